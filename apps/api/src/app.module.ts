@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, CoreModule, loggerParams } from '@aula/server/core';
+import { DatabaseModule } from '@aula/server/database';
+import { IdentityModule } from '@aula/server/identity';
+import { AuthGuard } from './auth/auth.guard';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { validationPipe } from './common/validation';
+import { HealthController } from './health/health.controller';
+import { PlatformController } from './platform/platform.controller';
+import { AuthController } from './identity/auth.controller';
+import { MeController } from './identity/me.controller';
+import { AdminUsersController } from './identity/admin-users.controller';
+
+@Module({
+  imports: [
+    CoreModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerParams(config, 'aula-api') }),
+    DatabaseModule,
+    IdentityModule,
+  ],
+  controllers: [HealthController, PlatformController, AuthController, MeController, AdminUsersController],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_PIPE, useFactory: validationPipe },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
+})
+export class AppModule {}

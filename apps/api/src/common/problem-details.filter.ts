@@ -1,0 +1,83 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ProblemDetails } from '@aula/contracts';
+import { isConnectionError } from '@aula/server/database';
+import { TooManyAttemptsError } from '@aula/server/identity';
+import { serveWebApp } from './web-app';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Fastify's own errors (malformed JSON, bad content type, body too large) carry a statusCode. */
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+/** Every error leaves as RFC 9457 problem details; nothing internal leaks into the body. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+
+    if (exception instanceof HttpException && exception.getStatus() === 404 && serveWebApp(request, reply)) return;
+
+    const problem = this.toProblem(exception, request);
+    if (problem.status >= 500 && problem.status !== 503) {
+      this.logger.error({ err: exception, reqId: request.id }, 'unhandled error');
+    }
+    if (exception instanceof TooManyAttemptsError) reply.header('Retry-After', String(exception.retryAfterSeconds));
+    if (problem.status === 503) reply.header('Retry-After', '5');
+    void reply.status(problem.status).header('Content-Type', 'application/problem+json; charset=utf-8').send(problem);
+  }
+
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+    const base = (status: number, detail?: string, errors?: ProblemDetails['errors']): ProblemDetails => ({
+      type: 'about:blank',
+      title: TITLES[status] ?? 'Error',
+      status,
+      ...(detail ? { detail } : {}),
+      instance: request.url.split('?')[0],
+      ...(errors?.length ? { errors } : {}),
+    });
+
+    const malformedJson = () =>
+      base(400, 'The request body is not valid JSON.', [{ path: 'body', message: 'is not valid JSON' }]);
+
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (typeof body === 'string') return base(status, body);
+      const { message, errors } = body as { message?: string | string[]; errors?: ProblemDetails['errors'] };
+      const detail = Array.isArray(message) ? message.join('; ') : message;
+      if (status === 400 && !errors && /not valid JSON|JSON/i.test(detail ?? '')) return malformedJson();
+      return base(status, detail === TITLES[status] ? undefined : detail, errors);
+    }
+    const fastifyError = exception as FastifyLikeError;
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      if (fastifyError.statusCode === 400 && /JSON/i.test(fastifyError.message ?? '')) return malformedJson();
+      return base(fastifyError.statusCode, fastifyError.message);
+    }
+    if (isConnectionError(exception) || isConnectionError((exception as { driverError?: unknown })?.driverError)) {
+      return base(HttpStatus.SERVICE_UNAVAILABLE, 'A service Aula depends on is not reachable. Try again shortly.');
+    }
+    return base(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side. It has been logged.');
+  }
+}

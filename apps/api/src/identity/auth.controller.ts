@@ -1,0 +1,69 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthSession } from '@aula/contracts';
+import { AppConfig } from '@aula/server/core';
+import { IdentityService, InvalidSessionError, SessionService, type IssuedSession } from '@aula/server/identity';
+import { Public } from '../auth/auth.decorators';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../auth/refresh-cookie';
+import { AuthSessionDto, RegisterDto, SignInDto } from './identity.dto';
+
+@ApiTags('auth')
+@Public()
+@Controller('auth')
+export class AuthController {
+  private readonly secureCookies: boolean;
+
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly sessions: SessionService,
+    config: AppConfig,
+  ) {
+    this.secureCookies = config.PUBLIC_URL.startsWith('https:');
+  }
+
+  private answer(reply: FastifyReply, issued: IssuedSession): AuthSession {
+    setRefreshCookie(reply, issued, this.secureCookies);
+    return issued.session;
+  }
+
+  @Post('register')
+  @ApiCreatedResponse({ type: AuthSessionDto })
+  async register(@Body() body: RegisterDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthSession> {
+    return this.answer(reply, await this.identity.register(body));
+  }
+
+  @Post('sign-in')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AuthSessionDto })
+  async signIn(
+    @Body() body: SignInDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthSession> {
+    return this.answer(reply, await this.identity.signIn(body.email, body.password, request.ip));
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiCookieAuth()
+  @ApiOkResponse({ type: AuthSessionDto })
+  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthSession> {
+    const token = readRefreshCookie(request);
+    if (!token) throw new InvalidSessionError();
+    try {
+      return this.answer(reply, await this.sessions.refresh(token));
+    } catch (e) {
+      if (e instanceof InvalidSessionError) clearRefreshCookie(reply, this.secureCookies);
+      throw e;
+    }
+  }
+
+  @Post('sign-out')
+  @HttpCode(204)
+  async signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const token = readRefreshCookie(request);
+    if (token) await this.sessions.endByRefreshToken(token);
+    clearRefreshCookie(reply, this.secureCookies);
+  }
+}

@@ -1,0 +1,218 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  LOCALES,
+  PAGE_LIMIT_MAX,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type ChangePasswordRequest,
+  type Locale,
+  type RegisterRequest,
+  type Role,
+  type SignInRequest,
+  type UpdateProfileRequest,
+  type UpdateRolesRequest,
+} from '@aula/contracts';
+
+/** No control characters (CR/LF would let a name inject mail headers later). */
+const PRINTABLE = /^[^\p{Cc}\p{Cs}]*\S[^\p{Cc}\p{Cs}]*$/u;
+const printable = { message: 'must be printable text without line breaks' };
+
+export class RegisterDto implements RegisterRequest {
+  @ApiProperty({ example: 'jose.nunez@example.org' })
+  @IsEmail({}, { message: 'must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+
+  @ApiProperty({ example: 'José Ñúñez', maxLength: DISPLAY_NAME_MAX_LENGTH })
+  @IsString()
+  @MaxLength(DISPLAY_NAME_MAX_LENGTH)
+  @Matches(PRINTABLE, printable)
+  displayName: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ example: 'America/Bogota', description: 'IANA time zone' })
+  @IsOptional()
+  @IsTimeZone({ message: 'must be an IANA time zone such as America/Bogota' })
+  timeZone?: string;
+
+  @ApiPropertyOptional({ example: 'CO', description: 'ISO 3166-1 alpha-2' })
+  @IsOptional()
+  @IsISO31661Alpha2({ message: 'must be a two-letter country code' })
+  country?: string;
+
+  @ApiPropertyOptional({ maxLength: 160 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(160)
+  @Matches(PRINTABLE, printable)
+  organisation?: string;
+
+  @ApiPropertyOptional({ maxLength: 120, example: 'Bogotá-Cundinamarca' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  @Matches(PRINTABLE, printable)
+  region?: string;
+}
+
+export class SignInDto implements SignInRequest {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class UpdateProfileDto implements UpdateProfileRequest {
+  @ApiPropertyOptional({ maxLength: DISPLAY_NAME_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MaxLength(DISPLAY_NAME_MAX_LENGTH)
+  @Matches(PRINTABLE, printable)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ example: 'America/Sao_Paulo' })
+  @IsOptional()
+  @IsTimeZone({ message: 'must be an IANA time zone such as America/Bogota' })
+  timeZone?: string;
+
+  @ApiPropertyOptional({ nullable: true, example: 'BR' })
+  @ValidateIf((o: UpdateProfileDto) => o.country !== null && o.country !== undefined)
+  @IsISO31661Alpha2({ message: 'must be a two-letter country code' })
+  country?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: UpdateProfileDto) => o.organisation !== null && o.organisation !== undefined)
+  @IsString()
+  @MaxLength(160)
+  @Matches(PRINTABLE, printable)
+  organisation?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: UpdateProfileDto) => o.region !== null && o.region !== undefined)
+  @IsString()
+  @MaxLength(120)
+  @Matches(PRINTABLE, printable)
+  region?: string | null;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  newPassword: string;
+}
+
+export class UpdateRolesDto implements UpdateRolesRequest {
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+}
+
+export class UserQueryDto {
+  @ApiPropertyOptional({ description: 'Part of a name or email; accents and case ignored' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_LIMIT_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  cursor?: string;
+}
+
+// ---- response shapes, for the OpenAPI document ----
+
+export class UserViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ example: 'Nguyễn Thị Minh' }) displayName: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ enum: LOCALES }) locale: Locale;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
+  @ApiProperty({ nullable: true, type: String }) country: string | null;
+  @ApiProperty({ nullable: true, type: String }) organisation: string | null;
+  @ApiProperty({ nullable: true, type: String }) region: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class AuthSessionDto {
+  @ApiProperty({ description: 'Bearer token for the Authorization header' }) accessToken: string;
+  @ApiProperty({ format: 'date-time' }) accessTokenExpiresAt: string;
+  @ApiProperty({ type: UserViewDto }) user: UserViewDto;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: UserViewDto, isArray: true }) items: UserViewDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

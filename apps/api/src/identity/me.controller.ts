@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthSession, UserView } from '@aula/contracts';
+import { AppConfig } from '@aula/server/core';
+import { IdentityService, type Actor } from '@aula/server/identity';
+import { CurrentActor } from '../auth/auth.decorators';
+import { setRefreshCookie } from '../auth/refresh-cookie';
+import { AuthSessionDto, ChangePasswordDto, UpdateProfileDto, UserViewDto } from './identity.dto';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: UserViewDto })
+  me(@CurrentActor() actor: Actor): Promise<UserView> {
+    return this.identity.me(actor);
+  }
+
+  @Patch()
+  @ApiOkResponse({ type: UserViewDto })
+  update(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<UserView> {
+    return this.identity.updateProfile(actor, body);
+  }
+
+  /** Ends every session of the person and continues in a new one. */
+  @Post('password')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AuthSessionDto })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: ChangePasswordDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthSession> {
+    const issued = await this.identity.changePassword(actor, body.currentPassword, body.newPassword);
+    setRefreshCookie(reply, issued, this.config.PUBLIC_URL.startsWith('https:'));
+    return issued.session;
+  }
+}

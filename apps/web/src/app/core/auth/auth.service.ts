@@ -1,0 +1,101 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import type { AuthSession, RegisterRequest, Role, SignInRequest, UserView } from '@aula/contracts';
+import { firstValueFrom } from 'rxjs';
+import { statusOf } from '../api/problem';
+
+/** Refresh a little before the token expires, so that slow requests do not arrive stale. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+/**
+ * Owns the signed-in session. The access token lives only in memory; the refresh token is
+ * an httpOnly cookie the browser sends to `/api/auth/refresh`, so a reload restores the session.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+  private readonly session = signal<AuthSession | null>(null);
+  private refreshing: Promise<AuthSession | null> | null = null;
+
+  /** Set when the API ended the session on its own (expired, signed out elsewhere). */
+  readonly endedUnexpectedly = signal(false);
+  readonly user = computed<UserView | null>(() => this.session()?.user ?? null);
+  readonly signedIn = computed(() => this.session() !== null);
+  readonly roles = computed<readonly Role[]>(() => this.user()?.roles ?? []);
+
+  accessToken(): string | null {
+    return this.session()?.accessToken ?? null;
+  }
+
+  tokenExpiresSoon(): boolean {
+    const expiresAt = this.session()?.accessTokenExpiresAt;
+    return !!expiresAt && Date.parse(expiresAt) - Date.now() < EXPIRY_MARGIN_MS;
+  }
+
+  hasRole(role: Role): boolean {
+    return this.roles().includes(role);
+  }
+
+  /** One refresh at a time: concurrent callers share it, because the API rotates the cookie. */
+  refresh(): Promise<AuthSession | null> {
+    this.refreshing ??= firstValueFrom(this.http.post<AuthSession>('/api/auth/refresh', null))
+      .then((session) => {
+        this.session.set(session);
+        return session;
+      })
+      .catch((error: unknown) => {
+        // Offline or a server hiccup is not a reason to drop a session we still hold.
+        if (statusOf(error) === 401 || statusOf(error) === 403 || !this.session()) this.session.set(null);
+        return null;
+      })
+      .finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  async signIn(request: SignInRequest): Promise<AuthSession> {
+    const session = await firstValueFrom(this.http.post<AuthSession>('/api/auth/sign-in', request));
+    this.start(session);
+    return session;
+  }
+
+  async register(request: RegisterRequest): Promise<AuthSession> {
+    const session = await firstValueFrom(this.http.post<AuthSession>('/api/auth/register', request));
+    this.start(session);
+    return session;
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await firstValueFrom(this.http.post<void>('/api/auth/sign-out', null));
+    } catch {
+      // The local session ends either way; a stale cookie expires on its own.
+    }
+    this.session.set(null);
+  }
+
+  /** Answer of a password change: a new session, the others are gone. */
+  replaceSession(session: AuthSession): void {
+    this.session.set(session);
+  }
+
+  updateUser(user: UserView): void {
+    const session = this.session();
+    if (session) this.session.set({ ...session, user });
+  }
+
+  /** Called when the API refused to refresh: forget the session and ask to sign in again. */
+  sessionEnded(): void {
+    if (!this.session()) return;
+    this.session.set(null);
+    this.endedUnexpectedly.set(true);
+    const returnUrl = this.router.url;
+    void this.router.navigate(['/sign-in'], { queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {} });
+  }
+
+  private start(session: AuthSession): void {
+    this.endedUnexpectedly.set(false);
+    this.session.set(session);
+  }
+}

@@ -1,0 +1,5 @@
+// Shapes shared by the API, the worker and the web app. Plain TypeScript: no framework imports.
+export * from './identity';
+export * from './problem';
+export * from './platform';
+export * from './pagination';

@@ -1,0 +1,149 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true
+  : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+/** A secret that is fine on a laptop and refused in production. */
+export const DEVELOPMENT_JWT_SECRET = 'aula-development-secret-change-me-in-production';
+
+/**
+ * Every setting Aula reads from the environment, with defaults that work on a laptop.
+ * `.env.example` documents the same list; keep the two together.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  PLATFORM_NAME = 'Aula';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_URL = 'http://127.0.0.1:3000';
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['postgres', 'postgresql'] })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/aula';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['redis', 'rediss'] })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString() @MinLength(3)
+  MAIL_FROM = 'Aula <no-reply@aula.example>';
+
+  @IsString() @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters' })
+  JWT_ACCESS_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  /** Access token lifetime in seconds. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(86400)
+  JWT_ACCESS_TTL = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @Transform(toBool) @IsBoolean()
+  REGISTRATION_ENABLED = true;
+
+  /** Comma-separated origins allowed to call the API from a browser. */
+  @IsString()
+  CORS_ORIGINS = 'http://127.0.0.1:3000,http://localhost:3000,http://localhost:4200';
+
+  /** Folder of the built web app that the API serves; empty to serve the API only. */
+  @IsString()
+  WEB_DIST = 'dist/apps/web/browser';
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Failed sign-ins allowed per account within SIGN_IN_WINDOW_SECONDS before answering 429. */
+  @Transform(toInt) @IsInt() @Min(1)
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  /** Failed sign-ins allowed per client address within the window. */
+  @Transform(toInt) @IsInt() @Min(1)
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS = 30;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  SIGN_IN_WINDOW_SECONDS = 900;
+
+  /** Trust X-Forwarded-For from a reverse proxy. */
+  @Transform(toBool) @IsBoolean()
+  TRUST_PROXY = false;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
+  return errors.map((e) => {
+    const given = env[e.property];
+    const shown = /SECRET|PASSWORD|TOKEN/.test(e.property) ? '(hidden)' : JSON.stringify(given);
+    return `${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+  });
+}
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const given = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  const problems = describe(validateSync(config, { forbidUnknownValues: false }), env);
+  if (config.isProduction && config.JWT_ACCESS_SECRET === DEVELOPMENT_JWT_SECRET) {
+    problems.push('JWT_ACCESS_SECRET: must be set to a private value when NODE_ENV=production');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** For entry points: print the problems and stop, instead of a stack trace. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nSee .env.example for every setting.\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+}

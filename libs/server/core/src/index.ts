@@ -1,0 +1,5 @@
+export * from './config';
+export * from './redis';
+export * from './logging';
+export * from './core.module';
+export * from './env-file';

@@ -1,0 +1,39 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Redis, RedisOptions } from 'ioredis';
+import { AppConfig } from './config';
+
+export const REDIS = Symbol('REDIS');
+export const InjectRedis = () => Inject(REDIS);
+
+/**
+ * A client for request paths: it fails fast when Redis is away (no offline queue, one retry),
+ * so an outage shows up as a failed readiness check instead of hanging requests.
+ */
+export function createRedis(url: string, options: RedisOptions = {}): Redis {
+  return new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+    ...options,
+  });
+}
+
+@Injectable()
+export class RedisCloser implements OnApplicationShutdown {
+  constructor(@InjectRedis() private readonly redis: Redis) {}
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
+
+export const redisProvider = {
+  provide: REDIS,
+  inject: [AppConfig],
+  useFactory: (config: AppConfig) => {
+    const redis = createRedis(config.REDIS_URL);
+    // Errors surface through the callers; keep the process alive while Redis is away.
+    redis.on('error', () => undefined);
+    return redis;
+  },
+};

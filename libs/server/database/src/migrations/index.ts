@@ -1,0 +1,4 @@
+import { CreateIdentity1764230400000 } from './1764230400000-create-identity';
+
+/** Every migration, oldest first. A landed migration is never edited: add a new one. */
+export const MIGRATIONS = [CreateIdentity1764230400000];
