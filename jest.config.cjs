@@ -17,8 +17,8 @@ module.exports = {
       ...base,
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts'],
-      globalSetup: '<rootDir>/tools/testing/int-global-setup.cjs',
-      globalTeardown: '<rootDir>/tools/testing/int-global-teardown.cjs',
+      globalSetup: '<rootDir>/tools/testing/int-global-setup.ts',
+      globalTeardown: '<rootDir>/tools/testing/int-global-teardown.ts',
     },
   ],
 };

@@ -170,14 +170,16 @@ function which(name, extraDirs = []) {
   return null;
 }
 
+/** True while pid runs (a zombie, waiting for its parent to reap it, counts as gone). */
 function isAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return error.code === 'EPERM';
+    if (error.code !== 'EPERM') return false;
   }
+  const stat = procRead(pid, 'stat');
+  return !(stat && /\)\s+Z/.test(stat));
 }
 
 function procRead(pid, what) {
@@ -271,12 +273,17 @@ async function aptInstallNow(packages, what, variable, log) {
     );
   }
   if (!which('apt-get', ['/usr/bin'])) {
-    throw new ServiceError(`${what} is not installed and apt-get is not available; install ${what} or point ${variable} at a running server.`);
+    throw new ServiceError(
+      `${what} is not installed and apt-get is not available; install ${what} or point ${variable} at a running server.`,
+    );
   }
   log(`${what}: not installed; installing ${list} with apt-get`);
   const env = childEnv({ DEBIAN_FRONTEND: 'noninteractive' });
   if (!aptUpdated) {
-    const update = await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update'], { env, timeout: 600_000 });
+    const update = await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update'], {
+      env,
+      timeout: 600_000,
+    });
     if (update.code !== 0) throw new ServiceError(`apt-get update failed:\n${tail(update.output)}`);
     aptUpdated = true;
   }
@@ -284,10 +291,19 @@ async function aptInstallNow(packages, what, variable, log) {
   // Redis on the default port): we start our own on the configured ports.
   const policy = '/usr/sbin/policy-rc.d';
   const ownPolicy = !fs.existsSync(policy);
-  if (ownPolicy) fs.writeFileSync(policy, '#!/bin/sh\n# written by aula tools/scripts/services.mjs during apt-get install\nexit 101\n', { mode: 0o755 });
+  if (ownPolicy)
+    fs.writeFileSync(
+      policy,
+      '#!/bin/sh\n# written by aula tools/scripts/services.mjs during apt-get install\nexit 101\n',
+      { mode: 0o755 },
+    );
   try {
-    const install = await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', ...packages], { env, timeout: 1_200_000 });
-    if (install.code !== 0) throw new ServiceError(`apt-get install ${list} failed:\n${tail(install.output)}`);
+    const install = await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', ...packages], {
+      env,
+      timeout: 1_200_000,
+    });
+    if (install.code !== 0)
+      throw new ServiceError(`apt-get install ${list} failed:\n${tail(install.output)}`);
   } finally {
     if (ownPolicy) fs.rmSync(policy, { force: true });
   }
@@ -297,11 +313,11 @@ async function aptInstallNow(packages, what, variable, log) {
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
 
-function pgClient(connectionString) {
+function pgClient(connectionString, queryTimeout = PROBE_TIMEOUT_MS) {
   const client = new pg.Client({
     connectionString,
     connectionTimeoutMillis: PROBE_TIMEOUT_MS,
-    query_timeout: PROBE_TIMEOUT_MS * 5,
+    query_timeout: queryTimeout,
   });
   client.on('error', () => {}); // errors after connect surface through the queries
   return client;
@@ -348,7 +364,8 @@ async function withMaintenanceClient(databaseUrl, fn) {
   const candidates = target === 'postgres' ? ['template1'] : ['postgres', 'template1'];
   let lastError;
   for (const database of candidates) {
-    const client = pgClient(maintenanceUrl(databaseUrl, database));
+    // CREATE/DROP DATABASE can take a while on a busy server.
+    const client = pgClient(maintenanceUrl(databaseUrl, database), 60_000);
     try {
       await client.connect();
     } catch (error) {
@@ -364,7 +381,9 @@ async function withMaintenanceClient(databaseUrl, fn) {
     }
   }
   const where = parseServiceUrl(databaseUrl, 'DATABASE_URL', 5432).address;
-  throw new ServiceError(`PostgreSQL at ${where}: could not connect to its maintenance database: ${lastError?.message ?? lastError}`);
+  throw new ServiceError(
+    `PostgreSQL at ${where}: could not connect to its maintenance database: ${lastError?.message ?? lastError}`,
+  );
 }
 
 /** CREATE DATABASE when the database named in databaseUrl is missing. Resolves true when it created it. */
@@ -457,6 +476,10 @@ async function pgDataBase(log) {
   fs.mkdirSync(DATA_DIR, { recursive: true, mode: 0o755 });
   if (!IS_ROOT) return { base: DATA_DIR, owner: null };
   const owner = await ensureSystemUser(PG_SYSTEM_USER);
+  // .data/ only holds per-server folders with their own modes: let the system user through it
+  // (a umask of 077 would otherwise have made it private).
+  const mode = fs.statSync(DATA_DIR).mode & 0o777;
+  if ((mode & 0o011) !== 0o011) fs.chmodSync(DATA_DIR, mode | 0o011);
   if (await canReach(owner, DATA_DIR)) return { base: DATA_DIR, owner };
   fs.mkdirSync('/var/lib/aula', { recursive: true, mode: 0o755 });
   fs.mkdirSync(FALLBACK_DATA_DIR, { recursive: true, mode: 0o755 });
@@ -483,9 +506,15 @@ function postmasterRunning(dataDir) {
   return pid;
 }
 
+/** Removes the lock files of a server of dataDir that is gone (postgres would refuse to start). */
 function removeStalePostmasterPid(dataDir, log) {
+  if (postmasterRunning(dataDir)) return;
   const file = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(file) || postmasterRunning(dataDir)) return;
+  // The socket lock names the old pid too, and postgres can't tell a zombie from a live server.
+  for (const name of fs.readdirSync(dataDir)) {
+    if (name.startsWith('.s.PGSQL.')) fs.rmSync(path.join(dataDir, name), { force: true });
+  }
+  if (!fs.existsSync(file)) return;
   fs.rmSync(file, { force: true });
   log(`PostgreSQL: removed a stale postmaster.pid from ${shortPath(dataDir)}`);
 }
@@ -529,7 +558,9 @@ async function stopDebianClusterOn(port, log) {
     const [version, name, clusterPort, status] = line.trim().split(/\s+/);
     if (Number(clusterPort) === port && /online/.test(status || '')) {
       await run('pg_ctlcluster', [version, name, 'stop']);
-      log(`PostgreSQL: stopped the Debian cluster ${version}/${name} that the package started on port ${port}`);
+      log(
+        `PostgreSQL: stopped the Debian cluster ${version}/${name} that the package started on port ${port}`,
+      );
     }
   }
 }
@@ -550,7 +581,10 @@ async function startLocalPostgres(target, databaseUrl, log) {
   if (!bin) {
     await aptInstall(['postgresql'], 'PostgreSQL', variable, log);
     bin = findPgBinDir();
-    if (!bin) throw new ServiceError('PostgreSQL: installed the postgresql package but found no server under /usr/lib/postgresql/<version>/bin');
+    if (!bin)
+      throw new ServiceError(
+        'PostgreSQL: installed the postgresql package but found no server under /usr/lib/postgresql/<version>/bin',
+      );
     await stopDebianClusterOn(port, log);
   }
 
@@ -573,7 +607,9 @@ async function startLocalPostgres(target, databaseUrl, log) {
       await run('chown', ['-R', `${owner.uid}:${owner.gid}`, dataDir]);
       log(`PostgreSQL: gave ${shown} to system user ${owner.name}`);
     } else if (!owner && stat.uid !== process.getuid()) {
-      throw new ServiceError(`PostgreSQL: ${shown} belongs to another user (uid ${stat.uid}); run as that user or as root, or remove ${shown}.`);
+      throw new ServiceError(
+        `PostgreSQL: ${shown} belongs to another user (uid ${stat.uid}); run as that user or as root, or remove ${shown}.`,
+      );
     }
   } else {
     // No cluster yet (or the leftovers of an initdb that did not finish): start afresh.
@@ -599,7 +635,9 @@ async function startLocalPostgres(target, databaseUrl, log) {
       fs.rmSync(dataDir, { recursive: true, force: true });
       throw new ServiceError(`PostgreSQL: initdb failed for ${shown}:\n${tail(init.output)}`);
     }
-    log(`PostgreSQL: created a new cluster in ${shown} (superuser ${superuser}, trust auth${owner ? `, owned by system user ${owner.name}` : ''})`);
+    log(
+      `PostgreSQL: created a new cluster in ${shown} (superuser ${superuser}, trust auth${owner ? `, owned by system user ${owner.name}` : ''})`,
+    );
   }
 
   writePgSettings(dataDir, owner, host, port);
@@ -626,10 +664,13 @@ async function startLocalPostgres(target, databaseUrl, log) {
   if (state !== 'up') {
     await pgCtl(owner, bin, ['stop', '-D', dataDir, '-m', 'fast', '-w']);
     const why = typeof state === 'object' ? `: ${state.error.message}` : '';
-    throw new ServiceError(`PostgreSQL: the local server on ${target.address} started but does not answer${why}\n${fileTail(logFile)}`);
+    throw new ServiceError(
+      `PostgreSQL: the local server on ${target.address} started but does not answer${why}\n${fileTail(logFile)}`,
+    );
   }
   log(`PostgreSQL: nothing answered at ${target.address}; started a local server (data in ${shown})`);
-  if (owner) log(`PostgreSQL: the local server runs as system user ${owner.name}; its log is ${shortPath(logFile)}`);
+  if (owner)
+    log(`PostgreSQL: the local server runs as system user ${owner.name}; its log is ${shortPath(logFile)}`);
   return async () => {
     await stopPostgresDir(dataDir);
   };
@@ -665,7 +706,8 @@ async function stopPostgresDir(dataDir) {
     process.kill(pid, 'SIGINT'); // "fast" shutdown
     const deadline = Date.now() + 30_000;
     while (isAlive(pid) && Date.now() < deadline) await sleep(100);
-    if (isAlive(pid)) throw new ServiceError(`PostgreSQL: the server of ${shortPath(dataDir)} (pid ${pid}) did not stop`);
+    if (isAlive(pid))
+      throw new ServiceError(`PostgreSQL: the server of ${shortPath(dataDir)} (pid ${pid}) did not stop`);
   }
   return true;
 }
@@ -673,7 +715,9 @@ async function stopPostgresDir(dataDir) {
 async function ensurePostgres(databaseUrl, log) {
   const target = parseServiceUrl(databaseUrl, 'DATABASE_URL', 5432);
   const refused = (state) =>
-    new ServiceError(`PostgreSQL at ${target.address} (DATABASE_URL=${target.shown}) refused the connection: ${state.error.message}`);
+    new ServiceError(
+      `PostgreSQL at ${target.address} (DATABASE_URL=${target.shown}) refused the connection: ${state.error.message}`,
+    );
   let state = await pgProbe(databaseUrl);
   if (state === 'starting') state = await waitFor(() => pgProbe(databaseUrl), 30_000);
   if (typeof state === 'object') throw refused(state);
@@ -781,7 +825,8 @@ async function stopRedisDir(dir, port) {
   process.kill(pid, 'SIGTERM'); // with save "" nothing is written
   const deadline = Date.now() + 20_000;
   while (isAlive(pid) && Date.now() < deadline) await sleep(100);
-  if (isAlive(pid)) throw new ServiceError(`Redis: the local server on port ${port} (pid ${pid}) did not stop`);
+  if (isAlive(pid))
+    throw new ServiceError(`Redis: the local server on port ${port} (pid ${pid}) did not stop`);
   fs.rmSync(redisPidFile(dir), { force: true });
   return true;
 }
@@ -802,32 +847,47 @@ async function startLocalRedis(target, redisUrl, log) {
       log(`Redis: using the local server already running on ${shown} at ${target.address}`);
       return null;
     }
-    throw new ServiceError(`Redis: a server of ${shown} runs but does not answer at ${target.address}; stop it (node tools/scripts/services.mjs down).`);
+    throw new ServiceError(
+      `Redis: a server of ${shown} runs but does not answer at ${target.address}; stop it (node tools/scripts/services.mjs down).`,
+    );
   }
   fs.rmSync(redisPidFile(dir), { force: true });
   const logFile = path.join(dir, 'redis.log');
   const hosts = listenHosts(host);
   const args = [
-    '--port', String(port),
+    '--port',
+    String(port),
     // `-::1`: optional (Redis 7), so a machine without IPv6 still starts.
-    '--bind', ...hosts.map((h, i) => (i > 0 && h === '::1' ? '-::1' : h)),
-    '--daemonize', 'yes',
-    '--maxmemory-policy', 'noeviction',
-    '--save', '',
-    '--appendonly', 'no',
-    '--dir', dir,
-    '--pidfile', redisPidFile(dir),
-    '--logfile', logFile,
+    '--bind',
+    ...hosts.map((h, i) => (i > 0 && h === '::1' ? '-::1' : h)),
+    '--daemonize',
+    'yes',
+    '--maxmemory-policy',
+    'noeviction',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--pidfile',
+    redisPidFile(dir),
+    '--logfile',
+    logFile,
   ];
   if (url.password) args.push('--requirepass', decodeURIComponent(url.password));
   const started = await run(bin, args, { timeout: 30_000 });
   if (started.code !== 0) {
-    throw new ServiceError(`Redis: could not start a local server on ${target.address}:\n${tail(started.output, 5)}\n${fileTail(logFile)}`);
+    throw new ServiceError(
+      `Redis: could not start a local server on ${target.address}:\n${tail(started.output, 5)}\n${fileTail(logFile)}`,
+    );
   }
   const state = await waitFor(() => redisProbe(redisUrl), 15_000);
   if (state !== 'up') {
     await stopRedisDir(dir, port).catch(() => {});
-    throw new ServiceError(`Redis: the local server on ${target.address} does not answer PING:\n${fileTail(logFile)}`);
+    throw new ServiceError(
+      `Redis: the local server on ${target.address} does not answer PING:\n${fileTail(logFile)}`,
+    );
   }
   log(`Redis: nothing answered at ${target.address}; started a local server (data in ${shown})`);
   return async () => {
@@ -837,7 +897,10 @@ async function startLocalRedis(target, redisUrl, log) {
 
 async function ensureRedis(redisUrl, log) {
   const target = parseServiceUrl(redisUrl, 'REDIS_URL', 6379);
-  const refused = (state) => new ServiceError(`Redis at ${target.address} (REDIS_URL=${target.shown}) answered with an error: ${state.error.message}`);
+  const refused = (state) =>
+    new ServiceError(
+      `Redis at ${target.address} (REDIS_URL=${target.shown}) answered with an error: ${state.error.message}`,
+    );
   let state = await redisProbe(redisUrl);
   if (state === 'starting') state = await waitFor(() => redisProbe(redisUrl), 30_000);
   if (typeof state === 'object') throw refused(state);
@@ -860,7 +923,9 @@ async function ensureRedis(redisUrl, log) {
     }
     if (typeof again === 'object') throw refused(again);
     if (await tcpOpen(target.host, target.port)) {
-      throw new ServiceError(`Redis: something listens on ${target.address} but does not answer as Redis; free that port or change REDIS_URL.`);
+      throw new ServiceError(
+        `Redis: something listens on ${target.address} but does not answer as Redis; free that port or change REDIS_URL.`,
+      );
     }
     return startLocalRedis(target, redisUrl, log);
   });
@@ -874,7 +939,9 @@ async function warnEviction(redisUrl, target, log) {
     return; // CONFIG may be disabled on managed servers
   }
   if (policy && policy !== 'noeviction') {
-    log(`Redis: warning: the server at ${target.address} has maxmemory-policy ${policy}; BullMQ needs noeviction (CONFIG SET maxmemory-policy noeviction)`);
+    log(
+      `Redis: warning: the server at ${target.address} has maxmemory-policy ${policy}; BullMQ needs noeviction (CONFIG SET maxmemory-policy noeviction)`,
+    );
   }
 }
 
@@ -931,7 +998,9 @@ async function ensureSmtp(smtpUrl, mailWebUrl, log, { forward = false } = {}) {
     return null;
   }
   if (state === 'other') {
-    throw new ServiceError(`SMTP: something listens on ${smtp.address} but does not greet as an SMTP server; free that port or change SMTP_URL.`);
+    throw new ServiceError(
+      `SMTP: something listens on ${smtp.address} but does not greet as an SMTP server; free that port or change SMTP_URL.`,
+    );
   }
   if (!smtp.isLocal) {
     throw new ServiceError(
@@ -939,9 +1008,12 @@ async function ensureSmtp(smtpUrl, mailWebUrl, log, { forward = false } = {}) {
         'Start that server or point SMTP_URL at one that runs; maildev is only started for 127.0.0.1, localhost or ::1.',
     );
   }
-  if (!web.isLocal) throw new ServiceError(`SMTP: maildev's web inbox must be local, but MAIL_WEB_URL is ${web.shown}.`);
+  if (!web.isLocal)
+    throw new ServiceError(`SMTP: maildev's web inbox must be local, but MAIL_WEB_URL is ${web.shown}.`);
   if (await tcpOpen(web.host, web.port)) {
-    throw new ServiceError(`SMTP: nothing answered at ${smtp.address}, but ${web.address} (MAIL_WEB_URL) is taken, so maildev can't start there; free it or change MAIL_WEB_URL.`);
+    throw new ServiceError(
+      `SMTP: nothing answered at ${smtp.address}, but ${web.address} (MAIL_WEB_URL) is taken, so maildev can't start there; free it or change MAIL_WEB_URL.`,
+    );
   }
 
   const bindHost = (h) => (h.toLowerCase() === 'localhost' ? '127.0.0.1' : h);
@@ -949,10 +1021,14 @@ async function ensureSmtp(smtpUrl, mailWebUrl, log, { forward = false } = {}) {
     process.execPath,
     [
       maildevBin(),
-      '--smtp', String(smtp.port),
-      '--web', String(web.port),
-      '--ip', bindHost(smtp.host),
-      '--web-ip', bindHost(web.host),
+      '--smtp',
+      String(smtp.port),
+      '--web',
+      String(web.port),
+      '--ip',
+      bindHost(smtp.host),
+      '--web-ip',
+      bindHost(web.host),
       // Not --silent: maildev then hides its errors too; the output is kept for error messages.
     ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
@@ -1027,6 +1103,13 @@ function resolveUrls({ databaseUrl, redisUrl, smtpUrl, mailWebUrl } = {}) {
 async function ensureAll(options, { forwardMail = false } = {}) {
   const urls = resolveUrls(options);
   const log = options.log ?? console.log;
+  // Check every URL before starting anything.
+  parseServiceUrl(urls.databaseUrl, 'DATABASE_URL', 5432);
+  parseServiceUrl(urls.redisUrl, 'REDIS_URL', 6379);
+  if (options.smtp) {
+    parseServiceUrl(urls.smtpUrl, 'SMTP_URL', 1025);
+    parseServiceUrl(urls.mailWebUrl, 'MAIL_WEB_URL', 1080);
+  }
   const stoppers = []; // [name, stop], in start order
   const stopAll = async () => {
     const errors = [];
@@ -1063,8 +1146,22 @@ async function ensureAll(options, { forwardMail = false } = {}) {
  * Resolves { databaseUrl, redisUrl, smtpUrl, mailWebUrl, started, stop }; stop() stops only what
  * this call started.
  */
-export async function ensureServices({ databaseUrl, redisUrl, smtp = false, smtpUrl, mailWebUrl, log = console.log } = {}) {
-  const { urls, stoppers, stopAll } = await ensureAll({ databaseUrl, redisUrl, smtp, smtpUrl, mailWebUrl, log });
+export async function ensureServices({
+  databaseUrl,
+  redisUrl,
+  smtp = false,
+  smtpUrl,
+  mailWebUrl,
+  log = console.log,
+} = {}) {
+  const { urls, stoppers, stopAll } = await ensureAll({
+    databaseUrl,
+    redisUrl,
+    smtp,
+    smtpUrl,
+    mailWebUrl,
+    log,
+  });
   let stopping = null;
   return {
     ...urls,
@@ -1075,6 +1172,15 @@ export async function ensureServices({ databaseUrl, redisUrl, smtp = false, smtp
 
 // ---------------------------------------------------------------------------------------------
 // the CLI
+
+function readable(dir) {
+  try {
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function localDataDirs() {
   const found = [];
@@ -1103,7 +1209,10 @@ async function cliUp() {
   console.log('');
   const maildev = stoppers.find(([name]) => name === 'maildev')?.[1];
   const local = stoppers.some(([name]) => name !== 'maildev') || localDataDirs().length > 0;
-  if (local) console.log('Local PostgreSQL/Redis servers keep running; stop them with: node tools/scripts/services.mjs down');
+  if (local)
+    console.log(
+      'Local PostgreSQL/Redis servers keep running; stop them with: node tools/scripts/services.mjs down',
+    );
   if (!maildev) return 0;
   console.log(`maildev runs in the foreground; web inbox at ${urls.mailWebUrl}. Press Ctrl-C to stop it.`);
   let signalled = false;
@@ -1125,19 +1234,30 @@ async function cliUp() {
 
 async function cliDown() {
   let stopped = 0;
+  let failed = 0;
   for (const { kind, port, dir } of localDataDirs()) {
-    if (kind === 'postgres') {
-      if (await stopPostgresDir(dir)) {
-        console.log(`PostgreSQL: stopped the local server on port ${port} (data in ${shortPath(dir)})`);
+    const name = kind === 'postgres' ? 'PostgreSQL' : 'Redis';
+    if (!readable(dir)) {
+      console.error(
+        `services: ${name}: can't look into ${shortPath(dir)} (it belongs to another user); run this as root to stop its server`,
+      );
+      failed++;
+      continue;
+    }
+    try {
+      if (kind === 'postgres' ? await stopPostgresDir(dir) : await stopRedisDir(dir, port)) {
+        console.log(`${name}: stopped the local server on port ${port} (data in ${shortPath(dir)})`);
         stopped++;
       }
-    } else if (await stopRedisDir(dir, port)) {
-      console.log(`Redis: stopped the local server on port ${port} (data in ${shortPath(dir)})`);
-      stopped++;
+    } catch (error) {
+      console.error(
+        `services: ${error instanceof ServiceError ? error.message : `${name}: could not stop the server of ${shortPath(dir)}: ${error.message}`}`,
+      );
+      failed++;
     }
   }
-  if (!stopped) console.log('No local PostgreSQL or Redis server was running.');
-  return 0;
+  if (!stopped && !failed) console.log('No local PostgreSQL or Redis server was running.');
+  return failed ? 1 : 0;
 }
 
 async function cliStatus() {
@@ -1146,22 +1266,38 @@ async function cliStatus() {
   const redisTarget = parseServiceUrl(urls.redisUrl, 'REDIS_URL', 6379);
   const smtpTarget = parseServiceUrl(urls.smtpUrl, 'SMTP_URL', 1025);
   const webTarget = parseServiceUrl(urls.mailWebUrl, 'MAIL_WEB_URL', 1080);
-  const describe = (state) => (state === 'up' ? 'answers' : typeof state === 'object' ? `answers with an error: ${state.error.message}` : `does not answer (${state})`);
+  const describe = (state) =>
+    state === 'up'
+      ? 'answers'
+      : typeof state === 'object'
+        ? `answers with an error: ${state.error.message}`
+        : `does not answer (${state})`;
   const pgState = await pgProbe(urls.databaseUrl);
   const redisState = await redisProbe(urls.redisUrl);
   const smtpState = await smtpProbe(smtpTarget.host, smtpTarget.port);
   const webOpen = await tcpOpen(webTarget.host, webTarget.port);
   console.log(`PostgreSQL  ${pgTarget.address}  ${describe(pgState)}  (DATABASE_URL=${pgTarget.shown})`);
-  console.log(`Redis       ${redisTarget.address}  ${describe(redisState)}  (REDIS_URL=${redisTarget.shown})`);
-  console.log(`SMTP        ${smtpTarget.address}  ${smtpState === 'up' ? 'answers' : `does not answer (${smtpState})`}  (SMTP_URL=${smtpTarget.shown})`);
-  console.log(`Mail web    ${webTarget.address}  ${webOpen ? 'accepts connections' : 'does not answer'}  (MAIL_WEB_URL=${webTarget.shown})`);
+  console.log(
+    `Redis       ${redisTarget.address}  ${describe(redisState)}  (REDIS_URL=${redisTarget.shown})`,
+  );
+  console.log(
+    `SMTP        ${smtpTarget.address}  ${smtpState === 'up' ? 'answers' : `does not answer (${smtpState})`}  (SMTP_URL=${smtpTarget.shown})`,
+  );
+  console.log(
+    `Mail web    ${webTarget.address}  ${webOpen ? 'accepts connections' : 'does not answer'}  (MAIL_WEB_URL=${webTarget.shown})`,
+  );
   const dirs = localDataDirs();
   if (dirs.length) {
     console.log('Local servers:');
     for (const { kind, port, dir } of dirs) {
       const pid = kind === 'postgres' ? postmasterRunning(dir) : redisRunning(dir, port);
       const name = kind === 'postgres' ? 'PostgreSQL' : 'Redis';
-      console.log(`  ${name.padEnd(10)} port ${port}  ${pid ? `running (pid ${pid})` : 'stopped'}  data in ${shortPath(dir)}`);
+      const state = !readable(dir)
+        ? 'unknown (not readable by this user)'
+        : pid
+          ? `running (pid ${pid})`
+          : 'stopped';
+      console.log(`  ${name.padEnd(10)} port ${port}  ${state}  data in ${shortPath(dir)}`);
     }
   }
   return pgState === 'up' && redisState === 'up' ? 0 : 3;
@@ -1183,7 +1319,10 @@ async function cli(argv) {
 
 const invokedDirectly = (() => {
   try {
-    return Boolean(process.argv[1]) && fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(import.meta.url));
+    return (
+      Boolean(process.argv[1]) &&
+      fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(import.meta.url))
+    );
   } catch {
     return false;
   }

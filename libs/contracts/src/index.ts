@@ -3,3 +3,4 @@ export * from './identity';
 export * from './problem';
 export * from './platform';
 export * from './pagination';
+export * from './queues';

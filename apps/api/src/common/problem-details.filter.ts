@@ -58,21 +58,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(errors?.length ? { errors } : {}),
     });
 
-    const malformedJson = () =>
-      base(400, 'The request body is not valid JSON.', [{ path: 'body', message: 'is not valid JSON' }]);
+    // A 400 always names what was wrong; errors without a field point at the body as a whole.
+    const badRequest = (detail: string | undefined, errors?: ProblemDetails['errors']) =>
+      base(400, detail, errors?.length ? errors : [{ path: 'body', message: detail ?? 'is not valid' }]);
 
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      if (typeof body === 'string') return base(status, body);
-      const { message, errors } = body as { message?: string | string[]; errors?: ProblemDetails['errors'] };
-      const detail = Array.isArray(message) ? message.join('; ') : message;
-      if (status === 400 && !errors && /not valid JSON|JSON/i.test(detail ?? '')) return malformedJson();
+      const { message, errors } = (typeof body === 'string' ? { message: body } : body) as {
+        message?: string | string[];
+        errors?: ProblemDetails['errors'];
+      };
+      const joined = Array.isArray(message) ? message.join('; ') : message;
+      const detail = /not valid JSON/i.test(joined ?? '') ? 'The request body is not valid JSON.' : joined;
+      if (status === 400) return badRequest(detail, errors);
       return base(status, detail === TITLES[status] ? undefined : detail, errors);
     }
     const fastifyError = exception as FastifyLikeError;
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      if (fastifyError.statusCode === 400 && /JSON/i.test(fastifyError.message ?? '')) return malformedJson();
+      if (fastifyError.statusCode === 400) return badRequest(fastifyError.message);
       return base(fastifyError.statusCode, fastifyError.message);
     }
     if (isConnectionError(exception) || isConnectionError((exception as { driverError?: unknown })?.driverError)) {

@@ -39,6 +39,9 @@ import {
 const PRINTABLE = /^[^\p{Cc}\p{Cs}]*\S[^\p{Cc}\p{Cs}]*$/u;
 const printable = { message: 'must be printable text without line breaks' };
 
+/** May be left out, but not sent as null: the value has no empty state. */
+const IsOptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
 export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'jose.nunez@example.org' })
   @IsEmail({}, { message: 'must be a valid email address' })
@@ -103,19 +106,19 @@ export class SignInDto implements SignInRequest {
 
 export class UpdateProfileDto implements UpdateProfileRequest {
   @ApiPropertyOptional({ maxLength: DISPLAY_NAME_MAX_LENGTH })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
   @Matches(PRINTABLE, printable)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LOCALES)
   locale?: Locale;
 
   @ApiPropertyOptional({ example: 'America/Sao_Paulo' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsTimeZone({ message: 'must be an IANA time zone such as America/Bogota' })
   timeZone?: string;
 

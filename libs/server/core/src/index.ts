@@ -3,3 +3,4 @@ export * from './redis';
 export * from './logging';
 export * from './core.module';
 export * from './env-file';
+export * from './redis-policy';

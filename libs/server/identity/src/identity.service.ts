@@ -170,7 +170,10 @@ export class IdentityService {
   async setActive(actor: Actor, userId: string, active: boolean): Promise<UserView> {
     const user = await this.get(userId);
     if (userId === actor.id && !active) {
-      throw new BadRequestException('You cannot deactivate your own account.');
+      throw new BadRequestException({
+        message: 'You cannot deactivate your own account.',
+        errors: [{ path: 'id', message: 'is your own account' }],
+      });
     }
     user.active = active;
     const saved = await this.users.save(user);

@@ -116,12 +116,16 @@ export class SessionService {
 
   /** Password change, deactivation: every session of the person ends. */
   async endAllSessions(userId: string): Promise<void> {
-    const families: { family_id: string }[] = await this.dataSource.query(
-      `UPDATE refresh_tokens SET revoked_at = now()
-        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() - make_interval(secs => $2)
-        RETURNING family_id`,
-      [userId, this.config.JWT_ACCESS_TTL],
-    );
+    // Sessions whose last token expired more than an access-token lifetime ago cannot act any more.
+    const result = await this.tokens
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .andWhere('expires_at > now() - make_interval(secs => :ttl)', { ttl: this.config.JWT_ACCESS_TTL })
+      .returning('family_id')
+      .execute();
+    const families = result.raw as { family_id: string }[];
     await this.markRevoked([...new Set(families.map((f) => f.family_id))]);
   }
 

@@ -1,4 +1,4 @@
-import type { Role } from '@aula/contracts';
+import type { ROLES, Role } from '@aula/contracts';
 
 /** The areas of the app, one per role, in the order that decides a person's main area. */
 export const AREAS = [
@@ -9,8 +9,8 @@ export const AREAS = [
 
 export type Area = (typeof AREAS)[number];
 
-/** Every role, in display order; kept here because contracts are imported for types only. */
-export const ALL_ROLES = ['admin', 'tutor', 'trainee'] as const satisfies readonly Role[];
+/** Every role, in display order. Contracts are imported for types only; `typeof` keeps this in step. */
+export const ALL_ROLES: typeof ROLES = ['admin', 'tutor', 'trainee'];
 
 export function areasFor(roles: readonly Role[]): Area[] {
   return AREAS.filter((area) => roles.includes(area.role));

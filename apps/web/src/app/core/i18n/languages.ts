@@ -1,6 +1,7 @@
-import type { Locale } from '@aula/contracts';
+import type { LOCALES, Locale } from '@aula/contracts';
 
-export const APP_LOCALES = ['en', 'es', 'pt'] as const satisfies readonly Locale[];
+/** Contracts are imported for types only; `typeof` keeps this list in step with the API's. */
+export const APP_LOCALES: typeof LOCALES = ['en', 'es', 'pt'];
 
 /**
  * BCP 47 tags used for `<html lang>` and Intl formatting: the programme's Spanish is Latin

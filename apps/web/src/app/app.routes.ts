@@ -1,0 +1,18 @@
+import { Routes } from '@angular/router';
+import { authRoutes } from './auth/auth.routes';
+import { homeRedirect, roleGuard, signedInGuard } from './core/auth/auth.guards';
+
+// Every area is a lazy chunk: on a slow link people download only the screens they use.
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: homeRedirect },
+  ...authRoutes,
+  { path: 'profile', canMatch: [signedInGuard], loadChildren: () => import('./profile/profile.routes') },
+  { path: 'learn', canMatch: [roleGuard('trainee')], loadChildren: () => import('./learner/learner.routes') },
+  { path: 'tutor', canMatch: [roleGuard('tutor')], loadChildren: () => import('./tutor/tutor.routes') },
+  { path: 'admin', canMatch: [roleGuard('admin')], loadChildren: () => import('./admin/admin.routes') },
+  {
+    path: '**',
+    title: 'titles.notFound',
+    loadComponent: () => import('./layout/not-found.component'),
+  },
+];

@@ -1,0 +1,23 @@
+import { inject } from '@angular/core';
+import { Router, Routes } from '@angular/router';
+import { anonymousGuard } from '../core/auth/auth.guards';
+import { PlatformService } from '../core/platform/platform.service';
+
+/** With registration off the form is not just hidden: its URL leads back to sign-in. */
+const registrationOpen = () => inject(PlatformService).info().registrationEnabled || inject(Router).parseUrl('/sign-in');
+
+/** Top-level routes for people who are not signed in; each screen is its own lazy chunk. */
+export const authRoutes: Routes = [
+  {
+    path: 'sign-in',
+    canMatch: [anonymousGuard],
+    title: 'titles.signIn',
+    loadComponent: () => import('./sign-in.component'),
+  },
+  {
+    path: 'register',
+    canMatch: [anonymousGuard, registrationOpen],
+    title: 'titles.register',
+    loadComponent: () => import('./register.component'),
+  },
+];

@@ -1,0 +1,5 @@
+import { Routes } from '@angular/router';
+
+export default [
+  { path: '', title: 'titles.profile', loadComponent: () => import('./profile.component') },
+] satisfies Routes;

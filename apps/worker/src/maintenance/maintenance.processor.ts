@@ -1,0 +1,35 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { QUEUES, type MaintenanceJobs } from '@aula/contracts';
+import { SessionService } from '@aula/server/identity';
+
+type PurgeJob = Job<MaintenanceJobs['purge-expired-sessions']>;
+
+/** Housekeeping that must happen once a day however many workers run. */
+@Processor(QUEUES.maintenance)
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(
+    private readonly sessions: SessionService,
+    @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  /** A job scheduler is keyed by id: several workers upserting it still yield one schedule. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      'purge-expired-sessions',
+      { pattern: '17 3 * * *', tz: 'UTC' },
+      { name: 'purge-expired-sessions', data: { olderThanDays: 30 } },
+    );
+  }
+
+  async process(job: PurgeJob): Promise<{ purged: number }> {
+    const purged = await this.sessions.purgeExpired(job.data.olderThanDays);
+    this.logger.log(`purged ${purged} expired refresh tokens`);
+    return { purged };
+  }
+}

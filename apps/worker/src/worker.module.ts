@@ -1,0 +1,27 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { LoggerModule } from 'nestjs-pino';
+import { QUEUES } from '@aula/contracts';
+import { AppConfig, CoreModule, loggerParams } from '@aula/server/core';
+import { DatabaseModule } from '@aula/server/database';
+import { IdentityModule } from '@aula/server/identity';
+import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+
+/** The worker: BullMQ processors, no HTTP. One folder per domain, like the API. */
+@Module({
+  imports: [
+    CoreModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerParams(config, 'aula-worker') }),
+    DatabaseModule,
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      // Workers block on Redis: no per-request retry limit, as BullMQ requires.
+      useFactory: (config: AppConfig) => ({ connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }) }),
+    }),
+    BullModule.registerQueue({ name: QUEUES.maintenance }),
+    IdentityModule,
+  ],
+  providers: [MaintenanceProcessor],
+})
+export class WorkerModule {}
