@@ -1185,7 +1185,7 @@ function readable(dir) {
 function localDataDirs() {
   const found = [];
   for (const base of [DATA_DIR, FALLBACK_DATA_DIR]) {
-    let entries = [];
+    let entries;
     try {
       entries = fs.readdirSync(base, { withFileTypes: true });
     } catch {

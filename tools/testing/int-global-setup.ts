@@ -3,13 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@aula/server/database';
 
-/** Services module is plain ESM (it runs before anything is built). */
-interface Services {
-  ensureServices(o: object): Promise<{ databaseUrl: string; redisUrl: string; smtpUrl: string; stop(): Promise<void> }>;
-  dropDatabase(url: string): Promise<void>;
-  DEFAULTS: { databaseUrl: string; redisUrl: string };
-}
-
 const state = globalThis as typeof globalThis & { __aulaTeardown?: () => Promise<void> };
 
 /**
@@ -17,7 +10,7 @@ const state = globalThis as typeof globalThis & { __aulaTeardown?: () => Promise
  * migrated like production, dropped at the end.
  */
 export default async function setup(): Promise<void> {
-  const services = (await import('../scripts/services.mjs')) as Services;
+  const services = await import('../scripts/services.mjs');
   const base = new URL(process.env['DATABASE_URL'] ?? services.DEFAULTS.databaseUrl);
   base.pathname = `/aula_test_${randomBytes(4).toString('hex')}`;
   const redis = new URL(process.env['REDIS_URL'] ?? services.DEFAULTS.redisUrl);

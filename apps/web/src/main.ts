@@ -1,5 +1,5 @@
 import { bootstrapApplication } from '@angular/platform-browser';
-import { Component } from '@angular/core';
-@Component({ selector: 'aula-root', template: '<p>hi</p>' })
-class App {}
-bootstrapApplication(App).catch((e: unknown) => console.error(e));
+import { AppComponent } from './app/app.component';
+import { appConfig } from './app/app.config';
+
+bootstrapApplication(AppComponent, appConfig).catch((error: unknown) => console.error(error));

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../../../../tools/testing/test-app';
+import { startTestApp, type TestApp } from '../testing/test-app';
 
 describe('health', () => {
   it('is live and ready when PostgreSQL and Redis answer', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { startTestApp, uniqueEmail, type TestApp } from '../../../../tools/testing/test-app';
+import { startTestApp, uniqueEmail, type TestApp } from '../testing/test-app';
 
 /** Whatever a client sends, the answer is a deliberate 2xx/4xx, never a 500. */
 describe('identity DTOs under property-based fuzzing', () => {

@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { DEVELOPMENT_JWT_SECRET } from '@aula/server/core';
 import { IdentityService } from '@aula/server/identity';
-import { refreshCookieOf, startTestApp, uniqueEmail, type TestApp } from '../../../../tools/testing/test-app';
+import { refreshCookieOf, startTestApp, uniqueEmail, type TestApp } from '../testing/test-app';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const fieldsOf = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);

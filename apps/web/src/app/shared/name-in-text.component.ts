@@ -12,7 +12,7 @@ const SLOT = '\uE000';
 @Component({
   selector: 'aula-name-in-text',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `{{ parts()[0] }}<bdi dir="auto" class="person-name">{{ name() }}</bdi>{{ parts()[1] }}`,
+  template: `@for (part of parts(); track $index) {<ng-container>{{ part }}</ng-container>@if (!$last) {<bdi dir="auto" class="person-name">{{ name() }}</bdi>}}`,
 })
 export class NameInTextComponent {
   private readonly transloco = inject(TranslocoService);
@@ -23,8 +23,6 @@ export class NameInTextComponent {
 
   protected readonly parts = computed(() => {
     this.language.active();
-    const text = this.transloco.translate(this.key(), { name: SLOT });
-    const [before = '', after = ''] = text.split(SLOT);
-    return [before, after] as const;
+    return this.transloco.translate(this.key(), { name: SLOT }).split(SLOT);
   });
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, Response as InjectResponse } from 'light-my-request';
 import type { AuthSession } from '@aula/contracts';
-import { createApp } from '../../apps/api/src/app';
+import { createApp } from '../app';
 
 export type TestResponse = InjectResponse;
 

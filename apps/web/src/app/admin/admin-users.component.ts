@@ -1,0 +1,168 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import type { Page, Role, UserView } from '@aula/contracts';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
+import { problemOf, statusOf } from '../core/api/problem';
+import { AuthService } from '../core/auth/auth.service';
+import { ALL_ROLES } from '../core/auth/roles';
+import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
+import { ConfirmDialogComponent, ConfirmDialogData } from '../shared/confirm-dialog.component';
+import { IconComponent } from '../shared/icon.component';
+import { AdminUsersService } from './admin-users.service';
+import { EditRolesDialogComponent, EditRolesDialogData } from './edit-roles-dialog.component';
+
+const PAGE_SIZE = 20;
+/** Wait for a pause in typing before asking the API: one request per search, not per key. */
+const SEARCH_DELAY_MS = 350;
+
+@Component({
+  selector: 'aula-admin-users',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatProgressBarModule,
+    TranslocoDirective,
+    LocalDateTimePipe,
+    IconComponent,
+  ],
+  templateUrl: './admin-users.component.html',
+  styleUrl: './admin-users.component.scss',
+})
+export default class AdminUsersComponent {
+  private readonly service = inject(AdminUsersService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+  private readonly me = inject(AuthService).user;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  protected readonly roles = ALL_ROLES;
+  protected readonly query = signal('');
+  protected readonly role = signal<Role | ''>('');
+  /** Cursor of each page visited so far; the last one is the page on screen. */
+  protected readonly cursors = signal<(string | null)[]>([null]);
+  protected readonly pageNumber = computed(() => this.cursors().length);
+  protected readonly busyId = signal<string | null>(null);
+
+  protected readonly users = httpResource<Page<UserView>>(() => {
+    const cursor = this.cursors().at(-1);
+    const params: Record<string, string | number> = { limit: PAGE_SIZE };
+    const q = this.query().trim();
+    if (q) params['q'] = q;
+    if (this.role()) params['role'] = this.role();
+    if (cursor) params['cursor'] = cursor;
+    return { url: '/api/admin/users', params };
+  });
+  protected readonly items = computed(() => (this.users.hasValue() ? this.users.value().items : []));
+  protected readonly nextCursor = computed(() => (this.users.hasValue() ? this.users.value().nextCursor : null));
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
+  }
+
+  protected typed(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.search(value), SEARCH_DELAY_MS);
+  }
+
+  protected search(value: string): void {
+    clearTimeout(this.searchTimer);
+    if (value.trim() === this.query().trim()) return;
+    this.query.set(value);
+    this.cursors.set([null]);
+  }
+
+  protected filterRole(role: Role | ''): void {
+    this.role.set(role);
+    this.cursors.set([null]);
+  }
+
+  protected next(): void {
+    const cursor = this.nextCursor();
+    if (cursor) this.cursors.update((cursors) => [...cursors, cursor]);
+  }
+
+  protected previous(): void {
+    this.cursors.update((cursors) => (cursors.length > 1 ? cursors.slice(0, -1) : cursors));
+  }
+
+  protected isSelf(user: UserView): boolean {
+    return user.id === this.me()?.id;
+  }
+
+  protected async editRoles(user: UserView): Promise<void> {
+    const data: EditRolesDialogData = { user, isSelf: this.isSelf(user) };
+    const ref = this.dialog.open<EditRolesDialogComponent, EditRolesDialogData, Role[]>(EditRolesDialogComponent, {
+      data,
+      autoFocus: 'first-tabbable',
+      maxWidth: 'calc(100vw - 32px)',
+    });
+    const roles = await firstValueFrom(ref.afterClosed());
+    if (!roles) return;
+    await this.change(user, () => this.service.setRoles(user.id, roles), 'admin.users.rolesChanged');
+  }
+
+  protected async toggleActive(user: UserView): Promise<void> {
+    const deactivate = user.active;
+    const data: ConfirmDialogData = deactivate
+      ? {
+          titleKey: 'admin.users.deactivateDialog.title',
+          messageKey: 'admin.users.deactivateDialog.message',
+          confirmKey: 'admin.users.deactivate',
+          name: user.displayName,
+          destructive: true,
+        }
+      : {
+          titleKey: 'admin.users.activateDialog.title',
+          messageKey: 'admin.users.activateDialog.message',
+          confirmKey: 'admin.users.activate',
+          name: user.displayName,
+        };
+    const ref = this.dialog.open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
+      data,
+      maxWidth: 'calc(100vw - 32px)',
+    });
+    if (!(await firstValueFrom(ref.afterClosed()))) return;
+    await this.change(
+      user,
+      () => this.service.setActive(user.id, !deactivate),
+      deactivate ? 'admin.users.deactivated' : 'admin.users.activated',
+    );
+  }
+
+  /** Runs one change and puts the API's answer into the row, without reloading the page. */
+  private async change(user: UserView, action: () => Promise<UserView>, doneKey: string): Promise<void> {
+    this.busyId.set(user.id);
+    try {
+      const updated = await action();
+      this.users.update((page) =>
+        page ? { ...page, items: page.items.map((item) => (item.id === updated.id ? updated : item)) } : page,
+      );
+      this.snackBar.open(this.transloco.translate(doneKey, { name: updated.displayName }), undefined, {
+        duration: 5000,
+      });
+    } catch (error) {
+      const detail = problemOf(error)?.detail;
+      const key = statusOf(error) === 0 ? 'errors.offline' : 'admin.users.changeFailed';
+      this.snackBar.open(detail ?? this.transloco.translate(key), this.transloco.translate('actions.close'), {
+        duration: 8000,
+      });
+    } finally {
+      this.busyId.set(null);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Role, UpdateRolesRequest, UserView } from '@aula/contracts';
+import { firstValueFrom } from 'rxjs';
+
+/** Changes to other people's accounts. Listing is an `httpResource` in the screen itself. */
+@Injectable({ providedIn: 'root' })
+export class AdminUsersService {
+  private readonly http = inject(HttpClient);
+
+  setRoles(id: string, roles: Role[]): Promise<UserView> {
+    const body: UpdateRolesRequest = { roles };
+    return firstValueFrom(this.http.patch<UserView>(`/api/admin/users/${encodeURIComponent(id)}/roles`, body));
+  }
+
+  setActive(id: string, active: boolean): Promise<UserView> {
+    const action = active ? 'activate' : 'deactivate';
+    return firstValueFrom(this.http.post<UserView>(`/api/admin/users/${encodeURIComponent(id)}/${action}`, null));
+  }
+}

@@ -1,0 +1,132 @@
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { Locale, UpdateProfileRequest, UserView } from '@aula/contracts';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
+import { applyFieldErrors, problemOf, statusOf } from '../core/api/problem';
+import { DISPLAY_NAME_MAX } from '../core/auth/account-rules';
+import { AuthService } from '../core/auth/auth.service';
+import { LanguageService } from '../core/i18n/language.service';
+import { APP_LOCALES, LANGUAGE_TAGS } from '../core/i18n/languages';
+import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
+import { browserTimeZone, timeZoneValidator } from '../core/time/time-zones';
+import { focusFirstInvalid } from '../auth/auth-forms';
+import { CountryFieldComponent } from '../shared/country-field.component';
+import { FieldErrorComponent } from '../shared/field-error.component';
+import { TimeZoneFieldComponent } from '../shared/time-zone-field.component';
+import { ChangePasswordComponent } from './change-password.component';
+
+@Component({
+  selector: 'aula-profile',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoDirective,
+    LocalDateTimePipe,
+    FieldErrorComponent,
+    TimeZoneFieldComponent,
+    CountryFieldComponent,
+    ChangePasswordComponent,
+  ],
+  templateUrl: './profile.component.html',
+  styleUrl: './profile.component.scss',
+})
+export default class ProfileComponent {
+  private readonly http = inject(HttpClient);
+  private readonly auth = inject(AuthService);
+  private readonly language = inject(LanguageService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected readonly user = this.auth.user;
+  protected readonly locales = APP_LOCALES;
+  protected readonly tags = LANGUAGE_TAGS;
+  protected readonly busy = signal(false);
+  protected readonly failureKey = signal<string | null>(null);
+  protected readonly otherMessages = signal<string[]>([]);
+  protected readonly browserZone = browserTimeZone();
+  protected readonly zoneDiffers = computed(() => {
+    const zone = this.user()?.timeZone;
+    return !!zone && zone !== this.browserZone;
+  });
+
+  protected readonly form = this.buildForm(this.auth.user());
+
+  protected useBrowserZone(): void {
+    this.form.controls.timeZone.setValue(this.browserZone);
+    this.form.controls.timeZone.markAsDirty();
+  }
+
+  protected async save(): Promise<void> {
+    if (this.busy()) return;
+    this.failureKey.set(null);
+    this.otherMessages.set([]);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement);
+      return;
+    }
+    this.busy.set(true);
+    try {
+      const value = this.form.getRawValue();
+      const request: UpdateProfileRequest = {
+        displayName: value.displayName.trim(),
+        locale: value.locale,
+        timeZone: value.timeZone,
+        country: value.country || null,
+        organisation: value.organisation.trim() || null,
+        region: value.region.trim() || null,
+      };
+      const user = await firstValueFrom(this.http.patch<UserView>('/api/me', request));
+      this.auth.updateUser(user);
+      this.form.reset(this.formValue(user));
+      // A new language shows at once, and the confirmation is already in it.
+      await this.language.apply(user.locale);
+      this.snackBar.open(this.transloco.translate('profile.saved'), undefined, { duration: 4000 });
+    } catch (error) {
+      if (statusOf(error) === 400) {
+        this.otherMessages.set(applyFieldErrors(this.form, problemOf(error)));
+        if (!problemOf(error)?.errors?.length) this.failureKey.set('errors.invalidInput');
+      } else {
+        this.failureKey.set(statusOf(error) === 0 ? 'errors.offline' : 'errors.unexpected');
+      }
+      focusFirstInvalid(this.host.nativeElement);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private buildForm(user: UserView | null) {
+    const value = this.formValue(user);
+    return inject(NonNullableFormBuilder).group({
+      displayName: [value.displayName, [Validators.required, Validators.maxLength(DISPLAY_NAME_MAX)]],
+      locale: [value.locale, [Validators.required]],
+      timeZone: [value.timeZone, [Validators.required, timeZoneValidator]],
+      country: [value.country],
+      organisation: [value.organisation, [Validators.maxLength(200)]],
+      region: [value.region, [Validators.maxLength(200)]],
+    });
+  }
+
+  private formValue(user: UserView | null) {
+    return {
+      displayName: user?.displayName ?? '',
+      locale: (user?.locale ?? 'en') as Locale,
+      timeZone: user?.timeZone ?? browserTimeZone(),
+      country: user?.country ?? '',
+      organisation: user?.organisation ?? '',
+      region: user?.region ?? '',
+    };
+  }
+}

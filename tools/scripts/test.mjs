@@ -1,0 +1,122 @@
+// `npm test`: every test against real services.
+//   static  lint and type checks (Nx, cached)
+//   jest    unit specs and integration specs (real PostgreSQL, Redis, SMTP; a fresh database)
+//   e2e     the built platform on its own database and port, driven by Playwright in Chromium
+// `npm test -- jest` (or static, e2e) runs only those stages.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createDatabase, DEFAULTS, dropDatabase, ensureServices } from './services.mjs';
+import { buildAll, migrateAndSeed, ROOT, run, startPlatform } from './stack.mjs';
+
+const say = (line) => process.stdout.write(`\n[aula test] ${line}\n`);
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const stages = wanted.length ? wanted : ['static', 'jest', 'e2e'];
+const tmp = resolve(ROOT, 'tmp/test');
+mkdirSync(tmp, { recursive: true });
+
+const counts = { passed: 0, failed: 0 };
+const results = [];
+
+async function stage(name, work) {
+  if (!stages.includes(name)) return;
+  say(`${name}…`);
+  const started = Date.now();
+  try {
+    await work();
+    results.push([name, 'passed', Date.now() - started]);
+  } catch (e) {
+    results.push([name, 'FAILED', Date.now() - started]);
+    process.stderr.write(`[aula test] ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const redis = new URL(process.env.REDIS_URL ?? DEFAULTS.redisUrl);
+  if (redis.pathname === '' || redis.pathname === '/') redis.pathname = '/1';
+  const services = await ensureServices({
+    databaseUrl: process.env.DATABASE_URL ?? DEFAULTS.databaseUrl,
+    redisUrl: redis.toString(),
+    smtp: stages.some((s) => s !== 'static'),
+    smtpUrl: process.env.SMTP_URL ?? DEFAULTS.smtpUrl,
+    mailWebUrl: process.env.MAIL_WEB_URL ?? DEFAULTS.mailWebUrl,
+    log: (line) => process.stdout.write(`[aula test] ${line}\n`),
+  });
+  const env = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SMTP_URL: services.smtpUrl };
+
+  try {
+    await stage('static', () => {
+      run('node', ['node_modules/nx/bin/nx.js', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2', '--output-style=static'], { env });
+    });
+
+    await stage('jest', () => {
+      const report = resolve(tmp, 'jest.json');
+      try {
+        run('node', ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${report}`], { env });
+      } finally {
+        const r = readJson(report);
+        if (r) {
+          counts.passed += r.numPassedTests;
+          counts.failed += r.numFailedTests;
+        }
+      }
+    });
+
+    await stage('e2e', async () => {
+      buildAll({ quiet: true });
+      const url = new URL(services.databaseUrl);
+      url.pathname = `/aula_e2e_${randomBytes(4).toString('hex')}`;
+      const port = process.env.E2E_PORT ?? '3101';
+      const e2eEnv = {
+        ...env,
+        NODE_ENV: 'test',
+        DATABASE_URL: url.toString(),
+        PORT: port,
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        LOG_LEVEL: 'warn',
+      };
+      await createDatabase(e2eEnv.DATABASE_URL);
+      let platform;
+      try {
+        migrateAndSeed(e2eEnv, { quiet: true });
+        platform = await startPlatform(e2eEnv, { output: createWriteStream(resolve(tmp, 'e2e-platform.log')), port });
+        const report = resolve(tmp, 'playwright.json');
+        try {
+          run('node', ['node_modules/@playwright/test/cli.js', 'test', '-c', 'apps/web-e2e/playwright.config.ts', '--reporter=list,json'], {
+            env: { ...e2eEnv, E2E_BASE_URL: e2eEnv.PUBLIC_URL, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+          });
+        } finally {
+          const r = readJson(report);
+          if (r?.stats) {
+            counts.passed += r.stats.expected;
+            counts.failed += r.stats.unexpected + (r.stats.flaky ?? 0);
+          }
+        }
+      } finally {
+        await platform?.stop();
+        await dropDatabase(e2eEnv.DATABASE_URL);
+      }
+    });
+  } finally {
+    await services.stop();
+  }
+
+  say('summary');
+  for (const [name, outcome, ms] of results) process.stdout.write(`  ${name.padEnd(8)} ${outcome.padEnd(7)} ${(ms / 1000).toFixed(1)} s\n`);
+  const failedStages = results.filter(([, outcome]) => outcome !== 'passed').length;
+  process.stdout.write(`${counts.passed} passed, ${counts.failed + (counts.failed === 0 ? failedStages : 0)} failed\n`);
+  process.exit(failedStages ? 1 : 0);
+}
+
+main().catch((e) => {
+  process.stderr.write(`[aula test] ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
