@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { getQueueToken } from '@nestjs/bullmq';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { QUEUES } from '@aula/contracts';
+import { assertNoEviction } from '@aula/server/core';
+import { IdentityService, RefreshToken } from '@aula/server/identity';
+import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { WorkerModule } from './worker.module';
+
+async function startRedis(policy: string): Promise<{ url: string; stop: () => void; process: ChildProcess }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', policy], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    try {
+      await probe.connect();
+      await probe.ping();
+      probe.disconnect();
+      return { url, process: child, stop: () => child.kill('SIGKILL') };
+    } catch {
+      probe.disconnect();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error('redis-server did not start');
+}
+
+describe('worker', () => {
+  it('refuses a Redis that may evict keys, and accepts noeviction', async () => {
+    const lru = await startRedis('allkeys-lru');
+    const client = new Redis(lru.url);
+    try {
+      await expect(assertNoEviction(client)).rejects.toThrow(/allkeys-lru.*noeviction/);
+      await client.config('SET', 'maxmemory-policy', 'noeviction');
+      await expect(assertNoEviction(client)).resolves.toBeUndefined();
+    } finally {
+      client.disconnect();
+      lru.stop();
+    }
+  });
+
+  describe('maintenance', () => {
+    let app: INestApplicationContext;
+    beforeAll(async () => {
+      app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      await app.init();
+    });
+    afterAll(() => app.close());
+
+    it('schedules the daily purge once, however many workers upsert it', async () => {
+      const queue = app.get<Queue>(getQueueToken(QUEUES.maintenance));
+      await app.get(MaintenanceProcessor).onApplicationBootstrap();
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers.filter((s) => s.key === 'purge-expired-sessions')).toHaveLength(1);
+    });
+
+    it('purges refresh tokens that expired long ago and keeps live ones', async () => {
+      const user = await app.get(IdentityService).createUser({ email: `purge.${randomUUID()}@test.aula.example`, password: 'long-enough-pass', displayName: 'Purge Test' });
+      const tokens = app.get(DataSource).getRepository(RefreshToken);
+      const old = await tokens.save({ userId: user.id, familyId: randomUUID(), tokenHash: randomUUID().replace(/-/g, '').padEnd(64, '0'), expiresAt: new Date(Date.now() - 40 * 86400_000) });
+      const live = await tokens.save({ userId: user.id, familyId: randomUUID(), tokenHash: randomUUID().replace(/-/g, '').padEnd(64, '1'), expiresAt: new Date(Date.now() + 86400_000) });
+      const result = await app.get(MaintenanceProcessor).process({ data: { olderThanDays: 30 } } as Job<{ olderThanDays: number }>);
+      expect(result.purged).toBeGreaterThanOrEqual(1);
+      expect(await tokens.findOneBy({ id: old.id })).toBeNull();
+      expect(await tokens.findOneBy({ id: live.id })).not.toBeNull();
+    });
+  });
+});
