@@ -29,7 +29,7 @@ export function withProjectPath(env) {
 /** Compiles the server and builds the web app (Nx caches it when nothing changed). */
 export function buildAll({ quiet = false } = {}) {
   run('node', ['tools/scripts/build-server.mjs'], { quiet });
-  run('node', ['node_modules/nx/bin/nx.js', 'run', 'web:build', '--output-style=static'], { quiet });
+  run('node', ['node_modules/nx/dist/bin/nx.js', 'run', 'web:build', '--output-style=static'], { quiet });
 }
 
 export function migrateAndSeed(env, { seed = true, quiet = false } = {}) {

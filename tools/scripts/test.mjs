@@ -54,7 +54,7 @@ async function main() {
 
   try {
     await stage('static', () => {
-      run('node', ['node_modules/nx/bin/nx.js', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2', '--output-style=static'], { env });
+      run('node', ['node_modules/nx/dist/bin/nx.js', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2', '--output-style=static'], { env });
     });
 
     await stage('jest', () => {
