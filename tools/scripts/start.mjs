@@ -20,7 +20,10 @@ async function main() {
     log: say,
   });
   let platform;
+  let stopping = false;
   const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
     say('stopping…');
     await platform?.stop();
     await services.stop();
@@ -58,6 +61,7 @@ async function main() {
   say('Press Ctrl-C to stop.');
   for (const child of platform.children) {
     child.on('exit', (code) => {
+      if (stopping) return;
       say(`the ${child.name} stopped (exit ${code}).`);
       void shutdown(1);
     });

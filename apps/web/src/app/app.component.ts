@@ -1,14 +1,22 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  inject,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { filter, skip } from 'rxjs';
+import { NoticeOutletComponent } from './layout/notice-outlet.component';
 import { TopBarComponent } from './layout/top-bar.component';
 
 @Component({
   selector: 'aula-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, TopBarComponent, TranslocoDirective],
+  imports: [RouterOutlet, TopBarComponent, NoticeOutletComponent, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
       <a class="skip-link" href="#main" (click)="skipToMain($event)">{{ t('shell.skipToContent') }}</a>
@@ -17,6 +25,7 @@ import { TopBarComponent } from './layout/top-bar.component';
     <main id="main" tabindex="-1">
       <router-outlet />
     </main>
+    <aula-notice-outlet />
   `,
 })
 export class AppComponent {

@@ -29,17 +29,46 @@ import { IconComponent } from '../shared/icon.component';
     </div>
   `,
   styles: `
-    .tasks { list-style: none; margin: 0; padding: 0; display: grid; gap: 12px; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+    .tasks {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 12px;
+      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    }
     .task {
-      display: flex; gap: 16px; align-items: flex-start; padding: 20px; block-size: 100%; box-sizing: border-box;
-      border-radius: var(--mat-sys-corner-medium); text-decoration: none;
-      background: var(--mat-sys-surface-container); color: var(--mat-sys-on-surface);
+      display: flex;
+      gap: 16px;
+      align-items: flex-start;
+      padding: 20px;
+      block-size: 100%;
+      box-sizing: border-box;
+      border-radius: var(--mat-sys-corner-medium);
+      text-decoration: none;
+      background: var(--mat-sys-surface-container);
+      color: var(--mat-sys-on-surface);
       border: 1px solid var(--mat-sys-outline-variant);
     }
-    .task:hover { background: var(--mat-sys-surface-container-high); }
-    aula-icon { color: var(--mat-sys-primary); inline-size: 32px; block-size: 32px; }
-    .task-title { display: block; font: var(--mat-sys-title-medium); color: var(--mat-sys-primary); text-decoration: underline; }
-    .task-text { display: block; margin-block-start: 4px; color: var(--mat-sys-on-surface-variant); }
+    .task:hover {
+      background: var(--mat-sys-surface-container-high);
+    }
+    aula-icon {
+      color: var(--mat-sys-primary);
+      inline-size: 32px;
+      block-size: 32px;
+    }
+    .task-title {
+      display: block;
+      font: var(--mat-sys-title-medium);
+      color: var(--mat-sys-primary);
+      text-decoration: underline;
+    }
+    .task-text {
+      display: block;
+      margin-block-start: 4px;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export default class AdminHomeComponent {}

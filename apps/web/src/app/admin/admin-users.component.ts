@@ -6,7 +6,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { Page, Role, UserView } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
@@ -19,6 +18,8 @@ import { ConfirmDialogComponent, ConfirmDialogData } from '../shared/confirm-dia
 import { IconComponent } from '../shared/icon.component';
 import { AdminUsersService } from './admin-users.service';
 import { EditRolesDialogComponent, EditRolesDialogData } from './edit-roles-dialog.component';
+import { NoticeService } from '../shared/notice.service';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 const PAGE_SIZE = 20;
 /** Wait for a pause in typing before asking the API: one request per search, not per key. */
@@ -38,13 +39,14 @@ const SEARCH_DELAY_MS = 350;
     LocalDateTimePipe,
     IconComponent,
   ],
+  providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './admin-users.component.html',
   styleUrl: './admin-users.component.scss',
 })
 export default class AdminUsersComponent {
   private readonly service = inject(AdminUsersService);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly notices = inject(NoticeService);
   private readonly transloco = inject(TranslocoService);
   private readonly me = inject(AuthService).user;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -67,7 +69,9 @@ export default class AdminUsersComponent {
     return { url: '/api/admin/users', params };
   });
   protected readonly items = computed(() => (this.users.hasValue() ? this.users.value().items : []));
-  protected readonly nextCursor = computed(() => (this.users.hasValue() ? this.users.value().nextCursor : null));
+  protected readonly nextCursor = computed(() =>
+    this.users.hasValue() ? this.users.value().nextCursor : null,
+  );
 
   constructor() {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
@@ -106,11 +110,15 @@ export default class AdminUsersComponent {
 
   protected async editRoles(user: UserView): Promise<void> {
     const data: EditRolesDialogData = { user, isSelf: this.isSelf(user) };
-    const ref = this.dialog.open<EditRolesDialogComponent, EditRolesDialogData, Role[]>(EditRolesDialogComponent, {
-      data,
-      autoFocus: 'first-tabbable',
-      maxWidth: 'calc(100vw - 32px)',
-    });
+    const ref = this.dialog.open<EditRolesDialogComponent, EditRolesDialogData, Role[]>(
+      EditRolesDialogComponent,
+      {
+        data,
+        autoFocus: 'first-tabbable',
+        width: '30rem',
+        maxWidth: 'calc(100vw - 32px)',
+      },
+    );
     const roles = await firstValueFrom(ref.afterClosed());
     if (!roles) return;
     await this.change(user, () => this.service.setRoles(user.id, roles), 'admin.users.rolesChanged');
@@ -134,6 +142,7 @@ export default class AdminUsersComponent {
         };
     const ref = this.dialog.open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
       data,
+      width: '30rem',
       maxWidth: 'calc(100vw - 32px)',
     });
     if (!(await firstValueFrom(ref.afterClosed()))) return;
@@ -152,15 +161,11 @@ export default class AdminUsersComponent {
       this.users.update((page) =>
         page ? { ...page, items: page.items.map((item) => (item.id === updated.id ? updated : item)) } : page,
       );
-      this.snackBar.open(this.transloco.translate(doneKey, { name: updated.displayName }), undefined, {
-        duration: 5000,
-      });
+      this.notices.show(this.transloco.translate(doneKey, { name: updated.displayName }));
     } catch (error) {
       const detail = problemOf(error)?.detail;
       const key = statusOf(error) === 0 ? 'errors.offline' : 'admin.users.changeFailed';
-      this.snackBar.open(detail ?? this.transloco.translate(key), this.transloco.translate('actions.close'), {
-        duration: 8000,
-      });
+      this.notices.show(detail ?? this.transloco.translate(key), 'error');
     } finally {
       this.busyId.set(null);
     }

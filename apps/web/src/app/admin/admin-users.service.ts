@@ -10,11 +10,15 @@ export class AdminUsersService {
 
   setRoles(id: string, roles: Role[]): Promise<UserView> {
     const body: UpdateRolesRequest = { roles };
-    return firstValueFrom(this.http.patch<UserView>(`/api/admin/users/${encodeURIComponent(id)}/roles`, body));
+    return firstValueFrom(
+      this.http.patch<UserView>(`/api/admin/users/${encodeURIComponent(id)}/roles`, body),
+    );
   }
 
   setActive(id: string, active: boolean): Promise<UserView> {
     const action = active ? 'activate' : 'deactivate';
-    return firstValueFrom(this.http.post<UserView>(`/api/admin/users/${encodeURIComponent(id)}/${action}`, null));
+    return firstValueFrom(
+      this.http.post<UserView>(`/api/admin/users/${encodeURIComponent(id)}/${action}`, null),
+    );
   }
 }

@@ -20,7 +20,9 @@ export interface EditRolesDialogData {
   imports: [MatDialogModule, MatButtonModule, MatCheckboxModule, TranslocoDirective, NameInTextComponent],
   template: `
     <ng-container *transloco="let t">
-      <h2 mat-dialog-title><aula-name-in-text key="admin.users.rolesDialog.title" [name]="data.user.displayName" /></h2>
+      <h2 mat-dialog-title>
+        <aula-name-in-text key="admin.users.rolesDialog.title" [name]="data.user.displayName" />
+      </h2>
       <mat-dialog-content>
         <fieldset>
           <legend>{{ t('admin.users.rolesDialog.legend') }}</legend>
@@ -48,16 +50,36 @@ export interface EditRolesDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ t('actions.cancel') }}</button>
-        <button mat-flat-button type="button" [disabled]="!canSave()" (click)="save()">{{ t('actions.save') }}</button>
+        <button mat-flat-button type="button" [disabled]="!canSave()" (click)="save()">
+          {{ t('actions.save') }}
+        </button>
       </mat-dialog-actions>
     </ng-container>
   `,
   styles: `
-    fieldset { border: 0; margin: 0; padding: 0; }
-    legend { margin-block-end: 8px; }
-    .role-hint { margin: -4px 0 8px; margin-inline-start: 40px; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    .note { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .error { color: var(--mat-sys-error); min-block-size: 1.25em; margin: 0; }
+    fieldset {
+      border: 0;
+      margin: 0;
+      padding: 0;
+    }
+    legend {
+      margin-block-end: 8px;
+    }
+    .role-hint {
+      margin: -4px 0 8px;
+      margin-inline-start: 40px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .note {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .error {
+      color: var(--mat-sys-error);
+      min-block-size: 1.25em;
+      margin: 0;
+    }
   `,
 })
 export class EditRolesDialogComponent {

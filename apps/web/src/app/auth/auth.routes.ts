@@ -4,7 +4,8 @@ import { anonymousGuard } from '../core/auth/auth.guards';
 import { PlatformService } from '../core/platform/platform.service';
 
 /** With registration off the form is not just hidden: its URL leads back to sign-in. */
-const registrationOpen = () => inject(PlatformService).info().registrationEnabled || inject(Router).parseUrl('/sign-in');
+const registrationOpen = () =>
+  inject(PlatformService).info().registrationEnabled || inject(Router).parseUrl('/sign-in');
 
 /** Top-level routes for people who are not signed in; each screen is its own lazy chunk. */
 export const authRoutes: Routes = [

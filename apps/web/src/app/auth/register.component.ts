@@ -20,6 +20,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
 import { PasswordFieldComponent } from '../shared/password-field.component';
 import { TimeZoneFieldComponent } from '../shared/time-zone-field.component';
 import { focusFirstInvalid } from './auth-forms';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 @Component({
   selector: 'aula-register',
@@ -37,6 +38,7 @@ import { focusFirstInvalid } from './auth-forms';
     TimeZoneFieldComponent,
     CountryFieldComponent,
   ],
+  providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './register.component.html',
   styleUrl: './auth-page.scss',
 })
@@ -55,7 +57,10 @@ export default class RegisterComponent {
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', [Validators.required, Validators.maxLength(DISPLAY_NAME_MAX)]],
     email: ['', [Validators.required, Validators.email]],
-    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN), Validators.maxLength(PASSWORD_MAX)]],
+    password: [
+      '',
+      [Validators.required, Validators.minLength(PASSWORD_MIN), Validators.maxLength(PASSWORD_MAX)],
+    ],
     locale: [this.language.active() as Locale, [Validators.required]],
     timeZone: [browserTimeZone(), [Validators.required, timeZoneValidator]],
     country: [browserCountry() ?? ''],
@@ -105,8 +110,10 @@ export default class RegisterComponent {
       this.form.controls.email.setErrors({ emailTaken: true });
       this.form.controls.email.markAsTouched();
     } else if (status === 400) {
-      this.otherMessages.set(applyFieldErrors(this.form, problemOf(error)));
-      if (!problemOf(error)?.errors?.length) this.failureKey.set('errors.invalidInput');
+      const { unclaimed, messages } = applyFieldErrors(this.form, error, this.language.active());
+      this.otherMessages.set(messages);
+      if (unclaimed > messages.length || !problemOf(error)?.errors?.length)
+        this.failureKey.set('errors.invalidInput');
     } else if (status === 403) {
       this.failureKey.set('auth.register.closed');
     } else if (status === 429) {

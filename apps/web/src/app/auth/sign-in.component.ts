@@ -12,6 +12,7 @@ import { PlatformService } from '../core/platform/platform.service';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { PasswordFieldComponent } from '../shared/password-field.component';
 import { focusFirstInvalid, safeReturnUrl } from './auth-forms';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 type SignInFailure = { key: string; params?: Record<string, unknown> };
 
@@ -28,6 +29,7 @@ type SignInFailure = { key: string; params?: Record<string, unknown> };
     FieldErrorComponent,
     PasswordFieldComponent,
   ],
+  providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './sign-in.component.html',
   styleUrl: './auth-page.scss',
 })
@@ -58,7 +60,8 @@ export default class SignInComponent {
     try {
       const { email, password } = this.form.getRawValue();
       const session = await this.auth.signIn({ email: email.trim(), password });
-      const target = safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')) ?? homePathFor(session.user.roles);
+      const target =
+        safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')) ?? homePathFor(session.user.roles);
       await this.router.navigateByUrl(target);
     } catch (error) {
       this.failure.set(this.describe(error));
@@ -79,7 +82,10 @@ export default class SignInComponent {
         const seconds = retryAfterSeconds(error);
         return seconds === null
           ? { key: 'auth.signIn.tooManyAttempts' }
-          : { key: 'auth.signIn.tooManyAttemptsWait', params: { minutes: Math.max(1, Math.ceil(seconds / 60)) } };
+          : {
+              key: 'auth.signIn.tooManyAttemptsWait',
+              params: { minutes: Math.max(1, Math.ceil(seconds / 60)) },
+            };
       }
       case 0:
         return { key: 'errors.offline' };

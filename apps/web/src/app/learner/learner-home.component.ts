@@ -13,7 +13,11 @@ import { HomeHeaderComponent } from '../shared/home-header.component';
       <aula-home-header />
       <section aria-labelledby="cohorts-title">
         <h2 id="cohorts-title">{{ t('learner.cohorts.title') }}</h2>
-        <aula-empty-state icon="school" [title]="t('learner.cohorts.emptyTitle')" [text]="t('learner.cohorts.emptyText')" />
+        <aula-empty-state
+          icon="school"
+          [title]="t('learner.cohorts.emptyTitle')"
+          [text]="t('learner.cohorts.emptyText')"
+        />
       </section>
     </div>
   `,

@@ -1,6 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import type { AuthSession, ChangePasswordRequest } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -8,6 +14,7 @@ import { firstValueFrom } from 'rxjs';
 import { applyFieldErrors, problemOf, statusOf } from '../core/api/problem';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../core/auth/account-rules';
 import { AuthService } from '../core/auth/auth.service';
+import { LanguageService } from '../core/i18n/language.service';
 import { focusFirstInvalid } from '../auth/auth-forms';
 import { PasswordFieldComponent } from '../shared/password-field.component';
 
@@ -68,17 +75,40 @@ function differentFromCurrent(group: AbstractControl): ValidationErrors | null {
     </section>
   `,
   styles: `
-    .lead { margin: 0 0 16px; color: var(--mat-sys-on-surface-variant); }
-    form { display: flex; flex-direction: column; gap: 4px; max-inline-size: 28rem; }
-    .form-error:empty, .form-message:empty { display: none; }
-    .form-error p, .done { margin: 0 0 16px; padding: 12px 16px; border-radius: var(--mat-sys-corner-small); }
-    .form-error p { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
-    .done { background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
+    .lead {
+      margin: 0 0 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+      max-inline-size: 28rem;
+    }
+    .form-error:empty,
+    .form-message:empty {
+      display: none;
+    }
+    .form-error p,
+    .done {
+      margin: 0 0 16px;
+      padding: 12px 16px;
+      border-radius: var(--mat-sys-corner-small);
+    }
+    .form-error p {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .done {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
   `,
 })
 export class ChangePasswordComponent {
   private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
+  private readonly language = inject(LanguageService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly passwordMin = PASSWORD_MIN;
@@ -88,7 +118,10 @@ export class ChangePasswordComponent {
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
       currentPassword: ['', [Validators.required]],
-      newPassword: ['', [Validators.required, Validators.minLength(PASSWORD_MIN), Validators.maxLength(PASSWORD_MAX)]],
+      newPassword: [
+        '',
+        [Validators.required, Validators.minLength(PASSWORD_MIN), Validators.maxLength(PASSWORD_MAX)],
+      ],
     },
     { validators: differentFromCurrent },
   );
@@ -111,12 +144,18 @@ export class ChangePasswordComponent {
       this.done.set(true);
     } catch (error) {
       const status = statusOf(error);
-      if (status === 400 && problemOf(error)?.errors?.length) {
-        applyFieldErrors(this.form, problemOf(error));
-      } else if (status === 400 || status === 401 || status === 403) {
-        // A wrong current password: the session itself is fine (the interceptor already checked).
+      const fields = problemOf(error)?.errors ?? [];
+      if (
+        (status === 400 && fields.some((field) => field.path === 'currentPassword')) ||
+        status === 401 ||
+        status === 403
+      ) {
+        // A wrong current password (the session itself is fine: the interceptor already checked).
         this.form.controls.currentPassword.setErrors({ currentPassword: true });
         this.form.controls.currentPassword.markAsTouched();
+      } else if (status === 400) {
+        const { unclaimed } = applyFieldErrors(this.form, error, this.language.active());
+        if (unclaimed || !fields.length) this.failureKey.set('errors.invalidInput');
       } else if (status === 429) {
         this.failureKey.set('auth.signIn.tooManyAttempts');
       } else {

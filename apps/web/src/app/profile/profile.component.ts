@@ -5,7 +5,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { Locale, UpdateProfileRequest, UserView } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
@@ -15,12 +14,14 @@ import { AuthService } from '../core/auth/auth.service';
 import { LanguageService } from '../core/i18n/language.service';
 import { APP_LOCALES, LANGUAGE_TAGS } from '../core/i18n/languages';
 import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
-import { browserTimeZone, timeZoneValidator } from '../core/time/time-zones';
+import { browserTimeZone, timeZoneLabel, timeZoneValidator } from '../core/time/time-zones';
 import { focusFirstInvalid } from '../auth/auth-forms';
 import { CountryFieldComponent } from '../shared/country-field.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { TimeZoneFieldComponent } from '../shared/time-zone-field.component';
 import { ChangePasswordComponent } from './change-password.component';
+import { NoticeService } from '../shared/notice.service';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 @Component({
   selector: 'aula-profile',
@@ -38,6 +39,7 @@ import { ChangePasswordComponent } from './change-password.component';
     CountryFieldComponent,
     ChangePasswordComponent,
   ],
+  providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './profile.component.html',
   styleUrl: './profile.component.scss',
 })
@@ -45,7 +47,7 @@ export default class ProfileComponent {
   private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
   private readonly language = inject(LanguageService);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly notices = inject(NoticeService);
   private readonly transloco = inject(TranslocoService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
@@ -56,6 +58,7 @@ export default class ProfileComponent {
   protected readonly failureKey = signal<string | null>(null);
   protected readonly otherMessages = signal<string[]>([]);
   protected readonly browserZone = browserTimeZone();
+  protected readonly browserZoneLabel = timeZoneLabel(this.browserZone);
   protected readonly zoneDiffers = computed(() => {
     const zone = this.user()?.timeZone;
     return !!zone && zone !== this.browserZone;
@@ -93,11 +96,13 @@ export default class ProfileComponent {
       this.form.reset(this.formValue(user));
       // A new language shows at once, and the confirmation is already in it.
       await this.language.apply(user.locale);
-      this.snackBar.open(this.transloco.translate('profile.saved'), undefined, { duration: 4000 });
+      this.notices.show(this.transloco.translate('profile.saved'));
     } catch (error) {
       if (statusOf(error) === 400) {
-        this.otherMessages.set(applyFieldErrors(this.form, problemOf(error)));
-        if (!problemOf(error)?.errors?.length) this.failureKey.set('errors.invalidInput');
+        const { unclaimed, messages } = applyFieldErrors(this.form, error, this.language.active());
+        this.otherMessages.set(messages);
+        if (unclaimed > messages.length || !problemOf(error)?.errors?.length)
+          this.failureKey.set('errors.invalidInput');
       } else {
         this.failureKey.set(statusOf(error) === 0 ? 'errors.offline' : 'errors.unexpected');
       }

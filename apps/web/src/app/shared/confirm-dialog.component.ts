@@ -27,7 +27,12 @@ export interface ConfirmDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" [mat-dialog-close]="false">{{ t('actions.cancel') }}</button>
-        <button mat-flat-button type="button" [class.destructive]="data.destructive" [mat-dialog-close]="true">
+        <button
+          mat-flat-button
+          type="button"
+          [class.destructive]="data.destructive"
+          [mat-dialog-close]="true"
+        >
           {{ t(data.confirmKey) }}
         </button>
       </mat-dialog-actions>

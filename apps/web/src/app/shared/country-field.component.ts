@@ -29,7 +29,11 @@ import { countryOptions } from './countries';
       </mat-select>
     </mat-form-field>
   `,
-  styles: `.full-width { inline-size: 100%; }`,
+  styles: `
+    .full-width {
+      inline-size: 100%;
+    }
+  `,
 })
 export class CountryFieldComponent {
   private readonly language = inject(LanguageService);

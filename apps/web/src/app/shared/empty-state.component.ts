@@ -18,13 +18,27 @@ import { IconComponent, IconName } from './icon.component';
   `,
   styles: `
     .empty {
-      display: flex; gap: 16px; align-items: flex-start; padding: 20px;
-      border: 1px dashed var(--mat-sys-outline); border-radius: var(--mat-sys-corner-medium);
+      display: flex;
+      gap: 16px;
+      align-items: flex-start;
+      padding: 20px;
+      border: 1px dashed var(--mat-sys-outline);
+      border-radius: var(--mat-sys-corner-medium);
       background: var(--mat-sys-surface-container-lowest);
     }
-    aula-icon { color: var(--mat-sys-primary); inline-size: 32px; block-size: 32px; }
-    .title { margin: 0 0 4px; font: var(--mat-sys-title-medium); }
-    .text { margin: 0; color: var(--mat-sys-on-surface-variant); }
+    aula-icon {
+      color: var(--mat-sys-primary);
+      inline-size: 32px;
+      block-size: 32px;
+    }
+    .title {
+      margin: 0 0 4px;
+      font: var(--mat-sys-title-medium);
+    }
+    .text {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class EmptyStateComponent {

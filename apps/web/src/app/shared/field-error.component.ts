@@ -1,6 +1,10 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { startWith, switchMap } from 'rxjs';
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 /** Maps a control's first error to a translated message. Put it inside `<mat-error>`. */
 @Component({
@@ -9,8 +13,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
   imports: [TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
-      @let errors = control().errors;
-      @if (errors) {
+      @if (errors(); as errors) {
         {{ message(errors, t) }}
       }
     </ng-container>
@@ -19,9 +22,19 @@ import { TranslocoDirective } from '@jsverse/transloco';
 export class FieldErrorComponent {
   readonly control = input.required<AbstractControl>();
 
-  protected message(errors: ValidationErrors, t: (key: string, params?: Record<string, unknown>) => string): string {
-    // The API's own wording wins: it knows why it refused.
+  // Errors set from outside (the API's answer) change no input: follow the control's own events.
+  private readonly events = toSignal(
+    toObservable(this.control).pipe(switchMap((control) => control.events.pipe(startWith(null)))),
+  );
+  protected readonly errors = computed(() => {
+    this.events();
+    return this.control().errors;
+  });
+
+  protected message(errors: ValidationErrors, t: Translate): string {
+    // The API's own wording wins when it is in the reader's language: it knows why it refused.
     if (typeof errors['server'] === 'string') return errors['server'];
+    if (errors['serverInvalid']) return t('validation.invalid');
     if (errors['required']) return t('validation.required');
     if (errors['email']) return t('validation.email');
     if (errors['minlength']) return t('validation.minLength', { min: errors['minlength'].requiredLength });

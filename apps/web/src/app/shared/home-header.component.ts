@@ -23,11 +23,28 @@ import { injectNow } from './now';
     </header>
   `,
   styles: `
-    .home-header { margin-block-end: 24px; }
-    h1 { margin: 0 0 8px; font: var(--mat-sys-headline-medium); }
-    .today { margin: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; color: var(--mat-sys-on-surface-variant); }
-    .today time { color: var(--mat-sys-on-surface); font: var(--mat-sys-title-medium); }
-    .zone { font: var(--mat-sys-body-medium); align-self: center; }
+    .home-header {
+      margin-block-end: 24px;
+    }
+    h1 {
+      margin: 0 0 8px;
+      font: var(--mat-sys-headline-medium);
+    }
+    .today {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .today time {
+      color: var(--mat-sys-on-surface);
+      font: var(--mat-sys-title-medium);
+    }
+    .zone {
+      font: var(--mat-sys-body-medium);
+      align-self: center;
+    }
   `,
 })
 export class HomeHeaderComponent {

@@ -42,8 +42,16 @@ export type IconName = keyof typeof PATHS;
   </svg>`,
   host: { class: 'aula-icon', 'aria-hidden': 'true' },
   styles: `
-    :host { display: inline-flex; inline-size: 24px; block-size: 24px; flex: none; }
-    svg { inline-size: 100%; block-size: 100%; }
+    :host {
+      display: inline-flex;
+      inline-size: 24px;
+      block-size: 24px;
+      flex: none;
+    }
+    svg {
+      inline-size: 100%;
+      block-size: 100%;
+    }
   `,
 })
 export class IconComponent {

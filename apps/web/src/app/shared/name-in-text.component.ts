@@ -12,7 +12,12 @@ const SLOT = '\uE000';
 @Component({
   selector: 'aula-name-in-text',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `@for (part of parts(); track $index) {<ng-container>{{ part }}</ng-container>@if (!$last) {<bdi dir="auto" class="person-name">{{ name() }}</bdi>}}`,
+  template: `@for (part of parts(); track $index) {
+    <ng-container>{{ part }}</ng-container>
+    @if (!$last) {
+      <bdi dir="auto" class="person-name">{{ name() }}</bdi>
+    }
+  }`,
 })
 export class NameInTextComponent {
   private readonly transloco = inject(TranslocoService);

@@ -11,7 +11,15 @@ import { IconComponent } from './icon.component';
 @Component({
   selector: 'aula-password-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, TranslocoDirective, FieldErrorComponent, IconComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    TranslocoDirective,
+    FieldErrorComponent,
+    IconComponent,
+  ],
   template: `
     <mat-form-field *transloco="let t" appearance="outline" class="full-width">
       <mat-label>{{ t(labelKey()) }}</mat-label>
@@ -39,7 +47,11 @@ import { IconComponent } from './icon.component';
       <mat-error><aula-field-error [control]="control()" /></mat-error>
     </mat-form-field>
   `,
-  styles: `.full-width { inline-size: 100%; }`,
+  styles: `
+    .full-width {
+      inline-size: 100%;
+    }
+  `,
 })
 export class PasswordFieldComponent {
   readonly control = input.required<FormControl<string>>();

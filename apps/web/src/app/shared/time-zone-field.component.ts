@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { LanguageService } from '../core/i18n/language.service';
-import { timeZoneChoices, timeZoneLabel, timeZoneOffset } from '../core/time/time-zones';
+import { timeZoneChoices, timeZoneLabel, timeZoneOffset, timeZoneSearchText } from '../core/time/time-zones';
 import { FieldErrorComponent } from './field-error.component';
 
 /** Enough to find a zone by typing; rendering all ~420 at once is slow on small phones. */
@@ -15,7 +15,14 @@ const MAX_SHOWN = 60;
 @Component({
   selector: 'aula-time-zone-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatAutocompleteModule, TranslocoDirective, FieldErrorComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatAutocompleteModule,
+    TranslocoDirective,
+    FieldErrorComponent,
+  ],
   template: `
     <mat-form-field *transloco="let t" appearance="outline" class="full-width">
       <mat-label>{{ t('fields.timeZone') }}</mat-label>
@@ -29,7 +36,7 @@ const MAX_SHOWN = 60;
         (input)="typed($event)"
       />
       <mat-hint>{{ t('fields.timeZoneHint') }}</mat-hint>
-      <mat-autocomplete #zones="matAutocomplete" (optionSelected)="query.set(null)">
+      <mat-autocomplete #zones="matAutocomplete" [displayWith]="label" (optionSelected)="query.set(null)">
         @for (zone of shown(); track zone.id) {
           <mat-option [value]="zone.id">
             {{ zone.label }} <span class="offset">({{ zone.offset }})</span>
@@ -40,8 +47,12 @@ const MAX_SHOWN = 60;
     </mat-form-field>
   `,
   styles: `
-    .full-width { inline-size: 100%; }
-    .offset { color: var(--mat-sys-on-surface-variant); }
+    .full-width {
+      inline-size: 100%;
+    }
+    .offset {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class TimeZoneFieldComponent {
@@ -51,6 +62,7 @@ export class TimeZoneFieldComponent {
 
   /** What the person typed; null while they have not typed since opening the list. */
   protected readonly query = signal<string | null>(null);
+  protected readonly label = (zone: string | null) => (zone ? timeZoneLabel(zone) : '');
   private readonly zones = computed(() => {
     const tag = this.language.tag();
     const now = new Date();
@@ -58,7 +70,7 @@ export class TimeZoneFieldComponent {
       id,
       label: timeZoneLabel(id),
       offset: timeZoneOffset(id, tag, now),
-      search: id.toLowerCase().replaceAll('_', ' '),
+      search: timeZoneSearchText(id),
     }));
   });
   protected readonly shown = computed(() => {
@@ -67,7 +79,7 @@ export class TimeZoneFieldComponent {
     if (typed === null) {
       // Opening the list shows the neighbours of the current zone ("America/…").
       const region = (this.control().value ?? '').split('/')[0]?.toLowerCase() + '/';
-      const near = zones.filter((zone) => zone.search.startsWith(region));
+      const near = zones.filter((zone) => zone.id.toLowerCase().startsWith(region));
       return (near.length ? near : zones).slice(0, MAX_SHOWN);
     }
     const words = typed.trim().toLowerCase().replaceAll('_', ' ').split(/\s+/);

@@ -13,7 +13,11 @@ import { HomeHeaderComponent } from '../shared/home-header.component';
       <aula-home-header />
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">{{ t('tutor.queue.title') }}</h2>
-        <aula-empty-state icon="assignment" [title]="t('tutor.queue.emptyTitle')" [text]="t('tutor.queue.emptyText')" />
+        <aula-empty-state
+          icon="assignment"
+          [title]="t('tutor.queue.emptyTitle')"
+          [text]="t('tutor.queue.emptyText')"
+        />
       </section>
     </div>
   `,

@@ -28,19 +28,41 @@ export function retryAfterSeconds(error: unknown): number | null {
 }
 
 /**
- * Puts the API's per-field messages on the matching form controls (error key `server`),
- * so they show next to the field that caused them. Returns the messages no control claimed.
+ * Whether the API's own wording may be shown: only when it is in the reader's language. The API
+ * says so with `Content-Language`; without it, its messages are English.
  */
-export function applyFieldErrors(form: FormGroup, problem: ProblemDetails | null): string[] {
-  const unclaimed: string[] = [];
-  for (const { path, message } of problem?.errors ?? []) {
+export function speaksReadersLanguage(error: unknown, language: string): boolean {
+  if (!(error instanceof HttpErrorResponse)) return false;
+  const content = error.headers.get('Content-Language')?.toLowerCase().split(/[-,]/)[0]?.trim();
+  return (content ?? 'en') === language;
+}
+
+/**
+ * Puts the API's per-field messages on the matching form controls, so they show next to the
+ * field that caused them: its own words (`server`) when they are in the reader's language,
+ * otherwise a translated "check this field" (`serverInvalid`). Returns how many errors no
+ * control claimed, with their messages when those are readable.
+ */
+export function applyFieldErrors(
+  form: FormGroup,
+  error: unknown,
+  language: string,
+): { unclaimed: number; messages: string[] } {
+  const readable = speaksReadersLanguage(error, language);
+  const messages: string[] = [];
+  let unclaimed = 0;
+  for (const { path, message } of problemOf(error)?.errors ?? []) {
     const control: AbstractControl | null = form.get(path.split('.')[0] ?? path);
     if (control) {
-      control.setErrors({ ...(control.errors ?? {}), server: message });
+      control.setErrors({
+        ...(control.errors ?? {}),
+        ...(readable ? { server: message } : { serverInvalid: true }),
+      });
       control.markAsTouched();
     } else {
-      unclaimed.push(message);
+      unclaimed++;
+      if (readable) messages.push(message);
     }
   }
-  return unclaimed;
+  return { unclaimed, messages };
 }

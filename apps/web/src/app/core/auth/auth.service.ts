@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, Injector, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type { AuthSession, RegisterRequest, Role, SignInRequest, UserView } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -15,7 +15,8 @@ const EXPIRY_MARGIN_MS = 30_000;
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly http = inject(HttpClient);
-  private readonly router = inject(Router);
+  // The router is looked up when needed: it is built early and must not depend on this service.
+  private readonly injector = inject(Injector);
   private readonly session = signal<AuthSession | null>(null);
   private refreshing: Promise<AuthSession | null> | null = null;
 
@@ -90,8 +91,9 @@ export class AuthService {
     if (!this.session()) return;
     this.session.set(null);
     this.endedUnexpectedly.set(true);
-    const returnUrl = this.router.url;
-    void this.router.navigate(['/sign-in'], { queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {} });
+    const router = this.injector.get(Router);
+    const returnUrl = router.url;
+    void router.navigate(['/sign-in'], { queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {} });
   }
 
   private start(session: AuthSession): void {

@@ -5,7 +5,12 @@ import { firstValueFrom } from 'rxjs';
 import { APP_LOCALES } from '../i18n/languages';
 
 /** Used until (or if) `/api/platform` answers; registration stays hidden when in doubt. */
-const FALLBACK: PlatformInfo = { name: 'Aula', registrationEnabled: false, locales: APP_LOCALES, defaultLocale: 'en' };
+const FALLBACK: PlatformInfo = {
+  name: 'Aula',
+  registrationEnabled: false,
+  locales: APP_LOCALES,
+  defaultLocale: 'en',
+};
 
 @Injectable({ providedIn: 'root' })
 export class PlatformService {

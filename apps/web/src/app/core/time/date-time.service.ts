@@ -40,7 +40,11 @@ export class DateTimeService {
     const key = `hour|${this.timeZone()}`;
     let format = this.formats.get(key);
     if (!format) {
-      format = new Intl.DateTimeFormat('en-GB', { timeZone: this.timeZone(), hour: 'numeric', hourCycle: 'h23' });
+      format = new Intl.DateTimeFormat('en-GB', {
+        timeZone: this.timeZone(),
+        hour: 'numeric',
+        hourCycle: 'h23',
+      });
       this.formats.set(key, format);
     }
     return Number(format.format(at)) % 24;

@@ -1,11 +1,53 @@
 import type { ValidatorFn } from '@angular/forms';
 
+/**
+ * Browsers list zones under CLDR's ids, some of them names IANA has since replaced
+ * (Chromium says "Asia/Saigon" where people and our API say "Asia/Ho_Chi_Minh").
+ * Offer the current IANA name, and keep the old one searchable.
+ */
+const CURRENT_NAMES: Record<string, string> = {
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Dacca': 'Asia/Dhaka',
+  'Asia/Thimbu': 'Asia/Thimphu',
+  'Asia/Ulan_Bator': 'Asia/Ulaanbaatar',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Africa/Asmera': 'Africa/Asmara',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'America/Godthab': 'America/Nuuk',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+};
+const OLD_NAMES = new Map(Object.entries(CURRENT_NAMES).map(([old, current]) => [current, old]));
+
+/** The current IANA name of `zone`, when the browser knows it under that name too. */
+export function currentZoneName(zone: string): string {
+  const current = CURRENT_NAMES[zone];
+  return current && isValidTimeZone(current) ? current : zone;
+}
+
+/** The zone this device is set to, under its current IANA name. */
 export function browserTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   } catch {
     return 'UTC';
   }
+}
+
+/** What a search for a zone may match: its name, and the older name it replaced. */
+export function timeZoneSearchText(zone: string): string {
+  return [zone, OLD_NAMES.get(zone) ?? ''].join(' ').toLowerCase().replaceAll('_', ' ');
 }
 
 /** Whether the browser can format dates in `zone` (accepts aliases like "America/Argentina/Cordoba"). */
@@ -27,20 +69,23 @@ export const timeZoneValidator: ValidatorFn = (control) =>
  * zone may be an alias the browser lists under another name).
  */
 export function timeZoneChoices(extra: readonly string[] = []): string[] {
-  let zones: string[] = [];
+  let zones: string[];
   try {
     zones = Intl.supportedValuesOf('timeZone');
   } catch {
     zones = ['UTC'];
   }
-  const all = new Set([...zones, ...extra.filter(isValidTimeZone)]);
+  const all = new Set([...zones.map(currentZoneName), ...extra.filter(isValidTimeZone)]);
   return [...all].sort((a, b) => a.localeCompare(b));
 }
 
 /** "GMT-5", "GMT+7": the zone's current offset, for telling zones apart in the picker. */
 export function timeZoneOffset(zone: string, locale: string, at = new Date()): string {
   try {
-    const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(at);
+    const parts = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      timeZoneName: 'shortOffset',
+    }).formatToParts(at);
     return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
   } catch {
     return '';
