@@ -1,6 +1,5 @@
 // One jest run, two tiers: unit specs beside the code, integration specs on real services.
-const fs = require('node:fs');
-const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const swcConfig = require('./tools/scripts/swc-config.cjs').swcConfig();
 delete swcConfig.exclude;
 swcConfig.swcrc = false;
 const base = {

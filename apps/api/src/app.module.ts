@@ -4,6 +4,10 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, CoreModule, loggerParams } from '@aula/server/core';
 import { DatabaseModule } from '@aula/server/database';
 import { IdentityModule } from '@aula/server/identity';
+import { CatalogModule } from '@aula/server/catalog';
+import { EnrolmentModule } from '@aula/server/enrolment';
+import { OutboxModule } from '@aula/server/outbox';
+import { StorageModule } from '@aula/server/storage';
 import { AuthGuard } from './auth/auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { validationPipe } from './common/validation';
@@ -18,7 +22,11 @@ import { AdminUsersController } from './identity/admin-users.controller';
     CoreModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerParams(config, 'aula-api') }),
     DatabaseModule,
+    OutboxModule,
+    StorageModule,
     IdentityModule,
+    CatalogModule,
+    EnrolmentModule,
   ],
   controllers: [HealthController, PlatformController, AuthController, MeController, AdminUsersController],
   providers: [

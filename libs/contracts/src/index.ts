@@ -4,3 +4,5 @@ export * from './problem';
 export * from './platform';
 export * from './pagination';
 export * from './queues';
+export * from './catalog';
+export * from './events';

@@ -9,6 +9,9 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     url: databaseUrl,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrationsRun: false,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',

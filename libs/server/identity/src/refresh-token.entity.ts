@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn , type Relation } from 'typeorm';
 import { User } from './user.entity';
 
 /**
@@ -16,7 +16,7 @@ export class RefreshToken {
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'refresh_tokens_user_id_fkey' })
-  user?: User;
+  user?: Relation<User>;
 
   /** The session this token belongs to; access tokens carry it as `sid`. */
   @Index('refresh_tokens_family_id_idx')

@@ -1,4 +1,5 @@
 import { CreateIdentity1764230400000 } from './1764230400000-create-identity';
+import { CreateCatalogEnrolmentOutbox1764240000000 } from './1764240000000-create-catalog-enrolment-outbox';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
-export const MIGRATIONS = [CreateIdentity1764230400000];
+export const MIGRATIONS = [CreateIdentity1764230400000, CreateCatalogEnrolmentOutbox1764240000000];

@@ -44,10 +44,8 @@ export const apiInterceptor: HttpInterceptorFn = (req, next) => {
       }
       return from(auth.refresh()).pipe(
         switchMap((session) => {
-          if (!session) {
-            auth.sessionEnded();
-            return throwError(() => error);
-          }
+          // No session: the refresh was refused and the person is already on their way to sign-in.
+          if (!session) return throwError(() => error);
           // A second 401 with a fresh token is an answer about this request, not about the session.
           return next(prepare(session.accessToken));
         }),

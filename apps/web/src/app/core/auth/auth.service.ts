@@ -9,6 +9,15 @@ import { statusOf } from '../api/problem';
 const EXPIRY_MARGIN_MS = 30_000;
 
 /**
+ * Runs `task` while no other tab of this browser runs it. Tabs share the refresh cookie and the
+ * API rotates it on every use: two tabs refreshing at once would present the same cookie twice.
+ */
+function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? locks.request('aula.auth.refresh', task) : task();
+}
+
+/**
  * Owns the signed-in session. The access token lives only in memory; the refresh token is
  * an httpOnly cookie the browser sends to `/api/auth/refresh`, so a reload restores the session.
  */
@@ -19,6 +28,8 @@ export class AuthService {
   private readonly injector = inject(Injector);
   private readonly session = signal<AuthSession | null>(null);
   private refreshing: Promise<AuthSession | null> | null = null;
+  /** Server clock minus ours, from the `Date` of auth answers: devices' clocks are often off. */
+  private clockSkewMs = 0;
 
   /** Set when the API ended the session on its own (expired, signed out elsewhere). */
   readonly endedUnexpectedly = signal(false);
@@ -32,23 +43,28 @@ export class AuthService {
 
   tokenExpiresSoon(): boolean {
     const expiresAt = this.session()?.accessTokenExpiresAt;
-    return !!expiresAt && Date.parse(expiresAt) - Date.now() < EXPIRY_MARGIN_MS;
+    return !!expiresAt && Date.parse(expiresAt) - (Date.now() + this.clockSkewMs) < EXPIRY_MARGIN_MS;
   }
 
   hasRole(role: Role): boolean {
     return this.roles().includes(role);
   }
 
-  /** One refresh at a time: concurrent callers share it, because the API rotates the cookie. */
+  /**
+   * One refresh at a time: concurrent callers share it, because the API rotates the cookie.
+   * Resolves to the new session, or null when the API refused (a session we held has then ended).
+   * Offline or a server hiccup keeps the session we hold: that is not a reason to sign anyone out.
+   */
   refresh(): Promise<AuthSession | null> {
-    this.refreshing ??= firstValueFrom(this.http.post<AuthSession>('/api/auth/refresh', null))
+    this.refreshing ??= acrossTabs(() => this.post('/api/auth/refresh', null))
       .then((session) => {
         this.session.set(session);
         return session;
       })
       .catch((error: unknown) => {
-        // Offline or a server hiccup is not a reason to drop a session we still hold.
-        if (statusOf(error) === 401 || statusOf(error) === 403 || !this.session()) this.session.set(null);
+        const refused = statusOf(error) === 401 || statusOf(error) === 403;
+        if (!refused) return this.session();
+        if (this.session()) this.sessionEnded();
         return null;
       })
       .finally(() => (this.refreshing = null));
@@ -56,13 +72,13 @@ export class AuthService {
   }
 
   async signIn(request: SignInRequest): Promise<AuthSession> {
-    const session = await firstValueFrom(this.http.post<AuthSession>('/api/auth/sign-in', request));
+    const session = await this.post('/api/auth/sign-in', request);
     this.start(session);
     return session;
   }
 
   async register(request: RegisterRequest): Promise<AuthSession> {
-    const session = await firstValueFrom(this.http.post<AuthSession>('/api/auth/register', request));
+    const session = await this.post('/api/auth/register', request);
     this.start(session);
     return session;
   }
@@ -86,14 +102,23 @@ export class AuthService {
     if (session) this.session.set({ ...session, user });
   }
 
-  /** Called when the API refused to refresh: forget the session and ask to sign in again. */
-  sessionEnded(): void {
-    if (!this.session()) return;
+  /** The API refused to renew a session we held: forget it and ask to sign in again. */
+  private sessionEnded(): void {
     this.session.set(null);
     this.endedUnexpectedly.set(true);
     const router = this.injector.get(Router);
     const returnUrl = router.url;
-    void router.navigate(['/sign-in'], { queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {} });
+    void router.navigate(['/sign-in'], {
+      queryParams: returnUrl && returnUrl !== '/' && !returnUrl.startsWith('/sign-in') ? { returnUrl } : {},
+    });
+  }
+
+  private async post(url: string, body: unknown): Promise<AuthSession> {
+    const response = await firstValueFrom(this.http.post<AuthSession>(url, body, { observe: 'response' }));
+    const serverNow = Date.parse(response.headers.get('Date') ?? '');
+    if (!Number.isNaN(serverNow)) this.clockSkewMs = serverNow - Date.now();
+    if (!response.body) throw new Error(`Empty answer from ${url}`);
+    return response.body;
   }
 
   private start(session: AuthSession): void {

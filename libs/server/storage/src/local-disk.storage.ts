@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '@aula/server/core';
+import { StorageNotFoundError, StoragePort, type StoredObject } from './storage.port';
+
+const KEY = /^[a-z0-9][a-z0-9/_.-]{0,250}$/;
+
+/** Files under DATA_DIR/files, written to a temporary name and renamed into place. */
+@Injectable()
+export class LocalDiskStorage extends StoragePort {
+  private readonly root: string;
+
+  constructor(config: AppConfig) {
+    super();
+    this.root = resolve(config.DATA_DIR, 'files');
+  }
+
+  private path(key: string): string {
+    if (!KEY.test(key) || key.includes('..')) throw new Error(`Invalid storage key: ${key}`);
+    const full = resolve(this.root, key);
+    if (!full.startsWith(this.root + sep)) throw new Error(`Invalid storage key: ${key}`);
+    return full;
+  }
+
+  async put(key: string, content: Readable | Buffer): Promise<StoredObject> {
+    const target = this.path(key);
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = `${target}.${randomUUID()}.part`;
+    try {
+      await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, createWriteStream(temporary, { flags: 'wx' }));
+      await rename(temporary, target);
+    } catch (e) {
+      await rm(temporary, { force: true });
+      throw e;
+    }
+    return { key, size: (await stat(target)).size };
+  }
+
+  async get(key: string): Promise<Readable> {
+    const target = this.path(key);
+    if (!(await this.exists(key))) throw new StorageNotFoundError(key);
+    return createReadStream(target);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      return (await stat(this.path(key))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+}
