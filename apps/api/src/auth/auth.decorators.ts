@@ -15,3 +15,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   return ctx.switchToHttp().getRequest<{ actor: Actor }>().actor;
 });
+
+/** On @Public() routes: the signed-in reader, or null for a visitor. */
+export const OptionalActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor | null => {
+  return ctx.switchToHttp().getRequest<{ actor?: Actor }>().actor ?? null;
+});

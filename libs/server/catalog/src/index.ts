@@ -3,3 +3,4 @@ export * from './course.entity';
 export * from './course-module.entity';
 export * from './activity.entity';
 export * from './catalog.module';
+export * from './translations';
