@@ -5,6 +5,10 @@ import type { Locale, Role } from '@aula/contracts';
 import { CoreModule } from '@aula/server/core';
 import { DatabaseModule } from '@aula/server/database';
 import { EmailTakenError, IdentityModule, IdentityService } from '@aula/server/identity';
+import { EnrolmentModule } from '@aula/server/enrolment';
+import { OutboxModule } from '@aula/server/outbox';
+import { StorageModule } from '@aula/server/storage';
+import { seedDemoCourses } from './demo-courses';
 
 /** Every demo account signs in with this password (printed in the README). */
 export const DEMO_PASSWORD = 'Aula-demo-2026';
@@ -51,7 +55,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   person('amara.okafor', 'Amara Okafor', ['trainee'], 'en', 'Africa/Lagos', 'NG', 'Enugu', 'Enugu State Planning Commission'),
 ];
 
-@Module({ imports: [CoreModule, DatabaseModule, IdentityModule] })
+@Module({ imports: [CoreModule, DatabaseModule, IdentityModule, OutboxModule, StorageModule, EnrolmentModule] })
 class SeedModule {}
 
 /** Idempotent: people who already exist are left as they are. */
@@ -69,6 +73,7 @@ export async function seedDemoData(): Promise<void> {
       }
     }
     console.log(`Demo data: ${created} people added, ${DEMO_PEOPLE.length - created} already there.`);
+    await seedDemoCourses(app);
   } finally {
     await app.close();
   }

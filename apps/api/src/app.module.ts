@@ -16,6 +16,10 @@ import { PlatformController } from './platform/platform.controller';
 import { AuthController } from './identity/auth.controller';
 import { MeController } from './identity/me.controller';
 import { AdminUsersController } from './identity/admin-users.controller';
+import { CatalogApiModule } from './catalog/catalog-api.module';
+import { EnrolmentApiModule } from './enrolment/enrolment-api.module';
+import { LearningApiModule } from './learning/learning-api.module';
+import { InvitationController } from './identity/invitation.controller';
 
 @Module({
   imports: [
@@ -26,9 +30,12 @@ import { AdminUsersController } from './identity/admin-users.controller';
     StorageModule,
     IdentityModule,
     CatalogModule,
+    CatalogApiModule,
     EnrolmentModule,
+    EnrolmentApiModule,
+    LearningApiModule,
   ],
-  controllers: [HealthController, PlatformController, AuthController, MeController, AdminUsersController],
+  controllers: [HealthController, PlatformController, AuthController, MeController, AdminUsersController, InvitationController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: validationPipe },

@@ -6,7 +6,9 @@ import { QUEUES } from '@aula/contracts';
 import { AppConfig, CoreModule, loggerParams } from '@aula/server/core';
 import { DatabaseModule } from '@aula/server/database';
 import { IdentityModule } from '@aula/server/identity';
+import { OutboxModule } from '@aula/server/outbox';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { OutboxRelay } from './outbox/outbox.relay';
 
 /** The worker: BullMQ processors, no HTTP. One folder per domain, like the API. */
 @Module({
@@ -19,9 +21,15 @@ import { MaintenanceProcessor } from './maintenance/maintenance.processor';
       // Workers block on Redis: no per-request retry limit, as BullMQ requires.
       useFactory: (config: AppConfig) => ({ connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }) }),
     }),
-    BullModule.registerQueue({ name: QUEUES.maintenance }),
+    BullModule.registerQueue(
+      { name: QUEUES.maintenance },
+      { name: QUEUES.certificates },
+      { name: QUEUES.mail },
+      { name: QUEUES.reminders },
+    ),
+    OutboxModule,
     IdentityModule,
   ],
-  providers: [MaintenanceProcessor],
+  providers: [MaintenanceProcessor, OutboxRelay],
 })
 export class WorkerModule {}

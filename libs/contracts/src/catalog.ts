@@ -230,3 +230,90 @@ export interface CsvImportReport {
   rows: { line: number; email: string; outcome: CsvRowOutcome; message?: string }[];
   counts: Record<CsvRowOutcome, number>;
 }
+
+// ---- catalogue authoring: limits, partial updates and actions (appended by the catalog lib) ----
+
+/** Lower-case letters, digits and inner hyphens, 3–80 characters: `regional-planning-2027`. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$/;
+
+/** Limits of translatable text, per language. Rich text is counted in UTF-8 bytes. */
+export const CATALOG_TEXT_LIMITS = {
+  title: 200,
+  summary: 500,
+  richTextBytes: 100 * 1024,
+  topic: 60,
+  topics: 20,
+} as const;
+
+/** Largest file an activity may carry. */
+export const ACTIVITY_FILE_MAX_BYTES = 25 * 1024 * 1024;
+
+/** What an activity file may be, judged by its content (not its name): for the upload form's `accept`. */
+export const ACTIVITY_FILE_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'webp', 'docx', 'xlsx', 'pptx', 'odt', 'zip', 'mp3', 'mp4', 'txt', 'csv'] as const;
+
+/** Every field optional; a translatable field sent is replaced whole (all its languages). */
+export type ProgrammeUpdate = Partial<ProgrammeInput>;
+export type CourseUpdate = Partial<CourseInput>;
+export type ModuleUpdate = Partial<ModuleInput>;
+/** The kind of an activity is fixed once created. */
+export type ActivityUpdate = Partial<Omit<ActivityInput, 'kind'>>;
+
+export interface CourseStatusRequest {
+  status: CourseStatus;
+}
+
+export interface DuplicateCourseRequest {
+  /** Slug of the new draft. */
+  slug: string;
+}
+
+export interface CourseAdminQuery {
+  /** Part of a title or summary in any language, or of the slug; accents and case ignored. */
+  q?: string;
+  status?: CourseStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+// ---- cohorts, enrolment and learning: requests and limits (appended by the enrolment lib) ----
+
+/** Cohort fields an administrator may change; the course of a cohort is fixed once created. */
+export type CohortUpdate = Partial<Omit<CohortInput, 'courseId' | 'tutorIds'>>;
+
+export interface SetTutorsRequest {
+  /** Every tutor of the cohort; each must hold the tutor role. */
+  tutorIds: string[];
+}
+
+export interface AdminEnrolRequest {
+  userId: string;
+}
+
+/** Columns of the bulk enrolment file (header row required; only `email` is mandatory). */
+export const CSV_IMPORT_COLUMNS = ['email', 'display_name', 'locale', 'time_zone', 'country', 'organisation', 'region'] as const;
+/** The import body is `text/csv` (UTF-8, optional BOM), at most this many bytes and data rows. */
+export const CSV_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const CSV_IMPORT_MAX_ROWS = 5000;
+
+export interface AcceptInvitationRequest {
+  token: string;
+  password: string;
+}
+
+export interface CatalogueQuery {
+  /** Words of a title or summary in any language; accents and case ignored. */
+  q?: string;
+  /** Only courses offered in this language; also the language the text is shown in. */
+  locale?: Locale;
+  topic?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface RosterQuery {
+  status?: EnrolmentStatus;
+  /** Part of a name or email; accents and case ignored. */
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}

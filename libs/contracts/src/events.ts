@@ -1,3 +1,5 @@
+import type { QueueName } from './queues';
+
 /**
  * Domain events written to the outbox in the same transaction as the change they announce,
  * then relayed to queues by the worker. Payloads carry ids, never personal data.
@@ -8,3 +10,21 @@ export interface DomainEvents {
   'user.invited': { userId: string; invitationId: string };
 }
 export type DomainEventType = keyof DomainEvents;
+
+/**
+ * Which queues each event feeds. The outbox relay publishes one job per queue with the event id
+ * as job id. An event type without consumers yet is marked published and kept in the table.
+ */
+export const EVENT_QUEUES: Record<DomainEventType, readonly QueueName[]> = {
+  'enrolment.completed': ['certificates'],
+  'enrolment.status-changed': ['mail'],
+  'user.invited': ['mail'],
+};
+
+/** The job every relayed event becomes. */
+export interface EventJob<T extends DomainEventType = DomainEventType> {
+  eventId: string;
+  type: T;
+  payload: DomainEvents[T];
+  occurredAt: string;
+}

@@ -36,6 +36,14 @@ export class Cohort {
   @Column({ type: 'enum', enum: ENROLMENT_MODES, enumName: 'enrolment_mode', default: 'approval' })
   enrolmentMode: EnrolmentMode;
 
+  /**
+   * Enrolments holding a seat (active or completed). Kept by EnrolmentService in the same
+   * transaction as each status change, under this row's lock, so seats left is one read for the
+   * catalogue, course page and dashboard instead of a count over thousands of enrolments.
+   */
+  @Column({ type: 'integer', default: 0 })
+  seatsTaken: number;
+
   @ManyToMany(() => User)
   @JoinTable({
     name: 'cohort_tutors',

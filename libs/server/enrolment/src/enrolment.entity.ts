@@ -7,6 +7,8 @@ import { Cohort } from './cohort.entity';
 @Entity('enrolments')
 @Index('enrolments_cohort_id_user_id_key', ['cohortId', 'userId'], { unique: true })
 @Index('enrolments_cohort_id_status_idx', ['cohortId', 'status'])
+// Promotion takes the longest-waiting person first.
+@Index('enrolments_waitlist_idx', ['cohortId', 'waitlistedAt'], { where: "status = 'waitlisted'" })
 export class Enrolment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_enrolments' })
   id: string;

@@ -1,18 +1,21 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@aula/server/outbox';
 import { User } from './user.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { PasswordHasher } from './password.hasher';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in.throttle';
 import { IdentityService } from './identity.service';
+import { UserInvitation } from './user-invitation.entity';
+import { InvitationService } from './invitation.service';
 
-export const IDENTITY_ENTITIES = [User, RefreshToken];
+export const IDENTITY_ENTITIES = [User, RefreshToken, UserInvitation];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), JwtModule.register({})],
-  providers: [PasswordHasher, SessionService, SignInThrottle, IdentityService],
-  exports: [IdentityService, SessionService, PasswordHasher],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), JwtModule.register({}), OutboxModule],
+  providers: [PasswordHasher, SessionService, SignInThrottle, IdentityService, InvitationService],
+  exports: [IdentityService, SessionService, PasswordHasher, InvitationService],
 })
 export class IdentityModule {}

@@ -50,12 +50,23 @@ export class IdentityService {
 
   /** Creates an account; used by self-registration, the seed and administrators. */
   async createUser(input: NewUser): Promise<User> {
+    const user = this.prepareUser(input, await this.hasher.hash(input.password));
+    try {
+      return await this.users.save(user);
+    } catch (e) {
+      if (isPgError(e, PG.uniqueViolation, 'users_email_key')) throw new EmailTakenError();
+      throw e;
+    }
+  }
+
+  /** A new, unsaved account with its text normalised; invitations save it in their own transaction. */
+  prepareUser(input: Omit<NewUser, 'password'>, passwordHash: string): User {
     const email = normaliseEmail(input.email);
     const displayName = normaliseName(input.displayName);
-    const user = this.users.create({
+    return this.users.create({
       email,
       displayName,
-      passwordHash: await this.hasher.hash(input.password),
+      passwordHash,
       roles: input.roles?.length ? [...new Set(input.roles)] : ['trainee'],
       locale: input.locale ?? 'en',
       timeZone: input.timeZone ?? 'UTC',
@@ -64,12 +75,6 @@ export class IdentityService {
       region: input.region ? normaliseName(input.region) : null,
       searchText: searchKey(displayName, email),
     });
-    try {
-      return await this.users.save(user);
-    } catch (e) {
-      if (isPgError(e, PG.uniqueViolation, 'users_email_key')) throw new EmailTakenError();
-      throw e;
-    }
   }
 
   async register(input: NewUser): Promise<IssuedSession> {

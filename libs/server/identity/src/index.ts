@@ -7,3 +7,5 @@ export * from './access.policy';
 export * from './identity.errors';
 export * from './password.hasher';
 export * from './text';
+export * from './user-invitation.entity';
+export * from './invitation.service';

@@ -1,5 +1,6 @@
 import { CreateIdentity1764230400000 } from './1764230400000-create-identity';
 import { CreateCatalogEnrolmentOutbox1764240000000 } from './1764240000000-create-catalog-enrolment-outbox';
+import { EnrolmentSeatsAndInvitations1764260000000 } from './1764260000000-enrolment-seats-and-invitations';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
-export const MIGRATIONS = [CreateIdentity1764230400000, CreateCatalogEnrolmentOutbox1764240000000];
+export const MIGRATIONS = [CreateIdentity1764230400000, CreateCatalogEnrolmentOutbox1764240000000, EnrolmentSeatsAndInvitations1764260000000];

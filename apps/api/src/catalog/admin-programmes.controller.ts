@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Page, ProgrammeView } from '@aula/contracts';
+import { CatalogService } from '@aula/server/catalog';
+import { Roles } from '../auth/auth.decorators';
+import { uuidParam } from '../common/uuid.pipe';
+import {
+  CreateProgrammeDto,
+  PageQueryDto,
+  ProgrammePageDto,
+  ProgrammeViewDto,
+  UpdateProgrammeDto,
+} from './catalog.dto';
+
+@ApiTags('admin: catalogue')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/programmes')
+export class AdminProgrammesController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get()
+  @ApiOkResponse({ type: ProgrammePageDto, description: 'Ordered by slug' })
+  list(@Query() query: PageQueryDto): Promise<Page<ProgrammeView>> {
+    return this.catalog.listProgrammes(query);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: ProgrammeViewDto })
+  create(@Body() body: CreateProgrammeDto): Promise<ProgrammeView> {
+    return this.catalog.createProgramme(body);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ProgrammeViewDto })
+  get(@Param('id', uuidParam()) id: string): Promise<ProgrammeView> {
+    return this.catalog.getProgramme(id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: ProgrammeViewDto })
+  update(@Param('id', uuidParam()) id: string, @Body() body: UpdateProgrammeDto): Promise<ProgrammeView> {
+    return this.catalog.updateProgramme(id, body);
+  }
+}

@@ -1,0 +1,73 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CohortView, Page, RosterEntry } from '@aula/contracts';
+import { attachmentDisposition } from '@aula/server/catalog';
+import { CohortService, RosterService } from '@aula/server/enrolment';
+import type { Actor } from '@aula/server/identity';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { uuidParam } from '../common/uuid.pipe';
+import {
+  CohortListQueryDto,
+  CohortPageDto,
+  CohortViewDto,
+  RosterCsvQueryDto,
+  RosterPageDto,
+  RosterQueryDto,
+} from './enrolment.dto';
+
+/** Cohorts as their tutors see them (administrators see every cohort). */
+@ApiTags('tutor')
+@ApiBearerAuth()
+@Roles('tutor', 'admin')
+@Controller()
+export class CohortsController {
+  constructor(
+    private readonly cohorts: CohortService,
+    private readonly roster: RosterService,
+  ) {}
+
+  @Get('tutor/cohorts')
+  @ApiOperation({ summary: 'Cohorts I tutor (administrators: all), latest start first' })
+  @ApiOkResponse({ type: CohortPageDto })
+  mine(@CurrentActor() actor: Actor, @Query() query: CohortListQueryDto): Promise<Page<CohortView>> {
+    return this.cohorts.list(actor, query, 'mine');
+  }
+
+  @Get('cohorts/:id')
+  @ApiOkResponse({ type: CohortViewDto })
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CohortView> {
+    return this.cohorts.get(actor, id);
+  }
+
+  @Get('cohorts/:id/roster')
+  @ApiOperation({ summary: 'People of the cohort with their progress, by name' })
+  @ApiOkResponse({ type: RosterPageDto })
+  rosterPage(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: RosterQueryDto,
+  ): Promise<Page<RosterEntry>> {
+    return this.roster.page(actor, id, query);
+  }
+
+  @Get('cohorts/:id/roster.csv')
+  @ApiOperation({
+    summary:
+      'The whole roster as CSV (UTF-8 with BOM; cells that could run as formulas start with an apostrophe)',
+  })
+  @ApiProduces('text/csv')
+  async rosterCsv(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: RosterCsvQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const file = await this.roster.csv(actor, id, query);
+    void reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', attachmentDisposition(file.fileName))
+      .header('Cache-Control', 'private, no-store');
+    return file.content;
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxService } from '@aula/server/outbox';
+import { EnrolmentService, type EnrolmentState } from './enrolment.service';
+import { ENROLMENT_COLUMNS } from './views';
+
+/**
+ * What the course completion rule looks at for one enrolment. The assessment issue adds its facts
+ * here (e.g. `passMarkReached`) and to `completionReached`, and nowhere else.
+ */
+export interface CompletionFacts {
+  requiredActivities: number;
+  requiredDone: number;
+}
+
+/** The course completion rule: every required activity done. */
+export function completionReached(facts: CompletionFacts): boolean {
+  return facts.requiredDone >= facts.requiredActivities;
+}
+
+/** Required activities done, in whole percent (100 only when all are done). */
+export function progressPercent(facts: CompletionFacts): number {
+  if (facts.requiredActivities === 0) return 100;
+  return Math.floor(
+    (100 * Math.min(facts.requiredDone, facts.requiredActivities)) / facts.requiredActivities,
+  );
+}
+
+/**
+ * Keeps an enrolment's progress and completion in step with its activity completions. Called in
+ * the transaction that changed them (mark as done here; grading in the assessment domain).
+ */
+@Injectable()
+export class CompletionService {
+  constructor(
+    private readonly enrolments: EnrolmentService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * Recomputes progress, and completes the enrolment when the rule is reached. The enrolment row
+   * is locked first, so two calls at once finish one after the other and only the first one
+   * completes it: `enrolment.completed` is written exactly once.
+   */
+  async recompute(
+    em: EntityManager,
+    enrolmentId: string,
+    options: { activityAt?: Date } = {},
+  ): Promise<EnrolmentState> {
+    const [enrolment] = (await em.query(
+      `SELECT ${ENROLMENT_COLUMNS}, e.user_id AS "userId", c.course_id AS "courseId"
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+        WHERE e.id = $1
+          FOR UPDATE OF e`,
+      [enrolmentId],
+    )) as (EnrolmentState & { courseId: string })[];
+    if (!enrolment) throw new NotFoundException();
+
+    const [facts] = (await em.query(
+      `SELECT count(*) FILTER (WHERE a.required)::int AS "requiredActivities",
+              count(ac.activity_id) FILTER (WHERE a.required)::int AS "requiredDone"
+         FROM activities a
+         LEFT JOIN activity_completions ac ON ac.activity_id = a.id AND ac.enrolment_id = $1
+        WHERE a.course_id = $2`,
+      [enrolmentId, enrolment.courseId],
+    )) as CompletionFacts[];
+
+    const [[updated]] = (await em.query(
+      `UPDATE enrolments e
+          SET progress_percent = $2,
+              last_activity_at = coalesce($3::timestamptz, e.last_activity_at),
+              updated_at = now()
+        WHERE e.id = $1
+        RETURNING ${ENROLMENT_COLUMNS}, e.user_id AS "userId"`,
+      [enrolmentId, progressPercent(facts), options.activityAt ?? null],
+    )) as [EnrolmentState[], number];
+
+    if (updated.status !== 'active' || !completionReached(facts)) return updated;
+    // active → completed keeps the seat, so the cohort row need not be locked here.
+    const completed = await this.enrolments.changeStatus(em, updated, 'completed', null);
+    await this.outbox.add(em, 'enrolment.completed', {
+      enrolmentId: completed.id,
+      userId: completed.userId,
+      cohortId: completed.cohortId,
+      courseId: enrolment.courseId,
+      completedAt: new Date(completed.completedAt as Date | string).toISOString(),
+    });
+    return completed;
+  }
+}
