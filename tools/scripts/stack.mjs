@@ -26,10 +26,10 @@ export function withProjectPath(env) {
   return { ...env, PATH: `${resolve(ROOT, 'node_modules/.bin')}:${env.PATH ?? ''}` };
 }
 
-/** Compiles the server and builds the web app (Nx caches it when nothing changed). */
+/** Compiles the server and builds the web app, compressed (Nx caches it when nothing changed). */
 export function buildAll({ quiet = false } = {}) {
   run('node', ['tools/scripts/build-server.mjs'], { quiet });
-  run('node', ['node_modules/nx/dist/bin/nx.js', 'run', 'web:build', '--output-style=static'], { quiet });
+  run('node', ['node_modules/nx/dist/bin/nx.js', 'run', 'web:precompress', '--output-style=static'], { quiet });
 }
 
 export function migrateAndSeed(env, { seed = true, quiet = false } = {}) {

@@ -70,7 +70,21 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
 
   const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : '';
   if (configureWebApp(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      // Looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
+      index: ['index.html'],
+      // Brotli/gzip files written next to the build by `nx run web:precompress`.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        // Hashed bundles never change; everything else is checked on each visit.
+        const hashed = /-[A-Za-z0-9_]{8,}\.(js|css)$/.test(path);
+        void res.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }
