@@ -81,7 +81,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
       cacheControl: false,
       setHeaders: (res, path) => {
         // Hashed bundles never change; everything else is checked on each visit.
-        const hashed = /-[A-Za-z0-9_]{8,}\.(js|css)$/.test(path);
+        const hashed = /-[A-Za-z0-9_]{8,}\.(js|css)(\.br|\.gz)?$/.test(path);
         void res.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
