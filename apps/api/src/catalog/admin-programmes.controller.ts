@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../common/dto';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Page, ProgrammeView } from '@aula/contracts';
@@ -6,7 +7,6 @@ import { Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import {
   CreateProgrammeDto,
-  PageQueryDto,
   ProgrammePageDto,
   ProgrammeViewDto,
   UpdateProgrammeDto,

@@ -26,7 +26,6 @@ import {
   CATALOG_TEXT_LIMITS,
   COURSE_STATUSES,
   LOCALES,
-  PAGE_LIMIT_MAX,
   SLUG_PATTERN,
   type ActivityInput,
   type ActivityKind,
@@ -45,9 +44,8 @@ import {
   type ReorderRequest,
   type Translations,
 } from '@aula/contracts';
+import { IsOptionalNotNull, PageQueryDto, SearchText } from '../common/dto';
 
-/** May be left out, but not sent as null: the value has no empty state. */
-const IsOptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 /** May be left out or sent as null (cleared). */
 const IsOptionalOrNull = () =>
   ValidateIf((_: object, value: unknown) => value !== undefined && value !== null);
@@ -249,29 +247,11 @@ export class ReorderDto implements ReorderRequest {
   ids: string[];
 }
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
-}
-
 export class CourseQueryDto extends PageQueryDto implements CourseAdminQuery {
   @ApiPropertyOptional({
     description: 'Part of a title, summary (any language; accents and case ignored) or slug',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText()
   q?: string;
 
   @ApiPropertyOptional({ enum: COURSE_STATUSES })

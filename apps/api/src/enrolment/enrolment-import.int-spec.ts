@@ -146,11 +146,12 @@ describe('bulk enrolment from CSV, and invitations', () => {
     ).json();
     expect(report.rows[0].outcome).toBe('invited-and-enrolled');
 
-    // Until then no password works.
+    // Until then no password works. (From an address of its own: failures count per address.)
     const before = await t.request({
       method: 'POST',
       url: '/api/auth/sign-in',
       payload: { email, password: '!invited:whatever' },
+      remoteAddress: `10.88.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
     });
     expect(before.statusCode).toBe(401);
 

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -9,7 +8,6 @@ import {
   IsString,
   IsTimeZone,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -20,7 +18,6 @@ import {
   CSV_IMPORT_COLUMNS,
   ENROLMENT_MODES,
   ENROLMENT_STATUSES,
-  PAGE_LIMIT_MAX,
   type AdminEnrolRequest,
   type CohortInput,
   type CohortUpdate,
@@ -30,13 +27,7 @@ import {
   type SetTutorsRequest,
 } from '@aula/contracts';
 import { isIsoDate } from '@aula/server/enrolment';
-
-/** Text without control characters, not blank. */
-const PRINTABLE = /^[^\p{Cc}\p{Cs}]*\S[^\p{Cc}\p{Cs}]*$/u;
-const printable = { message: 'must be printable text without line breaks' };
-
-/** May be left out, but not sent as null: the value has no empty state. */
-const IsOptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+import { IsOptionalNotNull, IsPrintable, PageQueryDto, SearchText } from '../common/dto';
 
 const IsCalendarDate = () =>
   ValidateBy({
@@ -58,7 +49,7 @@ export class CreateCohortDto implements CohortInput {
   @ApiProperty({ example: 'Cohorte 2027-1 (Bogotá)', maxLength: 160 })
   @IsString()
   @MaxLength(160)
-  @Matches(PRINTABLE, printable)
+  @IsPrintable()
   name: string;
 
   @ApiProperty({ example: '2027-02-01', description: "Day in the cohort's time zone" })
@@ -108,7 +99,7 @@ export class UpdateCohortDto implements CohortUpdate {
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(160)
-  @Matches(PRINTABLE, printable)
+  @IsPrintable()
   name?: string;
 
   @ApiPropertyOptional({ example: '2027-02-01' })
@@ -159,22 +150,6 @@ export class AdminEnrolDto implements AdminEnrolRequest {
   userId: string;
 }
 
-class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
-}
-
 export class CohortListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -189,9 +164,7 @@ export class RosterQueryDto extends PageQueryDto implements RosterQuery {
   status?: EnrolmentStatus;
 
   @ApiPropertyOptional({ description: 'Part of a name or email; accents and case ignored' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText(100)
   q?: string;
 }
 
@@ -202,9 +175,7 @@ export class RosterCsvQueryDto {
   status?: EnrolmentStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText(100)
   q?: string;
 }
 

@@ -104,6 +104,33 @@ describe('enrolment and learning DTOs under property-based fuzzing', () => {
     );
   });
 
+  it.each(['/api/catalogue', '/api/admin/cohorts', '/api/tutor/cohorts', '/api/cohorts/:id/roster'])(
+    'GET %s refuses crafted cursors with a 400 naming the cursor',
+    async (path) => {
+      const url = path.replace(':id', cohort.id);
+      const crafted = [
+        ['\u0000', '5b1e3a52-8f0c-4d59-9b6e-0c8a2f1d7e44'],
+        ['not-a-date', '5b1e3a52-8f0c-4d59-9b6e-0c8a2f1d7e44'],
+        ['x', 'not-a-uuid'],
+      ];
+      for (const values of crafted) {
+        const cursor = Buffer.from(JSON.stringify(values)).toString('base64url');
+        const res = await t.request({ method: 'GET', url, query: { cursor }, headers: admin.headers });
+        const dateKeyed = !path.includes(':id') && path.endsWith('/cohorts');
+        if (dateKeyed || values[1] === 'not-a-uuid' || values[0] === '\u0000') {
+          expect(res.statusCode).toBe(400);
+          expect(res.json().errors).toEqual([{ path: 'cursor', message: 'is not a valid cursor' }]);
+        } else {
+          expect(res.statusCode).toBe(200);
+        }
+      }
+      expect(
+        (await t.request({ method: 'GET', url, query: { cursor: 'a+b/c=' }, headers: admin.headers }))
+          .statusCode,
+      ).toBe(400);
+    },
+  );
+
   it('round-trips valid cohorts', async () => {
     const name = fc
       .stringMatching(/^[\p{L}\p{N}][\p{L}\p{N} ·.'()-]{0,40}$/u)

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -7,22 +6,17 @@ import {
   IsArray,
   IsEmail,
   IsIn,
-  IsInt,
   IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsTimeZone,
-  Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   LOCALES,
-  PAGE_LIMIT_MAX,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   ROLES,
@@ -34,13 +28,7 @@ import {
   type UpdateProfileRequest,
   type UpdateRolesRequest,
 } from '@aula/contracts';
-
-/** No control characters (CR/LF would let a name inject mail headers later). */
-const PRINTABLE = /^[^\p{Cc}\p{Cs}]*\S[^\p{Cc}\p{Cs}]*$/u;
-const printable = { message: 'must be printable text without line breaks' };
-
-/** May be left out, but not sent as null: the value has no empty state. */
-const IsOptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+import { IsOptionalNotNull, IsPrintable, PageQueryDto, SearchText } from '../common/dto';
 
 export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'jose.nunez@example.org' })
@@ -57,7 +45,7 @@ export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'José Ñúñez', maxLength: DISPLAY_NAME_MAX_LENGTH })
   @IsString()
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
-  @Matches(PRINTABLE, printable)
+  @IsPrintable()
   displayName: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
@@ -79,14 +67,14 @@ export class RegisterDto implements RegisterRequest {
   @IsOptional()
   @IsString()
   @MaxLength(160)
-  @Matches(PRINTABLE, printable)
+  @IsPrintable()
   organisation?: string;
 
   @ApiPropertyOptional({ maxLength: 120, example: 'Bogotá-Cundinamarca' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
-  @Matches(PRINTABLE, printable)
+  @IsPrintable()
   region?: string;
 }
 
@@ -109,7 +97,7 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
-  @Matches(PRINTABLE, printable)
+  @IsPrintable()
   displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
@@ -131,14 +119,14 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @ValidateIf((o: UpdateProfileDto) => o.organisation !== null && o.organisation !== undefined)
   @IsString()
   @MaxLength(160)
-  @Matches(PRINTABLE, printable)
+  @IsPrintable()
   organisation?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((o: UpdateProfileDto) => o.region !== null && o.region !== undefined)
   @IsString()
   @MaxLength(120)
-  @Matches(PRINTABLE, printable)
+  @IsPrintable()
   region?: string | null;
 }
 
@@ -166,31 +154,15 @@ export class UpdateRolesDto implements UpdateRolesRequest {
   roles: Role[];
 }
 
-export class UserQueryDto {
+export class UserQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of a name or email; accents and case ignored' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText()
   q?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  cursor?: string;
 }
 
 // ---- response shapes, for the OpenAPI document ----

@@ -258,6 +258,8 @@ describe('identity over HTTP', () => {
         ['GET', '/api/admin/users?limit=1000', undefined, 'limit'],
         ['GET', '/api/admin/users?cursor=garbage', undefined, 'cursor'],
         ['GET', '/api/admin/users?role=owner', undefined, 'role'],
+        ['GET', '/api/admin/users?q=%00', undefined, 'q'],
+        ['GET', '/api/admin/courses?q=a%00b', undefined, 'q'],
       ];
       for (const [method, url, payload, field] of cases) {
         const res = await t.request({ method: method as 'GET', url, headers: bearer(admin.accessToken), payload });

@@ -10,6 +10,7 @@ import {
   type Locale,
 } from '@aula/contracts';
 import { CohortSummaryDto, EnrolmentSummaryDto } from '../enrolment/enrolment.dto';
+import { IsCursor, SearchText } from '../common/dto';
 
 export class LocaleQueryDto {
   @ApiPropertyOptional({
@@ -24,15 +25,11 @@ export class LocaleQueryDto {
 
 export class CatalogueQueryDto extends LocaleQueryDto implements CatalogueQuery {
   @ApiPropertyOptional({ description: 'Words of a title or summary, any language; accents and case ignored' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText(100)
   q?: string;
 
   @ApiPropertyOptional({ example: 'planning' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
+  @SearchText(60)
   topic?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX })
@@ -43,10 +40,11 @@ export class CatalogueQueryDto extends LocaleQueryDto implements CatalogueQuery 
   @Max(PAGE_LIMIT_MAX)
   limit?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @IsCursor()
   cursor?: string;
 }
 

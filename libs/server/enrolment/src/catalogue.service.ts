@@ -12,12 +12,13 @@ import {
   type Translations,
 } from '@aula/contracts';
 import { pickText } from '@aula/server/catalog';
-import { decodeCursor, encodeCursor } from '@aula/server/database';
+import { encodeCursor } from '@aula/server/database';
 import { searchKey, type Actor } from '@aula/server/identity';
 import { EnrolmentPolicy } from './enrolment.policy';
 import { readerLocale } from './reader-locale';
 import {
   COHORT_JSON,
+  decodeKeyset,
   OPEN_COHORT_CONDITION,
   toCohortSummary,
   toEnrolmentSummary,
@@ -112,7 +113,7 @@ export class CatalogueService {
     if (query.locale) where.push(`${param(query.locale)}::user_locale = ANY(co.locales)`);
     if (query.topic) where.push(`${param(query.topic)} = ANY(co.topics)`);
     if (query.cursor) {
-      const [slug, id] = decodeCursor(query.cursor, 2);
+      const [slug, id] = decodeKeyset(query.cursor);
       where.push(`(co.slug, co.id) > (${param(slug)}, ${param(id)}::uuid)`);
     }
     const rows = (await this.dataSource.query(

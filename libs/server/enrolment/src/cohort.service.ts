@@ -12,12 +12,13 @@ import {
   type Translations,
 } from '@aula/contracts';
 import { pickText } from '@aula/server/catalog';
-import { decodeCursor, encodeCursor } from '@aula/server/database';
+import { encodeCursor } from '@aula/server/database';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { fieldError } from './enrolment.errors';
 import { EnrolmentPolicy } from './enrolment.policy';
 import { EnrolmentService } from './enrolment.service';
-import { COHORT_COLUMNS, toCohortSummary, type CohortRow } from './views';
+import { isIsoDate } from './dates';
+import { COHORT_COLUMNS, decodeKeyset, toCohortSummary, type CohortRow } from './views';
 
 export interface CohortListQuery {
   courseId?: string;
@@ -151,7 +152,7 @@ export class CohortService {
       );
     }
     if (query.cursor) {
-      const [startDate, id] = decodeCursor(query.cursor, 2);
+      const [startDate, id] = decodeKeyset(query.cursor, isIsoDate);
       where.push(`(c.start_date, c.id) < (${param(startDate)}::date, ${param(id)}::uuid)`);
     }
     const sql = `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.start_date DESC, c.id DESC LIMIT ${param(limit + 1)}`;

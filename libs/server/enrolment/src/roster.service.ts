@@ -2,11 +2,11 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { PAGE_LIMIT_DEFAULT, type Page, type RosterEntry, type RosterQuery } from '@aula/contracts';
-import { decodeCursor, encodeCursor } from '@aula/server/database';
+import { encodeCursor } from '@aula/server/database';
 import { AccessPolicy, searchKey, type Actor } from '@aula/server/identity';
 import { formulaSafe, UTF8_BOM } from './csv-safe';
 import { EnrolmentPolicy } from './enrolment.policy';
-import { toEnrolmentSummary, toIso, ENROLMENT_COLUMNS, type EnrolmentRow } from './views';
+import { decodeKeyset, ENROLMENT_COLUMNS, toEnrolmentSummary, toIso, type EnrolmentRow } from './views';
 
 interface RosterRow extends EnrolmentRow {
   userId: string;
@@ -108,7 +108,7 @@ export class RosterService {
     const words = query.q ? searchKey(query.q).split(' ').filter(Boolean).slice(0, 5) : [];
     for (const word of words) where.push(`u.search_text LIKE ${param(`%${escapeLike(word)}%`)}`);
     if (query.cursor) {
-      const [key, id] = decodeCursor(query.cursor, 2);
+      const [key, id] = decodeKeyset(query.cursor);
       where.push(`(u.search_text, e.id) > (${param(key)}, ${param(id)}::uuid)`);
     }
     return this.dataSource.query(

@@ -1,4 +1,6 @@
+import { BadRequestException } from '@nestjs/common';
 import type { CohortSummary, EnrolmentMode, EnrolmentStatus, EnrolmentSummary } from '@aula/contracts';
+import { decodeCursor } from '@aula/server/database';
 import { seatsLeft } from './enrolment.rules';
 
 /** A cohort as SQL reads it (dates as YYYY-MM-DD text: they are days in the cohort's zone). */
@@ -62,4 +64,22 @@ export function toEnrolmentSummary(row: EnrolmentRow): EnrolmentSummary {
     lastActivityAt: toIso(row.lastActivityAt),
     completedAt: toIso(row.completedAt),
   };
+}
+
+/**
+ * A keyset cursor [sort key, id] (see encodeCursor). The sort key came from the client, so it is
+ * checked before it reaches SQL: no NUL (PostgreSQL refuses it), and `isValid` for typed keys.
+ */
+export function decodeKeyset(
+  cursor: string,
+  isValid: (key: string) => boolean = () => true,
+): [string, string] {
+  const [key, id] = decodeCursor(cursor, 2);
+  if (key.includes('\u0000') || !isValid(key)) {
+    throw new BadRequestException({
+      message: 'The cursor is not valid.',
+      errors: [{ path: 'cursor', message: 'is not a valid cursor' }],
+    });
+  }
+  return [key, id];
 }

@@ -41,15 +41,13 @@ export async function person(
   extra: { locale?: Locale; displayName?: string; timeZone?: string } = {},
 ): Promise<Person> {
   const email = uniqueEmail(roles.join('-'));
-  const user = await t.app
-    .get(IdentityService)
-    .createUser({
-      email,
-      password: PASSWORD,
-      displayName: extra.displayName ?? 'Test Person',
-      roles,
-      ...extra,
-    });
+  const user = await t.app.get(IdentityService).createUser({
+    email,
+    password: PASSWORD,
+    displayName: extra.displayName ?? 'Test Person',
+    roles,
+    ...extra,
+  });
   const { session } = await t.signIn(email, PASSWORD);
   return { id: user.id, email, token: session.accessToken, headers: bearer(session.accessToken) };
 }

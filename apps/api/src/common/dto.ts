@@ -1,0 +1,44 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PAGE_LIMIT_MAX } from '@aula/contracts';
+
+/** Validation pieces every domain's DTOs share. */
+
+/** Text without control characters (CR/LF would let a name inject mail headers later), not blank. */
+export const IsPrintable = () =>
+  Matches(/^[^\p{Cc}\p{Cs}]*\S[^\p{Cc}\p{Cs}]*$/u, { message: 'must be printable text without line breaks' });
+
+/** May be left out, but not sent as null: the value has no empty state. */
+export const IsOptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
+/** Optional search text: no control characters (PostgreSQL refuses NUL; nothing else needs them). */
+export const SearchText = (maxLength = 100) =>
+  applyDecorators(
+    IsOptional(),
+    IsString(),
+    MaxLength(maxLength),
+    Matches(/^[^\p{Cc}\p{Cs}]*$/u, { message: 'must be text without control characters' }),
+  );
+
+/** Cursors are base64url, as encodeCursor writes them. */
+export const IsCursor = () => Matches(/^[A-Za-z0-9_-]+$/, { message: 'is not a valid cursor' });
+
+/** `limit` and `cursor` of every keyset-paginated list. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_LIMIT_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @IsCursor()
+  cursor?: string;
+}
