@@ -33,7 +33,7 @@ export default [
 
   {
     // Plain scripts that start and stop services: ignoring a failed clean-up is deliberate there.
-    files: ['tools/scripts/**/*.mjs'],
+    files: ['tools/scripts/**/*.mjs', 'tools/bench/**/*.mjs'],
     rules: { '@typescript-eslint/no-empty-function': 'off' },
   },
 ];
