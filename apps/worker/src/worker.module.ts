@@ -1,6 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { QUEUES } from '@aula/contracts';
 import { AppConfig, CoreModule, loggerParams } from '@aula/server/core';
@@ -18,8 +17,9 @@ import { OutboxRelay } from './outbox/outbox.relay';
     DatabaseModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
-      // Workers block on Redis: no per-request retry limit, as BullMQ requires.
-      useFactory: (config: AppConfig) => ({ connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }) }),
+      // BullMQ opens (and on shutdown closes) its own connections from the URL. Workers block on
+      // Redis: no per-request retry limit, as BullMQ requires.
+      useFactory: (config: AppConfig) => ({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } }),
     }),
     BullModule.registerQueue(
       { name: QUEUES.maintenance },
