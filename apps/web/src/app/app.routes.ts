@@ -1,12 +1,21 @@
 import { Routes } from '@angular/router';
 import { authRoutes } from './auth/auth.routes';
+import { catalogueRoutes } from './catalogue/catalogue.routes';
 import { homeRedirect, roleGuard, signedInGuard } from './core/auth/auth.guards';
 
 // Every area is a lazy chunk: on a slow link people download only the screens they use.
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: homeRedirect },
   ...authRoutes,
+  ...catalogueRoutes,
   { path: 'profile', canMatch: [signedInGuard], loadChildren: () => import('./profile/profile.routes') },
+  // Before `learn`: tutors and administrators open activities too (the API decides who may).
+  {
+    path: 'learn/activities/:id',
+    canMatch: [signedInGuard],
+    title: 'titles.activity',
+    loadComponent: () => import('./learner/activity-player.component'),
+  },
   { path: 'learn', canMatch: [roleGuard('trainee')], loadChildren: () => import('./learner/learner.routes') },
   { path: 'tutor', canMatch: [roleGuard('tutor')], loadChildren: () => import('./tutor/tutor.routes') },
   { path: 'admin', canMatch: [roleGuard('admin')], loadChildren: () => import('./admin/admin.routes') },

@@ -16,6 +16,24 @@ import { IconComponent } from '../shared/icon.component';
         <h2 id="admin-tasks-title">{{ t('admin.home.tasksTitle') }}</h2>
         <ul class="tasks">
           <li>
+            <a class="task" routerLink="courses">
+              <aula-icon name="menuBook" />
+              <span>
+                <span class="task-title">{{ t('admin.home.coursesLink') }}</span>
+                <span class="task-text">{{ t('admin.home.coursesText') }}</span>
+              </span>
+            </a>
+          </li>
+          <li>
+            <a class="task" routerLink="cohorts">
+              <aula-icon name="event" />
+              <span>
+                <span class="task-title">{{ t('admin.home.cohortsLink') }}</span>
+                <span class="task-text">{{ t('admin.home.cohortsText') }}</span>
+              </span>
+            </a>
+          </li>
+          <li>
             <a class="task" routerLink="users">
               <aula-icon name="group" />
               <span>

@@ -43,6 +43,14 @@ export class FieldErrorComponent {
     if (errors['emailTaken']) return t('validation.emailTaken');
     if (errors['currentPassword']) return t('validation.currentPassword');
     if (errors['samePassword']) return t('validation.samePassword');
+    if (errors['slug']) return t('validation.slug');
+    if (errors['slugTaken']) return t('validation.slugTaken');
+    if (errors['min']) return t('validation.min', { min: errors['min'].min });
+    if (errors['max']) return t('validation.max', { max: errors['max'].max });
+    if (errors['integer']) return t('validation.integer');
+    if (errors['url']) return t('validation.url');
+    if (errors['endBeforeStart']) return t('validation.endBeforeStart');
+    if (errors['date']) return t('validation.date');
     return t('validation.invalid');
   }
 }

@@ -41,18 +41,22 @@ export function speaksReadersLanguage(error: unknown, language: string): boolean
  * Puts the API's per-field messages on the matching form controls, so they show next to the
  * field that caused them: its own words (`server`) when they are in the reader's language,
  * otherwise a translated "check this field" (`serverInvalid`). Returns how many errors no
- * control claimed, with their messages when those are readable.
+ * control claimed, with their messages when those are readable. A dotted path ("title.es") goes to
+ * the nested control when the form has one, else to its first segment; `controlFor` maps paths
+ * whose shape differs from the form's.
  */
 export function applyFieldErrors(
   form: FormGroup,
   error: unknown,
   language: string,
+  controlFor: (path: string) => AbstractControl | null = (path) =>
+    form.get(path) ?? form.get(path.split('.')[0] ?? path),
 ): { unclaimed: number; messages: string[] } {
   const readable = speaksReadersLanguage(error, language);
   const messages: string[] = [];
   let unclaimed = 0;
   for (const { path, message } of problemOf(error)?.errors ?? []) {
-    const control: AbstractControl | null = form.get(path.split('.')[0] ?? path);
+    const control = controlFor(path);
     if (control) {
       control.setErrors({
         ...(control.errors ?? {}),
