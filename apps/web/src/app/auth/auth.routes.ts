@@ -16,6 +16,13 @@ export const authRoutes: Routes = [
     loadComponent: () => import('./sign-in.component'),
   },
   {
+    // The link in the invitation email of people enrolled from a CSV file: `?token=…`.
+    path: 'accept-invitation',
+    canMatch: [anonymousGuard],
+    title: 'titles.acceptInvitation',
+    loadComponent: () => import('./accept-invitation.component'),
+  },
+  {
     path: 'register',
     canMatch: [anonymousGuard, registrationOpen],
     title: 'titles.register',

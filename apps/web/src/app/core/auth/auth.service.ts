@@ -1,7 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, Injector, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { AuthSession, RegisterRequest, Role, SignInRequest, UserView } from '@aula/contracts';
+import type {
+  AcceptInvitationRequest,
+  AuthSession,
+  RegisterRequest,
+  Role,
+  SignInRequest,
+  UserView,
+} from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 import { statusOf } from '../api/problem';
 
@@ -79,6 +86,13 @@ export class AuthService {
 
   async register(request: RegisterRequest): Promise<AuthSession> {
     const session = await this.post('/api/auth/register', request);
+    this.start(session);
+    return session;
+  }
+
+  /** Someone enrolled by an administrator chooses their password; the API signs them in. */
+  async acceptInvitation(request: AcceptInvitationRequest): Promise<AuthSession> {
+    const session = await this.post('/api/auth/accept-invitation', request);
     this.start(session);
     return session;
   }

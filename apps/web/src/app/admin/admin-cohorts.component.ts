@@ -1,0 +1,86 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { CohortView, CourseAdminView, Page } from '@aula/contracts';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { LanguageService } from '../core/i18n/language.service';
+import { CohortDatesComponent } from '../shared/cohort-dates.component';
+import { seatsText } from '../shared/cohort-offer';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
+import { IconComponent } from '../shared/icon.component';
+import { displayText } from './translations';
+
+const PAGE_SIZE = 20;
+
+/** `/admin/cohorts`: every cohort, latest start first; `?courseId=` keeps those of one course. */
+@Component({
+  selector: 'aula-admin-cohorts',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslocoDirective,
+    IconComponent,
+    CohortDatesComponent,
+  ],
+  providers: [FORM_FIELD_DEFAULTS],
+  templateUrl: './admin-cohorts.component.html',
+  styleUrl: './admin-cohorts.component.scss',
+})
+export default class AdminCohortsComponent {
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly language = inject(LanguageService);
+  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
+
+  protected readonly seats = seatsText;
+  protected readonly courseId = computed(() => this.params().get('courseId') ?? '');
+  protected readonly cursors = signal<(string | null)[]>([null]);
+  protected readonly pageNumber = computed(() => this.cursors().length);
+
+  /** For the course filter: the first hundred courses are plenty for a programme. */
+  protected readonly courses = httpResource<Page<CourseAdminView>>(() => ({
+    url: '/api/admin/courses',
+    params: { limit: 100 },
+  }));
+  protected readonly courseOptions = computed(() =>
+    (this.courses.hasValue() ? this.courses.value().items : []).map((course) => ({
+      id: course.id,
+      title: displayText(course.title, this.language.active(), course.defaultLocale),
+    })),
+  );
+  protected readonly cohorts = httpResource<Page<CohortView>>(() => {
+    const params: Record<string, string | number> = { limit: PAGE_SIZE };
+    const cursor = this.cursors().at(-1);
+    if (this.courseId()) params['courseId'] = this.courseId();
+    if (cursor) params['cursor'] = cursor;
+    return { url: '/api/admin/cohorts', params };
+  });
+  protected readonly items = computed(() => (this.cohorts.hasValue() ? this.cohorts.value().items : []));
+  protected readonly nextCursor = computed(() =>
+    this.cohorts.hasValue() ? this.cohorts.value().nextCursor : null,
+  );
+
+  protected filterCourse(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.cursors.set([null]);
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { courseId: value || null } });
+  }
+
+  protected next(): void {
+    const cursor = this.nextCursor();
+    if (cursor) this.cursors.update((cursors) => [...cursors, cursor]);
+  }
+
+  protected previous(): void {
+    this.cursors.update((cursors) => (cursors.length > 1 ? cursors.slice(0, -1) : cursors));
+  }
+}

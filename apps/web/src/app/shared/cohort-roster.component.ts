@@ -1,0 +1,167 @@
+import { HttpClient, httpResource } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { EnrolmentStatus, Page, RosterEntry } from '@aula/contracts';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
+import { statusOf } from '../core/api/problem';
+import { ENROLMENT_STATUS_LIST } from '../core/catalog/catalog-rules';
+import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
+import { attachmentName, saveFile } from './download';
+import { EnrolmentStatusComponent } from './enrolment-status.component';
+import { FORM_FIELD_DEFAULTS } from './form-field-defaults';
+import { IconComponent } from './icon.component';
+import { NoticeService } from './notice.service';
+import { ProgressMeterComponent } from './progress-meter.component';
+
+const PAGE_SIZE = 25;
+const SEARCH_DELAY_MS = 350;
+
+export type RosterAction = 'approve' | 'reject' | 'withdraw';
+
+export interface RosterActionRequest {
+  entry: RosterEntry;
+  action: RosterAction;
+}
+
+/** What an administrator may do with an enrolment in each status. */
+const ACTIONS: Record<EnrolmentStatus, RosterAction[]> = {
+  pending: ['approve', 'reject'],
+  waitlisted: ['reject'],
+  active: ['withdraw'],
+  completed: [],
+  withdrawn: [],
+};
+
+/**
+ * The people of a cohort with their progress: filter by status, search by name or email, export
+ * as CSV. Read-only for tutors; with `manage`, each row offers what an administrator may do, and
+ * the screen around it carries it out (dialogs and their code stay out of the tutor's chunk).
+ */
+@Component({
+  selector: 'aula-cohort-roster',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslocoDirective,
+    LocalDateTimePipe,
+    IconComponent,
+    EnrolmentStatusComponent,
+    ProgressMeterComponent,
+  ],
+  providers: [FORM_FIELD_DEFAULTS],
+  templateUrl: './cohort-roster.component.html',
+  styleUrl: './cohort-roster.component.scss',
+})
+export class CohortRosterComponent {
+  private readonly http = inject(HttpClient);
+  private readonly notices = inject(NoticeService);
+  private readonly transloco = inject(TranslocoService);
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly cohortId = input.required<string>();
+  readonly manage = input(false);
+  /** The row whose action is under way. */
+  readonly busyId = input<string | null>(null);
+  readonly act = output<RosterActionRequest>();
+
+  protected readonly statuses = ENROLMENT_STATUS_LIST;
+  protected readonly query = signal('');
+  protected readonly status = signal<EnrolmentStatus | ''>('');
+  protected readonly cursors = signal<(string | null)[]>([null]);
+  protected readonly pageNumber = computed(() => this.cursors().length);
+  protected readonly exporting = signal(false);
+
+  protected readonly roster = httpResource<Page<RosterEntry>>(() => {
+    const params: Record<string, string | number> = { limit: PAGE_SIZE };
+    const cursor = this.cursors().at(-1);
+    if (this.query().trim()) params['q'] = this.query().trim();
+    if (this.status()) params['status'] = this.status();
+    if (cursor) params['cursor'] = cursor;
+    return { url: `/api/cohorts/${encodeURIComponent(this.cohortId())}/roster`, params };
+  });
+  protected readonly items = computed(() => (this.roster.hasValue() ? this.roster.value().items : []));
+  protected readonly nextCursor = computed(() =>
+    this.roster.hasValue() ? this.roster.value().nextCursor : null,
+  );
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
+  }
+
+  /** After a change made elsewhere on the screen (someone added, a file imported). */
+  reload(): void {
+    this.roster.reload();
+  }
+
+  protected actionsFor(entry: RosterEntry): RosterAction[] {
+    return this.manage() ? ACTIONS[entry.status] : [];
+  }
+
+  protected typed(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.search(value), SEARCH_DELAY_MS);
+  }
+
+  protected search(value: string): void {
+    clearTimeout(this.searchTimer);
+    if (value.trim() === this.query().trim()) return;
+    this.query.set(value);
+    this.cursors.set([null]);
+  }
+
+  protected filterStatus(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.status.set((this.statuses as readonly string[]).includes(value) ? (value as EnrolmentStatus) : '');
+    this.cursors.set([null]);
+  }
+
+  protected next(): void {
+    const cursor = this.nextCursor();
+    if (cursor) this.cursors.update((cursors) => [...cursors, cursor]);
+  }
+
+  protected previous(): void {
+    this.cursors.update((cursors) => (cursors.length > 1 ? cursors.slice(0, -1) : cursors));
+  }
+
+  /** The whole roster (with the current filter) as the API writes it: formula-safe CSV. */
+  protected async export(): Promise<void> {
+    if (this.exporting()) return;
+    this.exporting.set(true);
+    try {
+      const params: Record<string, string> = {};
+      if (this.query().trim()) params['q'] = this.query().trim();
+      if (this.status()) params['status'] = this.status();
+      const response = await firstValueFrom(
+        this.http.get(`/api/cohorts/${encodeURIComponent(this.cohortId())}/roster.csv`, {
+          params,
+          observe: 'response',
+          responseType: 'blob',
+        }),
+      );
+      if (response.body) saveFile(response.body, attachmentName(response, 'roster.csv'));
+    } catch (error) {
+      const key = statusOf(error) === 0 ? 'errors.offline' : 'roster.exportFailed';
+      this.notices.show(this.transloco.translate(key), 'error');
+    } finally {
+      this.exporting.set(false);
+    }
+  }
+}
