@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
@@ -7,10 +7,11 @@ import { startTestApp, type TestApp } from '../testing/test-app';
 /** The API serves the built web app: one address for people. */
 describe('serving the web app', () => {
   let t: TestApp;
+  let dist: string;
   const bundle = `console.log(${JSON.stringify('x'.repeat(2000))});`;
 
   beforeAll(async () => {
-    const dist = mkdtempSync(join(tmpdir(), 'aula-web-'));
+    dist = mkdtempSync(join(tmpdir(), 'aula-web-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Aula</title><script src="main-ABCDEFGH.js"></script>');
     writeFileSync(join(dist, 'main-ABCDEFGH.js'), bundle);
     writeFileSync(join(dist, 'main-ABCDEFGH.js.br'), brotliCompressSync(bundle));
@@ -25,6 +26,13 @@ describe('serving the web app', () => {
       expect(res.body).toContain('<title>Aula</title>');
       expect(res.headers['cache-control']).toBe('no-cache');
     }
+  });
+
+  it('serves a rebuilt app without a restart', async () => {
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Aula rebuilt</title>');
+    utimesSync(join(dist, 'index.html'), new Date(), new Date(Date.now() + 5000));
+    expect((await t.request({ method: 'GET', url: '/learn' })).body).toContain('Aula rebuilt');
+    expect((await t.request({ method: 'GET', url: '/' })).body).toContain('Aula rebuilt');
   });
 
   it('sends hashed bundles compressed and cacheable for a year', async () => {

@@ -1,14 +1,27 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-let indexHtml: string | null | undefined;
+let indexPath = '';
+let cached: { mtimeMs: number; html: string } | null = null;
 
-/** Path of the built web app's index.html, read once. */
+/** Where the built web app's index.html is; false when there is no built app to serve. */
 export function configureWebApp(webDist: string): boolean {
-  const index = webDist ? resolve(webDist, 'index.html') : '';
-  indexHtml = index && existsSync(index) ? readFileSync(index, 'utf8') : null;
-  return indexHtml !== null;
+  indexPath = webDist ? resolve(webDist, 'index.html') : '';
+  cached = null;
+  return !!indexPath && existsSync(indexPath);
+}
+
+/** index.html, read again only when a rebuild changed it. */
+function indexHtml(): string | null {
+  if (!indexPath) return null;
+  try {
+    const { mtimeMs } = statSync(indexPath);
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(indexPath, 'utf8') };
+    return cached.html;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -16,9 +29,11 @@ export function configureWebApp(webDist: string): boolean {
  * takes over. API paths and files that do not exist keep their 404.
  */
 export function serveWebApp(request: FastifyRequest, reply: FastifyReply): boolean {
-  if (!indexHtml || request.method !== 'GET') return false;
+  if (request.method !== 'GET') return false;
   const path = request.url.split('?')[0];
   if (path === '/api' || path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) return false;
-  void reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml);
+  const html = indexHtml();
+  if (html === null) return false;
+  void reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
   return true;
 }
