@@ -6,6 +6,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ PORT: 3000, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/aula', REGISTRATION_ENABLED: true });
   });
 
+  it('treats an empty value as unset, except an empty WEB_DIST, which turns the web app off', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+    expect(loadConfig({ WEB_DIST: '' }).WEB_DIST).toBe('');
+    expect(loadConfig({}).WEB_DIST).toBe('dist/apps/web/browser');
+  });
+
   it('reads and converts given values', () => {
     const config = loadConfig({ PORT: '8080', REGISTRATION_ENABLED: 'false', CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(config.PORT).toBe(8080);

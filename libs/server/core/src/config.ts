@@ -125,7 +125,11 @@ function describe(errors: ValidationError[], env: Record<string, string | undefi
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
-  const given = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  // An empty value means "not set", except where empty is itself a choice (no web app to serve).
+  const emptyAllowed = new Set(['WEB_DIST']);
+  const given = Object.fromEntries(
+    known.filter((k) => env[k] !== undefined && (env[k] !== '' || emptyAllowed.has(k))).map((k) => [k, env[k]]),
+  );
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
   const problems = describe(validateSync(config, { forbidUnknownValues: false }), env);
   if (config.isProduction && config.JWT_ACCESS_SECRET === DEVELOPMENT_JWT_SECRET) {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { DataSource, IsNull, LessThan, Repository } from 'typeorm';
 import type { AuthSession, Role } from '@aula/contracts';
 import { AppConfig, InjectRedis } from '@aula/server/core';
@@ -42,6 +42,8 @@ const revokedKey = (sid: string) => `aula:session:revoked:${sid}`;
 @Injectable()
 export class SessionService {
   private readonly logger = new Logger(SessionService.name);
+  /** A key object, not a string: the JWT library then skips trying to read it as a public key. */
+  private readonly accessKey: KeyObject;
 
   constructor(
     private readonly config: AppConfig,
@@ -49,7 +51,9 @@ export class SessionService {
     private readonly dataSource: DataSource,
     @InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>,
     @InjectRedis() private readonly redis: Redis,
-  ) {}
+  ) {
+    this.accessKey = createSecretKey(Buffer.from(config.JWT_ACCESS_SECRET, 'utf8'));
+  }
 
   async start(user: User, familyId: string = randomUUID()): Promise<IssuedSession> {
     const refreshToken = randomBytes(32).toString('base64url');
@@ -66,7 +70,7 @@ export class SessionService {
   private accessSession(user: User, sid: string): AuthSession {
     const claims: AccessClaims = { sub: user.id, roles: user.roles, sid, typ: 'access' };
     const accessToken = this.jwt.sign(claims, {
-      secret: this.config.JWT_ACCESS_SECRET,
+      privateKey: this.accessKey,
       algorithm: 'HS256',
       expiresIn: this.config.JWT_ACCESS_TTL,
     });
@@ -141,7 +145,8 @@ export class SessionService {
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, {
-        secret: this.config.JWT_ACCESS_SECRET,
+        // jsonwebtoken takes a KeyObject; @nestjs/jwt's option type only lists string | Buffer.
+        publicKey: this.accessKey as unknown as Buffer,
         algorithms: ['HS256'],
       });
     } catch {
