@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Aula's benchmarks (see ../../../shared/QUALITY.md, "Measuring speed", and tools/bench/README.md).
+// Aula's benchmarks: every figure a ratio against a bare baseline measured in the same run (tools/bench/README.md).
 //
 //   npm run bench                     every scenario in tools/bench/scenarios/
 //   npm run bench -- dashboard        one scenario (several names: several scenarios)
