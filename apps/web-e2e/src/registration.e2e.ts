@@ -3,8 +3,9 @@ import { t } from './support/i18n';
 
 test.describe('registration', () => {
   test.beforeEach(async ({ page, request }) => {
+    // The test platform runs with the default configuration, where people may register.
     const platform = (await (await request.get('/api/platform')).json()) as { registrationEnabled: boolean };
-    test.skip(!platform.registrationEnabled, 'registration is turned off on this platform');
+    expect(platform.registrationEnabled).toBe(true);
     await page.goto('/register');
   });
 
@@ -30,7 +31,7 @@ test.describe('registration', () => {
     await page.getByLabel(t('en', 'fields.password'), { exact: true }).fill('a long enough password');
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/register'));
     await page.getByRole('button', { name: t('en', 'auth.register.submit'), exact: true }).click();
-    test.skip((await answer).status() !== 400, 'this API accepts addresses without a domain suffix');
+    expect((await answer).status()).toBe(400);
 
     await expect(email).toHaveAttribute('aria-invalid', 'true');
     await expect(email).toHaveAccessibleDescription(/\S/);
