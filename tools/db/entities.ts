@@ -1,7 +1,8 @@
+import { ASSESSMENT_ENTITIES } from '@aula/server/assessment';
 import { CATALOG_ENTITIES } from '@aula/server/catalog';
 import { ENROLMENT_ENTITIES } from '@aula/server/enrolment';
 import { IDENTITY_ENTITIES } from '@aula/server/identity';
 import { OUTBOX_ENTITIES } from '@aula/server/outbox';
 
 /** Every entity of every domain, for the migration tools' drift check. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...OUTBOX_ENTITIES, ...CATALOG_ENTITIES, ...ENROLMENT_ENTITIES];
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...OUTBOX_ENTITIES, ...CATALOG_ENTITIES, ...ENROLMENT_ENTITIES, ...ASSESSMENT_ENTITIES];

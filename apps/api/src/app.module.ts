@@ -7,6 +7,7 @@ import { IdentityModule } from '@aula/server/identity';
 import { CatalogModule } from '@aula/server/catalog';
 import { EnrolmentModule } from '@aula/server/enrolment';
 import { OutboxModule } from '@aula/server/outbox';
+import { AssessmentModule } from '@aula/server/assessment';
 import { StorageModule } from '@aula/server/storage';
 import { AuthGuard } from './auth/auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -34,6 +35,7 @@ import { InvitationController } from './identity/invitation.controller';
     EnrolmentModule,
     EnrolmentApiModule,
     LearningApiModule,
+    AssessmentModule,
   ],
   controllers: [HealthController, PlatformController, AuthController, MeController, AdminUsersController, InvitationController],
   providers: [

@@ -8,6 +8,8 @@ export interface DomainEvents {
   'enrolment.completed': { enrolmentId: string; userId: string; cohortId: string; courseId: string; completedAt: string };
   'enrolment.status-changed': { enrolmentId: string; userId: string; cohortId: string; from: string | null; to: string };
   'user.invited': { userId: string; invitationId: string };
+  /** A grade became visible to its trainee. */
+  'grade.released': { gradeId: string; activityId: string; enrolmentId: string; userId: string; cohortId: string };
 }
 export type DomainEventType = keyof DomainEvents;
 
@@ -19,6 +21,7 @@ export const EVENT_QUEUES: Record<DomainEventType, readonly QueueName[]> = {
   'enrolment.completed': ['certificates'],
   'enrolment.status-changed': ['mail'],
   'user.invited': ['mail'],
+  'grade.released': ['mail'],
 };
 
 /** The job every relayed event becomes. */

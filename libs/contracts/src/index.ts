@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './queues';
 export * from './catalog';
 export * from './events';
+export * from './assessment';

@@ -1,0 +1,255 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { GradeChangeAction, GradeSnapshot, GradeStatus, GradeView, OwnGradeView, RubricMarks } from '@aula/contracts';
+import { CompletionService, fieldError } from '@aula/server/enrolment';
+import type { Actor } from '@aula/server/identity';
+import { OutboxService } from '@aula/server/outbox';
+import { Grade } from './grade.entity';
+import { GradeChange } from './grade-change.entity';
+import { GradeItem } from './grade-item.entity';
+import { GradeChangedError, GradeNotReleasableError } from './grading.errors';
+
+export interface GradeKey {
+  activityId: string;
+  enrolmentId: string;
+}
+
+export interface MarkInput {
+  /** Points before the late penalty; null clears the score (a draft with feedback only). */
+  rawPoints: number | null;
+  latePenaltyPercent?: number;
+  rubricMarks?: RubricMarks | null;
+  feedback?: string | null;
+}
+
+export interface MarkOptions {
+  /** The version the marker read; null when they saw no grade yet. Anything else → 409. */
+  expectedVersion: number | null;
+  /** Where the grade goes; a released grade stays released (its trainee sees the new mark). */
+  status: Exclude<GradeStatus, 'released'>;
+  action?: Extract<GradeChangeAction, 'mark' | 'import' | 'penalty'>;
+}
+
+/** Points after a late penalty of `percent`, never below zero, to the cent. */
+export function applyPenalty(rawPoints: number, percent: number): number {
+  return Math.max(0, Math.round(rawPoints * (100 - Math.min(100, Math.max(0, percent)))) / 100);
+}
+
+export function gradeSnapshot(g: Grade): GradeSnapshot {
+  return {
+    status: g.status,
+    points: g.points,
+    rawPoints: g.rawPoints,
+    latePenaltyPercent: g.latePenaltyPercent,
+    rubricMarks: g.rubricMarks,
+    feedback: g.feedback,
+  };
+}
+
+/**
+ * The one writer of grades, for quizzes, assignments and gradebook imports. Every change runs in
+ * the caller's transaction, on the locked grade row: it checks the version the caller read,
+ * records the change in the audit trail and, on release, announces `grade.released`, marks the
+ * activity done and lets the course completion rule look again.
+ */
+@Injectable()
+export class GradeService {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly completion: CompletionService,
+  ) {}
+
+  /** The grade row for (activity, enrolment), locked for this transaction; null when none exists. */
+  async lock(em: EntityManager, key: GradeKey): Promise<Grade | null> {
+    return em
+      .createQueryBuilder(Grade, 'g')
+      .setLock('pessimistic_write')
+      .where('g.activity_id = :activityId AND g.enrolment_id = :enrolmentId', key)
+      .getOne();
+  }
+
+  async maxPoints(em: EntityManager, activityId: string): Promise<number> {
+    const item = await em.findOneBy(GradeItem, { activityId });
+    return item?.maxPoints ?? 100;
+  }
+
+  /** Creates the row if needed (concurrent creators meet on the unique key) and locks it. */
+  private async lockOrCreate(em: EntityManager, key: GradeKey): Promise<{ grade: Grade; created: boolean }> {
+    const inserted = (await em.query(
+      `INSERT INTO grades (activity_id, enrolment_id, version) VALUES ($1, $2, 0)
+       ON CONFLICT (activity_id, enrolment_id) DO NOTHING RETURNING id`,
+      [key.activityId, key.enrolmentId],
+    )) as { id: string }[];
+    const grade = await this.lock(em, key);
+    if (!grade) throw new Error('grade row vanished inside its transaction');
+    return { grade, created: inserted.length > 0 };
+  }
+
+  /**
+   * A tutor's (or an import's) mark. `expectedVersion` guards against silent overwrites: two tutors
+   * saving at once → the second gets {@link GradeChangedError}.
+   */
+  async saveMark(
+    em: EntityManager,
+    actor: Actor | null,
+    key: GradeKey,
+    input: MarkInput,
+    options: MarkOptions,
+  ): Promise<Grade> {
+    const max = await this.maxPoints(em, key.activityId);
+    if (input.rawPoints !== null && (input.rawPoints < 0 || input.rawPoints > max)) {
+      throw fieldError('points', `must be between 0 and ${max}`);
+    }
+    const { grade, created } = await this.lockOrCreate(em, key);
+    const seen = created ? null : grade.version === 0 ? null : grade.version;
+    if ((options.expectedVersion ?? null) !== seen) throw new GradeChangedError(grade.version);
+    const before = created || grade.version === 0 ? null : gradeSnapshot(grade);
+
+    const penalty = input.latePenaltyPercent ?? grade.latePenaltyPercent ?? 0;
+    grade.rawPoints = input.rawPoints;
+    grade.latePenaltyPercent = penalty;
+    grade.points = input.rawPoints === null ? null : applyPenalty(input.rawPoints, penalty);
+    if (input.rubricMarks !== undefined) grade.rubricMarks = input.rubricMarks;
+    if (input.feedback !== undefined) grade.feedback = input.feedback;
+    if (grade.status !== 'released') grade.status = options.status;
+    grade.gradedById = actor?.id ?? null;
+    grade.gradedAt = new Date();
+    return this.write(em, grade, before, options.action ?? 'mark', actor);
+  }
+
+  /**
+   * A grade the platform computed (quizzes). Released at once when `release` is set, which is how
+   * quiz scores reach trainees the moment they submit.
+   */
+  async recordAutomatic(
+    em: EntityManager,
+    key: GradeKey,
+    rawPoints: number,
+    options: { release: boolean; latePenaltyPercent?: number },
+  ): Promise<Grade> {
+    const { grade, created } = await this.lockOrCreate(em, key);
+    const before = created || grade.version === 0 ? null : gradeSnapshot(grade);
+    const penalty = options.latePenaltyPercent ?? 0;
+    grade.rawPoints = rawPoints;
+    grade.latePenaltyPercent = penalty;
+    grade.points = applyPenalty(rawPoints, penalty);
+    grade.gradedById = null;
+    grade.gradedAt = new Date();
+    if (grade.status !== 'released') grade.status = 'ready';
+    const saved = await this.write(em, grade, before, 'auto', null);
+    return options.release && saved.status !== 'released' ? this.releaseLocked(em, saved, null) : saved;
+  }
+
+  /**
+   * Releases the given grades (those not yet released; grades without points are refused when
+   * named one by one, skipped in bulk). Returns the grades it released.
+   */
+  async release(
+    em: EntityManager,
+    actor: Actor | null,
+    gradeIds: string[],
+    options: { skipUnscored?: boolean } = {},
+  ): Promise<Grade[]> {
+    if (gradeIds.length === 0) return [];
+    const grades = await em
+      .createQueryBuilder(Grade, 'g')
+      .setLock('pessimistic_write')
+      .where('g.id IN (:...ids)', { ids: gradeIds })
+      .orderBy('g.id')
+      .getMany();
+    const released: Grade[] = [];
+    for (const grade of grades) {
+      if (grade.status === 'released') continue;
+      if (grade.points === null) {
+        if (options.skipUnscored) continue;
+        throw new GradeNotReleasableError();
+      }
+      released.push(await this.releaseLocked(em, grade, actor));
+    }
+    return released;
+  }
+
+  private async releaseLocked(em: EntityManager, grade: Grade, actor: Actor | null): Promise<Grade> {
+    const before = gradeSnapshot(grade);
+    grade.status = 'released';
+    grade.releasedAt = new Date();
+    const saved = await this.write(em, grade, before, 'release', actor);
+    const [info] = (await em.query(
+      `SELECT e.user_id AS "userId", e.cohort_id AS "cohortId" FROM enrolments e WHERE e.id = $1`,
+      [grade.enrolmentId],
+    )) as { userId: string; cohortId: string }[];
+    await this.outbox.add(em, 'grade.released', {
+      gradeId: saved.id,
+      activityId: saved.activityId,
+      enrolmentId: saved.enrolmentId,
+      userId: info.userId,
+      cohortId: info.cohortId,
+    });
+    // A released grade is what completes a quiz or assignment.
+    await em.query(
+      `INSERT INTO activity_completions (enrolment_id, activity_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [saved.enrolmentId, saved.activityId],
+    );
+    await this.completion.recompute(em, saved.enrolmentId, { activityAt: saved.releasedAt ?? undefined });
+    return saved;
+  }
+
+  private async write(
+    em: EntityManager,
+    grade: Grade,
+    before: GradeSnapshot | null,
+    action: GradeChangeAction,
+    actor: Actor | null,
+  ): Promise<Grade> {
+    grade.version += 1;
+    const saved = await em.save(Grade, grade);
+    await em.insert(GradeChange, {
+      gradeId: saved.id,
+      action,
+      changedById: actor?.id ?? null,
+      before,
+      after: gradeSnapshot(saved),
+    });
+    return saved;
+  }
+
+  toView(grade: Grade, maxPoints: number): GradeView {
+    return {
+      id: grade.id,
+      activityId: grade.activityId,
+      enrolmentId: grade.enrolmentId,
+      status: grade.status,
+      points: grade.points,
+      rawPoints: grade.rawPoints,
+      latePenaltyPercent: grade.latePenaltyPercent,
+      maxPoints,
+      rubricMarks: grade.rubricMarks,
+      feedback: grade.feedback,
+      feedbackFile: fileOf(grade),
+      gradedById: grade.gradedById,
+      gradedAt: grade.gradedAt?.toISOString() ?? null,
+      releasedAt: grade.releasedAt?.toISOString() ?? null,
+      version: grade.version,
+    };
+  }
+
+  /** A trainee's view: nothing at all until the grade is released. */
+  ownView(grade: Grade | null, maxPoints: number): OwnGradeView | null {
+    if (!grade || grade.status !== 'released' || !grade.releasedAt) return null;
+    return {
+      points: grade.points,
+      maxPoints,
+      latePenaltyPercent: grade.latePenaltyPercent,
+      rubricMarks: grade.rubricMarks,
+      feedback: grade.feedback,
+      feedbackFile: fileOf(grade),
+      releasedAt: grade.releasedAt.toISOString(),
+    };
+  }
+}
+
+function fileOf(grade: Grade): GradeView['feedbackFile'] {
+  return grade.feedbackFileKey && grade.feedbackFileName
+    ? { name: grade.feedbackFileName, size: grade.feedbackFileSize ?? 0, contentType: grade.feedbackFileContentType ?? '' }
+    : null;
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ActivityScheduleView, EffectiveSchedule } from '@aula/contracts';
+import { fieldError } from '@aula/server/enrolment';
+import type { Actor } from '@aula/server/identity';
+import { ActivitySchedule } from './activity-schedule.entity';
+import { DeadlineExtension } from './deadline-extension.entity';
+
+export interface ScheduleInput {
+  opensAt?: Date | null;
+  dueAt?: Date | null;
+  closesAt?: Date | null;
+}
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** Refuses dates out of order: opens ≤ due ≤ closes, naming the field that is wrong. */
+export function assertScheduleOrder(input: ScheduleInput): void {
+  const { opensAt, dueAt, closesAt } = input;
+  if (opensAt && dueAt && dueAt < opensAt) throw fieldError('dueAt', 'must not be before the opening date');
+  if (opensAt && closesAt && closesAt <= opensAt) throw fieldError('closesAt', 'must be after the opening date');
+  if (dueAt && closesAt && closesAt < dueAt) throw fieldError('closesAt', 'must not be before the due date');
+}
+
+/**
+ * Dates of quizzes and assignments per cohort, and extensions per trainee. Everyone asks
+ * {@link ScheduleService.effective} for "when may this trainee still act", so an extension counts
+ * everywhere at once.
+ */
+@Injectable()
+export class ScheduleService {
+  async forCohort(em: EntityManager, cohortId: string): Promise<ActivityScheduleView[]> {
+    const rows = await em.findBy(ActivitySchedule, { cohortId });
+    return rows.map((r) => ({
+      activityId: r.activityId,
+      cohortId: r.cohortId,
+      opensAt: iso(r.opensAt),
+      dueAt: iso(r.dueAt),
+      closesAt: iso(r.closesAt),
+    }));
+  }
+
+  async set(em: EntityManager, cohortId: string, activityId: string, input: ScheduleInput): Promise<ActivityScheduleView> {
+    assertScheduleOrder(input);
+    await em.upsert(
+      ActivitySchedule,
+      { cohortId, activityId, opensAt: input.opensAt ?? null, dueAt: input.dueAt ?? null, closesAt: input.closesAt ?? null },
+      ['cohortId', 'activityId'],
+    );
+    return { cohortId, activityId, opensAt: iso(input.opensAt), dueAt: iso(input.dueAt), closesAt: iso(input.closesAt) };
+  }
+
+  async grantExtension(
+    em: EntityManager,
+    actor: Actor,
+    activityId: string,
+    enrolmentId: string,
+    input: { dueAt?: Date | null; closesAt?: Date | null },
+  ): Promise<void> {
+    assertScheduleOrder(input);
+    await em.upsert(
+      DeadlineExtension,
+      { activityId, enrolmentId, dueAt: input.dueAt ?? null, closesAt: input.closesAt ?? null, grantedById: actor.id },
+      ['activityId', 'enrolmentId'],
+    );
+  }
+
+  async revokeExtension(em: EntityManager, activityId: string, enrolmentId: string): Promise<void> {
+    await em.delete(DeadlineExtension, { activityId, enrolmentId });
+  }
+
+  /** The dates that apply to one enrolment: the cohort's, each replaced by an extension's when later. */
+  async effective(em: EntityManager, activityId: string, enrolmentId: string): Promise<EffectiveSchedule> {
+    const [row] = (await em.query(
+      `SELECT s.opens_at AS "opensAt",
+              greatest(s.due_at, x.due_at) AS "dueAt",
+              -- No cohort close means none; an extension never leaves the close before its own due date.
+              CASE WHEN s.closes_at IS NULL THEN NULL
+                   ELSE greatest(s.closes_at, x.closes_at, x.due_at) END AS "closesAt",
+              (x.activity_id IS NOT NULL) AS extended
+         FROM enrolments e
+         LEFT JOIN activity_schedules s ON s.cohort_id = e.cohort_id AND s.activity_id = $1
+         LEFT JOIN deadline_extensions x ON x.enrolment_id = e.id AND x.activity_id = $1
+        WHERE e.id = $2`,
+      [activityId, enrolmentId],
+    )) as { opensAt: Date | null; dueAt: Date | null; closesAt: Date | null; extended: boolean }[];
+    if (!row) return { opensAt: null, dueAt: null, closesAt: null, extended: false };
+    return { opensAt: iso(row.opensAt), dueAt: iso(row.dueAt), closesAt: iso(row.closesAt), extended: row.extended };
+  }
+}
