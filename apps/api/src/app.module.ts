@@ -21,6 +21,10 @@ import { CatalogApiModule } from './catalog/catalog-api.module';
 import { EnrolmentApiModule } from './enrolment/enrolment-api.module';
 import { LearningApiModule } from './learning/learning-api.module';
 import { InvitationController } from './identity/invitation.controller';
+import { QuizApiModule } from './assessment/quiz-api.module';
+import { AssignmentApiModule } from './assessment/assignment-api.module';
+import { MarkingApiModule } from './assessment/marking-api.module';
+import { GradebookApiModule } from './assessment/gradebook-api.module';
 
 @Module({
   imports: [
@@ -36,6 +40,10 @@ import { InvitationController } from './identity/invitation.controller';
     EnrolmentApiModule,
     LearningApiModule,
     AssessmentModule,
+    QuizApiModule,
+    AssignmentApiModule,
+    MarkingApiModule,
+    GradebookApiModule,
   ],
   controllers: [HealthController, PlatformController, AuthController, MeController, AdminUsersController, InvitationController],
   providers: [

@@ -1,29 +1,24 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { CatalogModule } from '@aula/server/catalog';
-import { EnrolmentModule } from '@aula/server/enrolment';
-import { IdentityModule } from '@aula/server/identity';
-import { CourseGrading } from './grading/course-grading.entity';
-import { Grade } from './grading/grade.entity';
-import { GradeChange } from './grading/grade-change.entity';
-import { GradeItem } from './grading/grade-item.entity';
-import { GradeService } from './grading/grade.service';
-import { ActivitySchedule } from './schedule/activity-schedule.entity';
-import { DeadlineExtension } from './schedule/deadline-extension.entity';
-import { ScheduleService } from './schedule/schedule.service';
+import { GRADING_ENTITIES, GradingModule } from './grading/grading.module';
+import { QUIZ_ENTITIES, QuizModule } from './quiz/quiz.module';
+import { ASSIGNMENT_ENTITIES, AssignmentModule } from './assignment/assignment.module';
+import { MARKING_ENTITIES, MarkingModule } from './marking/marking.module';
+import { GRADEBOOK_ENTITIES, GradebookModule } from './gradebook/gradebook.module';
 
-export const ASSESSMENT_ENTITIES = [GradeItem, CourseGrading, Grade, GradeChange, ActivitySchedule, DeadlineExtension];
+export const ASSESSMENT_ENTITIES = [
+  ...GRADING_ENTITIES,
+  ...QUIZ_ENTITIES,
+  ...ASSIGNMENT_ENTITIES,
+  ...MARKING_ENTITIES,
+  ...GRADEBOOK_ENTITIES,
+];
 
-const SERVICES = [GradeService, ScheduleService];
+const PARTS = [GradingModule, QuizModule, AssignmentModule, MarkingModule, GradebookModule];
 
 /**
- * Assessment: quizzes, assignments, marking and the gradebook. `grading/` holds the one writer of
- * grades; `schedule/` the per-cohort dates and extensions. Needs the global OutboxModule and
- * StorageModule in the host application.
+ * Assessment: quizzes, assignments, marking and the gradebook, one folder each. `grading/` holds
+ * the one writer of grades; `schedule/` the per-cohort dates and extensions. Needs the global
+ * OutboxModule and StorageModule in the host application.
  */
-@Module({
-  imports: [TypeOrmModule.forFeature(ASSESSMENT_ENTITIES), CatalogModule, EnrolmentModule, IdentityModule],
-  providers: SERVICES,
-  exports: [TypeOrmModule, ...SERVICES],
-})
+@Module({ imports: PARTS, exports: PARTS })
 export class AssessmentModule {}
