@@ -1,3 +1,5 @@
+import type { Translations } from './catalog';
+
 /**
  * Grades shared by quizzes, assignments and the gradebook. Quiz- and assignment-specific shapes
  * live in `quiz.ts` and `assignment.ts`; the gradebook's in `gradebook.ts`.
@@ -85,4 +87,19 @@ export interface EffectiveSchedule {
   dueAt: string | null;
   closesAt: string | null;
   extended: boolean;
+}
+
+/** A rubric: criteria, each with levels worth points. A mark picks one level per criterion. */
+export interface RubricLevel {
+  id: string;
+  title: Translations;
+  points: number;
+}
+export interface RubricCriterion {
+  id: string;
+  title: Translations;
+  levels: RubricLevel[];
+}
+export interface RubricDefinition {
+  criteria: RubricCriterion[];
 }
