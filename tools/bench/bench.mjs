@@ -40,6 +40,14 @@ const GROUPS = {
     const results = await runLearningApi(scenarios, settings);
     return scenarios.map((s) => apiReport(s, results[s.name], settings));
   },
+  gradebook: async (scenarios, settings) => {
+    const { runGradebook } = await import('./lib/gradebook-api.mjs');
+    return runGradebook(scenarios, settings);
+  },
+  'quiz-burst': async (scenarios, settings) => {
+    const { runQuizBurst } = await import('./lib/quiz-burst.mjs');
+    return runQuizBurst(scenarios, settings);
+  },
 };
 
 function intEnv(name, fallback) {
@@ -61,6 +69,9 @@ function settingsFor(quick) {
     maxForeignCores: Number(process.env.BENCH_MAX_FOREIGN_CORES || 0.25),
     smallTrainees: intEnv('BENCH_SMALL_TRAINEES', 1000),
     largeTrainees: intEnv('BENCH_LARGE_TRAINEES', 100_000),
+    gradebookTrainees: intEnv('BENCH_GRADEBOOK_TRAINEES', 1000),
+    gradebookConnections: intEnv('BENCH_GRADEBOOK_CONNECTIONS', 2),
+    quizTrainees: intEnv('BENCH_QUIZ_TRAINEES', 200),
     log,
   };
 }
@@ -182,7 +193,7 @@ function printReport(report, settings) {
   const widths = report.rows[0].map((_, i) => Math.max(...report.rows.map((r) => String(r[i]).length)));
   console.log(`\n${report.title}`);
   console.log(
-    `  ${settings.pairs} pair(s) A B, ${settings.warmupS} s warm-up + ${settings.durationS} s, ${settings.connections} connections, medians over the pairs${settings.quick ? ' (QUICK: smoke figures, not a measurement)' : ''}`,
+    `  ${settings.pairs} pair(s) A B, ${settings.warmupS} s warm-up + ${settings.durationS} s, ${report.connections ?? settings.connections} connections, medians over the pairs${settings.quick ? ' (QUICK: smoke figures, not a measurement)' : ''}`,
   );
   for (const row of report.rows)
     console.log(

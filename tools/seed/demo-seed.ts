@@ -9,6 +9,8 @@ import { EnrolmentModule } from '@aula/server/enrolment';
 import { OutboxModule } from '@aula/server/outbox';
 import { StorageModule } from '@aula/server/storage';
 import { seedDemoCourses } from './demo-courses';
+import { seedDemoAssignment } from './demo-assignment';
+import { seedDemoQuiz } from './demo-quiz';
 
 /** Every demo account signs in with this password (printed in the README). */
 export const DEMO_PASSWORD = 'Aula-demo-2026';
@@ -74,6 +76,8 @@ export async function seedDemoData(): Promise<void> {
     }
     console.log(`Demo data: ${created} people added, ${DEMO_PEOPLE.length - created} already there.`);
     await seedDemoCourses(app);
+    await seedDemoAssignment(app);
+    await seedDemoQuiz(app);
   } finally {
     await app.close();
   }

@@ -6,6 +6,9 @@ import { AppConfig, CoreModule, loggerParams } from '@aula/server/core';
 import { DatabaseModule } from '@aula/server/database';
 import { IdentityModule } from '@aula/server/identity';
 import { OutboxModule } from '@aula/server/outbox';
+import { AssessmentModule } from '@aula/server/assessment';
+import { StorageModule } from '@aula/server/storage';
+import { QuizAutoSubmitJob } from './quiz/quiz-auto-submit.job';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { OutboxRelay } from './outbox/outbox.relay';
 
@@ -29,7 +32,9 @@ import { OutboxRelay } from './outbox/outbox.relay';
     ),
     OutboxModule,
     IdentityModule,
+    StorageModule,
+    AssessmentModule,
   ],
-  providers: [MaintenanceProcessor, OutboxRelay],
+  providers: [MaintenanceProcessor, OutboxRelay, QuizAutoSubmitJob],
 })
 export class WorkerModule {}

@@ -67,6 +67,8 @@ export interface GradeSnapshot {
   latePenaltyPercent: number;
   rubricMarks: RubricMarks | null;
   feedback: string | null;
+  /** Name of the feedback file; present only while the grade has one. */
+  feedbackFileName?: string;
 }
 
 /** Per-cohort dates of a quiz or assignment, shown in the cohort's time zone. */

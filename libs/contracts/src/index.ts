@@ -7,3 +7,7 @@ export * from './queues';
 export * from './catalog';
 export * from './events';
 export * from './assessment';
+export * from './marking';
+export * from './assignment';
+export * from './quiz';
+export * from './gradebook';

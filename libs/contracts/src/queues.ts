@@ -10,4 +10,6 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 /** Jobs of the maintenance queue and their payloads. */
 export interface MaintenanceJobs {
   'purge-expired-sessions': { olderThanDays: number };
+  /** Submits quiz attempts past their deadline or close time. */
+  'quiz-auto-submit': Record<string, never>;
 }

@@ -196,7 +196,7 @@ export async function runLearningApi(scenarios, settings) {
 }
 
 /** The pid of the Redis server when it runs on this machine ([] otherwise). */
-async function redisPid(url) {
+export async function redisPid(url) {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
@@ -214,7 +214,7 @@ function fmtSize(s) {
 }
 
 /** Both sides must give the same status and the same JSON before anything is timed. */
-async function sameAnswer(scenario, path, apiPort, barePort, headers) {
+export async function sameAnswer(scenario, path, apiPort, barePort, headers) {
   const get = async (port) => {
     const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
     return { status: res.status, body: await res.json().catch(() => null) };
@@ -267,7 +267,7 @@ async function measureOnce(side, path, headers, settings) {
 }
 
 /** A B A B…: the API then the bare baseline, `pairs` times; medians over the pairs. */
-async function measurePairs(path, sides, headers, settings, log) {
+export async function measurePairs(path, sides, headers, settings, log) {
   // A pair during which the rest of the machine used more than maxForeignCores is measured again
   // (up to as many extra pairs as asked for); the least disturbed ones are kept if it never calms down.
   const attempts = [];

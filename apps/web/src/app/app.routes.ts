@@ -20,6 +20,11 @@ export const routes: Routes = [
   { path: 'tutor', canMatch: [roleGuard('tutor')], loadChildren: () => import('./tutor/tutor.routes') },
   { path: 'admin', canMatch: [roleGuard('admin')], loadChildren: () => import('./admin/admin.routes') },
   {
+    path: 'gradebook',
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./gradebook/gradebook.routes'),
+  },
+  {
     path: '**',
     title: 'titles.notFound',
     loadComponent: () => import('./layout/not-found.component'),

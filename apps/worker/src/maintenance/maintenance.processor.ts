@@ -3,6 +3,7 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { QUEUES, type MaintenanceJobs } from '@aula/contracts';
 import { SessionService } from '@aula/server/identity';
+import { QUIZ_AUTO_SUBMIT, QuizAutoSubmitJob } from '../quiz/quiz-auto-submit.job';
 
 type PurgeJob = Job<MaintenanceJobs['purge-expired-sessions']>;
 
@@ -14,6 +15,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   constructor(
     private readonly sessions: SessionService,
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
+    private readonly quizAutoSubmit: QuizAutoSubmitJob,
   ) {
     super();
   }
@@ -25,9 +27,11 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
       { pattern: '17 3 * * *', tz: 'UTC' },
       { name: 'purge-expired-sessions', data: { olderThanDays: 30 } },
     );
+    await this.quizAutoSubmit.schedule(this.queue);
   }
 
-  async process(job: PurgeJob): Promise<{ purged: number }> {
+  async process(job: PurgeJob): Promise<{ purged?: number; submitted?: number }> {
+    if ((job.name as string) === QUIZ_AUTO_SUBMIT) return this.quizAutoSubmit.run();
     const purged = await this.sessions.purgeExpired(job.data.olderThanDays);
     this.logger.log(`purged ${purged} expired refresh tokens`);
     return { purged };

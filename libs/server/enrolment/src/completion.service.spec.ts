@@ -15,3 +15,18 @@ describe('course completion rule', () => {
     expect(progressPercent({ requiredActivities: 0, requiredDone: 0 })).toBe(100);
   });
 });
+
+describe('course completion with registered conditions', () => {
+  it('needs every condition met as well as every required activity done', () => {
+    expect(
+      completionReached({ requiredActivities: 2, requiredDone: 2, conditions: { passMarkReached: false } }),
+    ).toBe(false);
+    expect(
+      completionReached({ requiredActivities: 2, requiredDone: 2, conditions: { passMarkReached: true } }),
+    ).toBe(true);
+    expect(
+      completionReached({ requiredActivities: 2, requiredDone: 1, conditions: { passMarkReached: true } }),
+    ).toBe(false);
+    expect(completionReached({ requiredActivities: 0, requiredDone: 0, conditions: {} })).toBe(true);
+  });
+});

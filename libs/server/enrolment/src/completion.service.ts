@@ -5,17 +5,31 @@ import { EnrolmentService, type EnrolmentState } from './enrolment.service';
 import { ENROLMENT_COLUMNS } from './views';
 
 /**
- * What the course completion rule looks at for one enrolment. The assessment issue adds its facts
- * here (e.g. `passMarkReached`) and to `completionReached`, and nowhere else.
+ * What the course completion rule looks at for one enrolment. `conditions` are the answers of the
+ * rules other domains register (see {@link CompletionCondition}); each must be true.
  */
 export interface CompletionFacts {
   requiredActivities: number;
   requiredDone: number;
+  conditions?: Record<string, boolean>;
 }
 
-/** The course completion rule: every required activity done. */
+/** The course completion rule: every required activity done, and every registered condition met. */
 export function completionReached(facts: CompletionFacts): boolean {
-  return facts.requiredDone >= facts.requiredActivities;
+  if (facts.requiredDone < facts.requiredActivities) return false;
+  return Object.values(facts.conditions ?? {}).every(Boolean);
+}
+
+/**
+ * An extra condition for completing a course, registered by a domain this one may not import
+ * (the assessment gradebook registers "the course total reaches the pass mark" on module init).
+ * Asked only once every required activity is done, inside the transaction that locked the
+ * enrolment; true lets the enrolment complete.
+ */
+export interface CompletionCondition {
+  /** A short name for the facts (`passMarkReached`). */
+  name: string;
+  met(em: EntityManager, enrolment: { id: string; courseId: string }): Promise<boolean>;
 }
 
 /** Required activities done, in whole percent (100 only when all are done). */
@@ -36,6 +50,13 @@ export class CompletionService {
     private readonly enrolments: EnrolmentService,
     private readonly outbox: OutboxService,
   ) {}
+
+  private readonly conditions = new Map<string, CompletionCondition>();
+
+  /** Adds (or replaces, by name) an extra completion condition; see {@link CompletionCondition}. */
+  registerCondition(condition: CompletionCondition): void {
+    this.conditions.set(condition.name, condition);
+  }
 
   /**
    * Recomputes progress, and completes the enrolment when the rule is reached. The enrolment row
@@ -76,6 +97,14 @@ export class CompletionService {
     )) as [EnrolmentState[], number];
 
     if (updated.status !== 'active' || !completionReached(facts)) return updated;
+    facts.conditions = {};
+    for (const condition of this.conditions.values()) {
+      facts.conditions[condition.name] = await condition.met(em, {
+        id: enrolmentId,
+        courseId: enrolment.courseId,
+      });
+    }
+    if (!completionReached(facts)) return updated;
     // active → completed keeps the seat, so the cohort row need not be locked here.
     const completed = await this.enrolments.changeStatus(em, updated, 'completed', null);
     await this.outbox.add(em, 'enrolment.completed', {

@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { markingRoutes } from '../marking/marking.routes';
 
 export default [
   { path: '', title: 'titles.adminHome', loadComponent: () => import('./admin-home.component') },
@@ -8,6 +9,21 @@ export default [
     path: 'courses/:id',
     title: 'titles.adminCourse',
     loadComponent: () => import('./course-editor.component'),
+  },
+  {
+    path: 'courses/:courseId/assignments/:activityId',
+    title: 'assignment.admin.pageTitle',
+    loadComponent: () => import('../assignment/assignment-settings.component'),
+  },
+  {
+    path: 'courses/:courseId/quizzes/:activityId',
+    title: 'quiz.admin.settingsTitle',
+    loadComponent: () => import('../quiz/quiz-settings.component'),
+  },
+  {
+    path: 'courses/:courseId/questions',
+    title: 'quiz.admin.bankTitle',
+    loadComponent: () => import('../quiz/question-bank-page.component'),
   },
   { path: 'cohorts', title: 'titles.adminCohorts', loadComponent: () => import('./admin-cohorts.component') },
   {
@@ -20,4 +36,5 @@ export default [
     title: 'titles.adminCohort',
     loadComponent: () => import('./cohort-editor.component'),
   },
+  ...markingRoutes,
 ] satisfies Routes;

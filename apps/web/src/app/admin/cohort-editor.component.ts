@@ -53,6 +53,7 @@ import { AddTraineeComponent } from './add-trainee.component';
 import { AdminCohortsService } from './admin-cohorts.service';
 import { integerValidator } from './admin-validators';
 import { CsvImportComponent } from './csv-import.component';
+import { CohortDatesEditorComponent } from '../gradebook/cohort-dates-editor.component';
 import { displayText } from './translations';
 
 /** The last day may not come before the first (the API refuses it too; saying so here saves a trip). */
@@ -92,6 +93,7 @@ function endAfterStart(group: AbstractControl): ValidationErrors | null {
     CohortRosterComponent,
     AddTraineeComponent,
     CsvImportComponent,
+    CohortDatesEditorComponent,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './cohort-editor.component.html',

@@ -15,6 +15,8 @@ import { IconComponent } from '../shared/icon.component';
 import { NoticeService } from '../shared/notice.service';
 import { ProgressMeterComponent } from '../shared/progress-meter.component';
 import { LearningService } from './learning.service';
+import { AssignmentSubmissionComponent } from '../assignment/assignment-submission.component';
+import { QuizPlayerComponent } from '../quiz/quiz-player.component';
 
 /** Only web addresses open from an activity; anything else (`javascript:`, `data:`) is not a link. */
 function webAddress(url: string | null): URL | null {
@@ -42,6 +44,8 @@ function webAddress(url: string | null): URL | null {
     IconComponent,
     ProgressMeterComponent,
     FileSizePipe,
+    AssignmentSubmissionComponent,
+    QuizPlayerComponent,
   ],
   templateUrl: './activity-player.component.html',
   styleUrl: './activity-player.component.scss',

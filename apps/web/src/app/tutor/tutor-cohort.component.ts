@@ -45,6 +45,17 @@ import { CohortSummaryComponent } from '../shared/cohort-summary.component';
         <p class="course" dir="auto">{{ view.courseTitle }}</p>
         <h1 dir="auto">{{ view.name }}</h1>
         <aula-cohort-summary [cohort]="view" />
+        <p class="marking-link">
+          <a mat-flat-button [routerLink]="['marking']">{{ t('marking.openQueue') }}</a>
+        </p>
+        <p class="gradebook-links">
+          <a mat-stroked-button [routerLink]="['/gradebook/cohorts', view.id]">{{
+            t('gradebook.titles.cohort')
+          }}</a>
+          <a mat-stroked-button [routerLink]="['/gradebook/cohorts', view.id, 'dates']">{{
+            t('gradebook.dates.link')
+          }}</a>
+        </p>
         <section class="roster" aria-labelledby="roster-title">
           <h2 id="roster-title">{{ t('roster.title') }}</h2>
           <aula-cohort-roster [cohortId]="view.id" />

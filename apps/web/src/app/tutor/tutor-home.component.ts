@@ -8,8 +8,9 @@ import { CohortDatesComponent } from '../shared/cohort-dates.component';
 import { EmptyStateComponent } from '../shared/empty-state.component';
 import { HomeHeaderComponent } from '../shared/home-header.component';
 import { IconComponent } from '../shared/icon.component';
+import { MarkingOverviewComponent } from '../marking/marking-overview.component';
 
-/** `/tutor`: the cohorts a tutor guides, and the marking queue (empty until assignments exist). */
+/** `/tutor`: the cohorts a tutor guides, and the marking queue (work waiting for a mark). */
 @Component({
   selector: 'aula-tutor-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,6 +22,7 @@ import { IconComponent } from '../shared/icon.component';
     EmptyStateComponent,
     CohortDatesComponent,
     IconComponent,
+    MarkingOverviewComponent,
   ],
   template: `
     <div class="page" *transloco="let t">
@@ -74,11 +76,7 @@ import { IconComponent } from '../shared/icon.component';
 
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">{{ t('tutor.queue.title') }}</h2>
-        <aula-empty-state
-          icon="assignment"
-          [title]="t('tutor.queue.emptyTitle')"
-          [text]="t('tutor.queue.emptyText')"
-        />
+        <aula-marking-overview />
       </section>
     </div>
   `,

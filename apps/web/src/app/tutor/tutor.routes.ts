@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { markingRoutes } from '../marking/marking.routes';
 
 export default [
   { path: '', title: 'titles.tutorHome', loadComponent: () => import('./tutor-home.component') },
@@ -7,4 +8,5 @@ export default [
     title: 'titles.tutorCohort',
     loadComponent: () => import('./tutor-cohort.component'),
   },
+  ...markingRoutes,
 ] satisfies Routes;

@@ -43,7 +43,16 @@ export function gradeSnapshot(g: Grade): GradeSnapshot {
     latePenaltyPercent: g.latePenaltyPercent,
     rubricMarks: g.rubricMarks,
     feedback: g.feedback,
+    ...(g.feedbackFileKey && g.feedbackFileName ? { feedbackFileName: g.feedbackFileName } : {}),
   };
+}
+
+/** A feedback file already stored through the storage port. */
+export interface FeedbackFile {
+  key: string;
+  name: string;
+  contentType: string;
+  size: number;
 }
 
 /**
@@ -115,6 +124,33 @@ export class GradeService {
     grade.gradedById = actor?.id ?? null;
     grade.gradedAt = new Date();
     return this.write(em, grade, before, options.action ?? 'mark', actor);
+  }
+
+  /**
+   * Attaches (or with `null` removes) the feedback file of a grade, creating a draft grade when
+   * there is none yet; same version check and audit trail as {@link saveMark}. Returns the saved
+   * grade and the storage key it no longer points to (the caller removes it after commit).
+   */
+  async setFeedbackFile(
+    em: EntityManager,
+    actor: Actor | null,
+    key: GradeKey,
+    file: FeedbackFile | null,
+    options: { expectedVersion: number | null },
+  ): Promise<{ grade: Grade; replacedKey: string | null }> {
+    const { grade, created } = await this.lockOrCreate(em, key);
+    const seen = created ? null : grade.version === 0 ? null : grade.version;
+    if ((options.expectedVersion ?? null) !== seen) throw new GradeChangedError(grade.version);
+    const before = created || grade.version === 0 ? null : gradeSnapshot(grade);
+    const replacedKey = grade.feedbackFileKey;
+    grade.feedbackFileKey = file?.key ?? null;
+    grade.feedbackFileName = file?.name ?? null;
+    grade.feedbackFileContentType = file?.contentType ?? null;
+    grade.feedbackFileSize = file?.size ?? null;
+    grade.gradedById = actor?.id ?? grade.gradedById;
+    grade.gradedAt = new Date();
+    const saved = await this.write(em, grade, before, 'mark', actor);
+    return { grade: saved, replacedKey: replacedKey && replacedKey !== file?.key ? replacedKey : null };
   }
 
   /**

@@ -3,10 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@aula/server/catalog';
 import { IdentityModule } from '@aula/server/identity';
 import { GradingModule } from '../grading/grading.module';
+import { MarkingParticipant } from './marking-participant.entity';
+import { MarkingPolicy } from './marking.policy';
+import { MarkingService } from './marking.service';
 
-export const MARKING_ENTITIES: Type[] = [];
+export const MARKING_ENTITIES: Type[] = [MarkingParticipant];
 
-const SERVICES: Type[] = [];
+const SERVICES: Type[] = [MarkingPolicy, MarkingService];
 
 /** Marking: the tutors' grading queue, marks with rubrics and feedback, blind marking, release. */
 @Module({

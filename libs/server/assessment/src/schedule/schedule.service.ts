@@ -18,8 +18,40 @@ const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOStrin
 export function assertScheduleOrder(input: ScheduleInput): void {
   const { opensAt, dueAt, closesAt } = input;
   if (opensAt && dueAt && dueAt < opensAt) throw fieldError('dueAt', 'must not be before the opening date');
-  if (opensAt && closesAt && closesAt <= opensAt) throw fieldError('closesAt', 'must be after the opening date');
+  if (opensAt && closesAt && closesAt <= opensAt)
+    throw fieldError('closesAt', 'must be after the opening date');
   if (dueAt && closesAt && closesAt < dueAt) throw fieldError('closesAt', 'must not be before the due date');
+}
+
+/** Quizzes open and close; assignments are due and cut off. A date of the other kind is refused. */
+export function assertKindDates(kind: 'quiz' | 'assignment', input: ScheduleInput): void {
+  if (kind === 'quiz' && input.dueAt)
+    throw fieldError('dueAt', 'a quiz has no due date: set its opening and close times');
+  if (kind === 'assignment' && input.opensAt)
+    throw fieldError('opensAt', 'an assignment has no opening time: set its due date and cut-off');
+}
+
+/**
+ * An extension moves a trainee's dates later than the cohort's, never earlier, and only dates the
+ * cohort has: a quiz's close time; an assignment's due date and/or cut-off.
+ */
+export function assertExtensionAfter(
+  kind: 'quiz' | 'assignment',
+  cohort: { dueAt: Date | null; closesAt: Date | null },
+  input: { dueAt?: Date | null; closesAt?: Date | null },
+): void {
+  const { dueAt, closesAt } = input;
+  if (kind === 'quiz' && dueAt) throw fieldError('dueAt', 'a quiz has no due date: extend its close time');
+  if (!dueAt && !closesAt) throw fieldError(kind === 'quiz' ? 'closesAt' : 'dueAt', 'give the later date');
+  if (dueAt) {
+    if (!cohort.dueAt) throw fieldError('dueAt', 'the cohort has no due date to extend');
+    if (dueAt <= cohort.dueAt) throw fieldError('dueAt', "must be after the cohort's due date");
+  }
+  if (closesAt) {
+    if (!cohort.closesAt) throw fieldError('closesAt', 'the cohort has no close date to extend');
+    if (closesAt <= cohort.closesAt) throw fieldError('closesAt', "must be after the cohort's close date");
+  }
+  assertScheduleOrder(input);
 }
 
 /**
@@ -40,14 +72,31 @@ export class ScheduleService {
     }));
   }
 
-  async set(em: EntityManager, cohortId: string, activityId: string, input: ScheduleInput): Promise<ActivityScheduleView> {
+  async set(
+    em: EntityManager,
+    cohortId: string,
+    activityId: string,
+    input: ScheduleInput,
+  ): Promise<ActivityScheduleView> {
     assertScheduleOrder(input);
     await em.upsert(
       ActivitySchedule,
-      { cohortId, activityId, opensAt: input.opensAt ?? null, dueAt: input.dueAt ?? null, closesAt: input.closesAt ?? null },
+      {
+        cohortId,
+        activityId,
+        opensAt: input.opensAt ?? null,
+        dueAt: input.dueAt ?? null,
+        closesAt: input.closesAt ?? null,
+      },
       ['cohortId', 'activityId'],
     );
-    return { cohortId, activityId, opensAt: iso(input.opensAt), dueAt: iso(input.dueAt), closesAt: iso(input.closesAt) };
+    return {
+      cohortId,
+      activityId,
+      opensAt: iso(input.opensAt),
+      dueAt: iso(input.dueAt),
+      closesAt: iso(input.closesAt),
+    };
   }
 
   async grantExtension(
@@ -60,7 +109,13 @@ export class ScheduleService {
     assertScheduleOrder(input);
     await em.upsert(
       DeadlineExtension,
-      { activityId, enrolmentId, dueAt: input.dueAt ?? null, closesAt: input.closesAt ?? null, grantedById: actor.id },
+      {
+        activityId,
+        enrolmentId,
+        dueAt: input.dueAt ?? null,
+        closesAt: input.closesAt ?? null,
+        grantedById: actor.id,
+      },
       ['activityId', 'enrolmentId'],
     );
   }
@@ -85,6 +140,11 @@ export class ScheduleService {
       [activityId, enrolmentId],
     )) as { opensAt: Date | null; dueAt: Date | null; closesAt: Date | null; extended: boolean }[];
     if (!row) return { opensAt: null, dueAt: null, closesAt: null, extended: false };
-    return { opensAt: iso(row.opensAt), dueAt: iso(row.dueAt), closesAt: iso(row.closesAt), extended: row.extended };
+    return {
+      opensAt: iso(row.opensAt),
+      dueAt: iso(row.dueAt),
+      closesAt: iso(row.closesAt),
+      extended: row.extended,
+    };
   }
 }

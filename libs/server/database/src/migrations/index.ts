@@ -2,6 +2,9 @@ import { CreateIdentity1764230400000 } from './1764230400000-create-identity';
 import { CreateCatalogEnrolmentOutbox1764240000000 } from './1764240000000-create-catalog-enrolment-outbox';
 import { EnrolmentSeatsAndInvitations1764260000000 } from './1764260000000-enrolment-seats-and-invitations';
 import { CreateGrading1764300000000 } from './1764300000000-create-grading';
+import { CreateQuizzes1764310000000 } from './1764310000000-create-quizzes';
+import { CreateAssignments1764320000000 } from './1764320000000-create-assignments';
+import { Marking1764330000000 } from './1764330000000-marking';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +12,7 @@ export const MIGRATIONS = [
   CreateCatalogEnrolmentOutbox1764240000000,
   EnrolmentSeatsAndInvitations1764260000000,
   CreateGrading1764300000000,
+  CreateQuizzes1764310000000,
+  CreateAssignments1764320000000,
+  Marking1764330000000,
 ];

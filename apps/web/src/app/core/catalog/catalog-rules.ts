@@ -14,7 +14,7 @@ import type {
 export const COURSE_STATUS_LIST: typeof COURSE_STATUSES = ['draft', 'published', 'archived'];
 export const ACTIVITY_KIND_LIST: typeof ACTIVITY_KINDS = ['page', 'file', 'link', 'quiz', 'assignment'];
 /** Kinds an administrator can author here; quizzes and assignments come with the assessment screens. */
-export const AUTHORED_KINDS: readonly ActivityKind[] = ['page', 'file', 'link'];
+export const AUTHORED_KINDS: readonly ActivityKind[] = ['page', 'file', 'link', 'quiz', 'assignment'];
 /** Kinds a trainee marks as done by hand (the API's `MANUAL_COMPLETION_KINDS`). */
 export const MANUAL_KINDS: readonly ActivityKind[] = ['page', 'file', 'link'];
 export const ENROLMENT_MODE_LIST: typeof ENROLMENT_MODES = ['open', 'approval', 'invite'];

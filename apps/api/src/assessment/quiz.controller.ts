@@ -1,0 +1,104 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { QuizAttemptView, QuizOverview, QuizReview } from '@aula/contracts';
+import { QuizService } from '@aula/server/assessment';
+import type { Actor } from '@aula/server/identity';
+import { CurrentActor } from '../auth/auth.decorators';
+import { uuidParam } from '../common/uuid.pipe';
+import { LocaleQueryDto } from '../learning/learning.dto';
+import { QuizAttemptViewDto, QuizOverviewDto, QuizReviewDto, SaveAnswersDto } from './quiz.dto';
+
+/**
+ * Taking a quiz. Attempts belong to their trainee: anyone else asking by id gets 404. Correct
+ * answers and feedback appear only in the review, and only as the quiz's review options allow.
+ */
+@ApiTags('quizzes')
+@ApiBearerAuth()
+@Controller()
+export class QuizController {
+  constructor(private readonly quizzes: QuizService) {}
+
+  @Get('quizzes/:activityId')
+  @ApiOperation({ summary: 'Dates, attempts used and allowed, the released grade, and whether an attempt may start' })
+  @ApiOkResponse({ type: QuizOverviewDto })
+  overview(
+    @CurrentActor() actor: Actor,
+    @Param('activityId', uuidParam('activityId')) activityId: string,
+    @Query() query: LocaleQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<QuizOverview> {
+    return this.quizzes.overview(actor, activityId, query.locale, acceptLanguage);
+  }
+
+  @Post('quizzes/:activityId/attempts')
+  @ApiOperation({ summary: 'Start an attempt (201), or get the one in progress (200)' })
+  @ApiCreatedResponse({ type: QuizAttemptViewDto })
+  @ApiOkResponse({ type: QuizAttemptViewDto, description: 'An attempt was already in progress' })
+  @ApiConflictResponse({ description: 'Not open yet, closed, no attempts left, no questions, or not enrolled' })
+  async start(
+    @CurrentActor() actor: Actor,
+    @Param('activityId', uuidParam('activityId')) activityId: string,
+    @Query() query: LocaleQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<QuizAttemptView> {
+    const { attempt, created } = await this.quizzes.start(actor, activityId, query.locale);
+    void reply.status(created ? 201 : 200);
+    return attempt;
+  }
+
+  @Get('quiz-attempts/:id')
+  @ApiOperation({ summary: 'An attempt with the answers saved so far (resume after a reload)' })
+  @ApiOkResponse({ type: QuizAttemptViewDto })
+  attempt(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: LocaleQueryDto,
+  ): Promise<QuizAttemptView> {
+    return this.quizzes.attempt(actor, id, query.locale);
+  }
+
+  @Put('quiz-attempts/:id/answers')
+  @ApiOperation({ summary: 'Save answers (the ones named; null clears one)' })
+  @ApiOkResponse({ type: QuizAttemptViewDto })
+  @ApiConflictResponse({ description: 'Submitted already, or the deadline passed (then it is submitted as saved)' })
+  saveAnswers(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: SaveAnswersDto,
+    @Query() query: LocaleQueryDto,
+  ): Promise<QuizAttemptView> {
+    return this.quizzes.saveAnswers(actor, id, body.answers, query.locale);
+  }
+
+  @Post('quiz-attempts/:id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit and grade; submitting again answers the same result' })
+  @ApiOkResponse({ type: QuizAttemptViewDto })
+  submit(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: LocaleQueryDto,
+  ): Promise<QuizAttemptView> {
+    return this.quizzes.submit(actor, id, query.locale);
+  }
+
+  @Get('quiz-attempts/:id/review')
+  @ApiOperation({ summary: 'Score per question, correct answers and feedback as the review options allow' })
+  @ApiOkResponse({ type: QuizReviewDto })
+  @ApiConflictResponse({ description: 'The attempt is still in progress' })
+  review(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: LocaleQueryDto,
+  ): Promise<QuizReview> {
+    return this.quizzes.review(actor, id, query.locale);
+  }
+}

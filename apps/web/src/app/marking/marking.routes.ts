@@ -1,0 +1,18 @@
+import type { Routes } from '@angular/router';
+
+/**
+ * Marking screens, under a cohort of the tutor area (`/tutor/cohorts/:id/marking`) and of the
+ * administration (`/admin/cohorts/:id/marking`): the same screens, links stay relative.
+ */
+export const markingRoutes: Routes = [
+  {
+    path: 'cohorts/:id/marking',
+    title: 'marking.titles.queue',
+    loadComponent: () => import('./marking-queue.component'),
+  },
+  {
+    path: 'cohorts/:id/marking/:activityId/:enrolmentId',
+    title: 'marking.titles.work',
+    loadComponent: () => import('./marking-work.component'),
+  },
+];

@@ -1,0 +1,51 @@
+// The burst of the `quiz-burst` benchmark, in its own process (the orchestrator starts it under
+// `taskset -c 1`): every request is prepared first, then all are sent in the same tick, each on its
+// own connection (200 trainees press "Submit" at the same second).
+//
+//   node tools/bench/lib/quiz-burst-load.mjs '{"port": 3000, "requests": [{"path": "...", "token": "..."}, ...]}'
+//
+// Prints one JSON line: { requests, ok, non2xx, errors, statuses, p50_ms, p95_ms, p99_ms, max_ms, wall_ms }.
+import http from 'node:http';
+
+const { port, requests } = JSON.parse(process.argv[2]);
+const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+
+function send({ path, token }) {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const req = http.request(
+      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-length': 0 } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      },
+    );
+    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+    req.on('error', (error) => resolve({ status: 0, error: error.message, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    req.end();
+  });
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const round = (n) => Math.round(n * 100) / 100;
+
+const t0 = process.hrtime.bigint();
+const results = await Promise.all(requests.map(send));
+const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+const times = results.map((r) => r.ms).sort((a, b) => a - b);
+const statuses = {};
+for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+console.log(
+  JSON.stringify({
+    requests: results.length,
+    ok: results.filter((r) => r.status === 200).length,
+    non2xx: results.filter((r) => r.status && (r.status < 200 || r.status >= 300)).length,
+    errors: results.filter((r) => r.status !== 200).length,
+    statuses,
+    p50_ms: round(percentile(times, 50)),
+    p95_ms: round(percentile(times, 95)),
+    p99_ms: round(percentile(times, 99)),
+    max_ms: round(times.at(-1)),
+    wall_ms: round(wall),
+  }),
+);

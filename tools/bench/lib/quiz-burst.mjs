@@ -1,0 +1,198 @@
+// The `quiz-burst` benchmark (issue 4): N trainees (200) each with an attempt in progress, answers
+// saved, all submitting at the same moment: POST /api/quiz-attempts/:id/submit grades the attempt,
+// records the grade through GradeService and releases it (outbox event, completion). Target: no
+// errors, p99 < 500 ms.
+//
+//   database   aula_bench_<random>, migrated with the project's migrations, dropped at the end
+//   data       lib/quiz-seed.mjs (one course, one quiz of 10 questions, one cohort, N trainees)
+//   API        dist/server/apps/api/src/main.js under `taskset -c 0`, no worker (the sweep is not
+//              part of a submit)
+//   load       lib/quiz-burst-load.mjs under `taskset -c 1`: one connection per trainee, all sent at once
+//
+// Rounds: 1 (quick) or BENCH_PAIRS. Each round starts a new attempt for everyone (attempts are
+// unlimited), saves the answers, then fires the burst; afterwards the database must hold exactly
+// one submitted attempt per trainee for the round and one released grade per trainee.
+// There is no bare baseline: the figure asked for is the API's own behaviour under a burst.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { createDatabase, dropDatabase, ensureServices, DEFAULTS } from '../../scripts/services.mjs';
+import { run, withProjectPath } from '../../scripts/stack.mjs';
+import { atCleanup, freePort, ROOT, runPinned, spawnPinned, stopChild, waitReady } from './procs.mjs';
+import { answersFor, quizTraineeEmail, seedQuizCourse } from './quiz-seed.mjs';
+
+const SERVER_CORE = 0;
+const LOAD_CORE = 1;
+const PASSWORD = 'Bench-pass-2026';
+const require = createRequire(import.meta.url);
+
+const median = (values) => {
+  const v = [...values].sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+const round = (n, digits = 2) => (n === null || !Number.isFinite(n) ? null : Math.round(n * 10 ** digits) / 10 ** digits);
+
+/** `limit` at a time over `items`. */
+async function inBatches(items, limit, work) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await work(items[i], i);
+      }
+    }),
+  );
+  return out;
+}
+
+export async function runQuizBurst(scenarios, settings) {
+  const { log } = settings;
+  const trainees = settings.quizTrainees;
+  const rounds = settings.quick ? 1 : settings.pairs;
+  const runId = crypto.randomBytes(4).toString('hex');
+  const workDir = resolve(ROOT, 'tmp/bench', `run-${runId}`);
+  fs.mkdirSync(workDir, { recursive: true });
+  atCleanup(() => fs.rmSync(workDir, { recursive: true, force: true }));
+  const logDir = resolve(ROOT, 'tmp/bench/logs');
+  fs.mkdirSync(logDir, { recursive: true });
+
+  const base = new URL(process.env.DATABASE_URL || DEFAULTS.databaseUrl);
+  base.pathname = `/aula_bench_${runId}`;
+  const databaseUrl = base.toString();
+  const redis = new URL(process.env.BENCH_REDIS_URL || process.env.REDIS_URL || DEFAULTS.redisUrl);
+  if (!process.env.BENCH_REDIS_URL) redis.pathname = '/6';
+  const redisUrl = redis.toString();
+
+  const services = await ensureServices({ databaseUrl, redisUrl, log: (m) => log(`  ${m}`) });
+  atCleanup(() => services.stop());
+  atCleanup(async () => {
+    await dropDatabase(databaseUrl);
+    log(`  dropped database aula_bench_${runId}`);
+  });
+  await createDatabase(databaseUrl);
+  log(`  database aula_bench_${runId}: migrating`);
+  run('node', ['dist/server/tools/db/cli.js', 'migrate'], { env: { ...process.env, DATABASE_URL: databaseUrl }, quiet: true });
+
+  const db = new pg.Client({ connectionString: databaseUrl, application_name: 'aula-bench-seed' });
+  await db.connect();
+  atCleanup(() => db.end().catch(() => {}));
+  require(resolve(ROOT, 'node_modules/reflect-metadata'));
+  const { PasswordHasher } = require(resolve(ROOT, 'dist/server/libs/server/identity/src/password.hasher.js'));
+  const hash = await new PasswordHasher().hash(PASSWORD);
+  const seeded = await seedQuizCourse(db, trainees, hash);
+  await db.query('VACUUM (ANALYZE)');
+  log(`  seeded one quiz of ${seeded.questions.length} questions and ${trainees} enrolled trainees`);
+
+  const apiPort = await freePort();
+  const api = spawnPinned(SERVER_CORE, ['--enable-source-maps', 'dist/server/apps/api/src/main.js'], {
+    env: withProjectPath({
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      JWT_ACCESS_SECRET: crypto.randomBytes(32).toString('hex'),
+      JWT_ACCESS_TTL: '86400',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: workDir,
+    }),
+    logFile: resolve(logDir, 'quiz-burst.api.log'),
+    name: 'the API',
+  });
+  atCleanup(() => stopChild(api));
+  await waitReady(`http://127.0.0.1:${apiPort}/api/health/ready`, api);
+  log(`  API on :${apiPort} (core ${SERVER_CORE}); burst from core ${LOAD_CORE}`);
+
+  const call = async (method, path, token, body) => {
+    const res = await fetch(`http://127.0.0.1:${apiPort}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await res.json().catch(() => null);
+    return { status: res.status, json };
+  };
+
+  let t = Date.now();
+  const tokens = await inBatches(
+    Array.from({ length: trainees }, (_, i) => i + 1),
+    4,
+    async (i) => {
+      const res = await call('POST', '/api/auth/sign-in', null, { email: quizTraineeEmail(i), password: PASSWORD });
+      if (res.status !== 200) throw new Error(`sign-in of ${quizTraineeEmail(i)} answered ${res.status}`);
+      return res.json.accessToken;
+    },
+  );
+  log(`  ${trainees} trainees signed in in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+  const measured = [];
+  for (let round_ = 1; round_ <= rounds; round_++) {
+    t = Date.now();
+    const attempts = await inBatches(tokens, 8, async (token, i) => {
+      const started = await call('POST', `/api/quizzes/${seeded.activityId}/attempts`, token);
+      if (started.status !== 201) throw new Error(`start attempt answered ${started.status}: ${JSON.stringify(started.json)}`);
+      const saved = await call('PUT', `/api/quiz-attempts/${started.json.id}/answers`, token, { answers: answersFor(seeded.questions, i + round_) });
+      if (saved.status !== 200) throw new Error(`save answers answered ${saved.status}: ${JSON.stringify(saved.json)}`);
+      return { path: `/api/quiz-attempts/${started.json.id}/submit`, token, id: started.json.id };
+    });
+    log(`  round ${round_}: ${trainees} attempts started and answered in ${((Date.now() - t) / 1000).toFixed(1)} s; burst…`);
+    const out = await runPinned(LOAD_CORE, ['tools/bench/lib/quiz-burst-load.mjs', JSON.stringify({ port: apiPort, requests: attempts })]);
+    const result = JSON.parse(out.trim().split('\n').at(-1));
+    // What the trainees would notice: every attempt submitted once, every grade released once.
+    const {
+      rows: [check],
+    } = await db.query(
+      `SELECT count(*) FILTER (WHERE qa.submitted_at IS NOT NULL)::int AS submitted,
+              (SELECT count(*)::int FROM grades g WHERE g.activity_id = $2 AND g.status = 'released') AS released,
+              (SELECT count(*)::int FROM grade_changes gc JOIN grades g ON g.id = gc.grade_id
+                WHERE g.activity_id = $2 AND gc.action = 'release') AS releases
+         FROM quiz_attempts qa WHERE qa.id = ANY($1::uuid[])`,
+      [attempts.map((a) => a.id), seeded.activityId],
+    );
+    result.submitted = check.submitted;
+    result.released = check.released;
+    result.release_events = check.releases;
+    if (check.submitted !== trainees || check.released !== trainees || check.releases !== trainees)
+      result.errors += Math.abs(trainees - check.submitted);
+    log(
+      `  round ${round_}: ${result.ok}/${result.requests} ok, p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, p99 ${result.p99_ms} ms, all answered in ${result.wall_ms} ms; ${check.submitted} submitted, ${check.released} grades released`,
+    );
+    measured.push(result);
+  }
+
+  const scenario = scenarios[0];
+  const figures = {
+    errors: measured.reduce((sum, r) => sum + r.errors, 0),
+    p99_ms: round(median(measured.map((r) => r.p99_ms))),
+    p95_ms: round(median(measured.map((r) => r.p95_ms))),
+    p50_ms: round(median(measured.map((r) => r.p50_ms))),
+    max_ms: round(Math.max(...measured.map((r) => r.max_ms))),
+    wall_ms: round(median(measured.map((r) => r.wall_ms))),
+    submits_per_s: round(trainees / (median(measured.map((r) => r.wall_ms)) / 1000)),
+    trainees,
+    rounds,
+    questions: seeded.questions.length,
+    load_avg_1m: settings.loadAvg,
+  };
+  const rows = [['round', 'ok', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'all answered ms']];
+  for (const [i, r] of measured.entries()) rows.push([i + 1, r.ok, r.errors, r.p50_ms, r.p95_ms, r.p99_ms, r.max_ms, r.wall_ms]);
+  return [
+    {
+      notes: settings.loadAvg > 1 ? [`NOISY   load average ${settings.loadAvg} at the start: something else was running`] : [],
+      json: { scenario: scenario.name, figures, ratios: {} },
+      title: `${scenario.name}: ${scenario.description}`,
+      rows,
+      targets: [
+        { what: 'no errors', ok: figures.errors === 0, value: figures.errors },
+        { what: 'p99 < 500 ms', ok: figures.p99_ms < 500, value: `${figures.p99_ms} ms` },
+      ],
+    },
+  ];
+}
