@@ -102,7 +102,8 @@ test('an administrator sets an assignment up with a rubric from the course edito
   await page.getByLabel(t(locale, 'assignment.admin.latePolicy')).selectOption('penalty');
   await page.getByLabel(t(locale, 'assignment.admin.penaltyPerDay')).fill('5');
   await page.getByLabel(t(locale, 'assignment.admin.useRubric')).check();
-  const language = t(locale, `languageNames.${locale}`);
+  // The tabs open on the course's default language (English here).
+  const language = t(locale, 'languageNames.en');
   await page.getByLabel(t(locale, 'assignment.admin.criterionTitle', { n: 1, language })).fill('Evidence');
   await page.getByLabel(t(locale, 'assignment.admin.levelTitle', { n: 1, language })).fill('Weak');
   await page.getByLabel(t(locale, 'assignment.admin.levelTitle', { n: 2, language })).fill('Strong');

@@ -23,6 +23,7 @@ import { LANGUAGE_TAGS } from '../core/i18n/languages';
 import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { FileSizePipe } from '../shared/file-size.pipe';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { IconComponent } from '../shared/icon.component';
 import { injectNow } from '../shared/now';
 import { NoticeService } from '../shared/notice.service';
@@ -48,6 +49,7 @@ export function acceptAttribute(types: readonly string[]): string {
 @Component({
   selector: 'aula-assignment-submission',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     MatButtonModule,
     MatFormFieldModule,
