@@ -50,7 +50,7 @@ describe('marking DTOs under property-based fuzzing', () => {
       headers: admin.headers,
       payload: { rubric },
     });
-  });
+  }, 60_000);
   afterAll(() => t.close());
 
   const anyValue = fc.oneof(
@@ -97,21 +97,25 @@ describe('marking DTOs under property-based fuzzing', () => {
     ['PUT', 'grade'],
     ['POST', 'release'],
     ['POST', 'bulk'],
-  ])('%s %s answers 4xx naming fields for invalid bodies, never 500', async (method, what) => {
-    const url =
-      what === 'bulk'
-        ? `/api/cohorts/${cohortId}/marking/release`
-        : `/api/marking/activities/${activityId}/enrolments/${enrolmentId}/${what}`;
-    await fc.assert(
-      fc.asyncProperty(body, async (payload) => {
-        const res = await t.request({ method: method as 'PUT', url, payload, headers: tutor.headers });
-        expect(res.statusCode).toBeLessThan(500);
-        if (res.statusCode === 400)
-          expect((res.json() as { errors?: unknown[] }).errors?.length).toBeGreaterThan(0);
-      }),
-      { numRuns: 60 },
-    );
-  });
+  ])(
+    '%s %s answers 4xx naming fields for invalid bodies, never 500',
+    async (method, what) => {
+      const url =
+        what === 'bulk'
+          ? `/api/cohorts/${cohortId}/marking/release`
+          : `/api/marking/activities/${activityId}/enrolments/${enrolmentId}/${what}`;
+      await fc.assert(
+        fc.asyncProperty(body, async (payload) => {
+          const res = await t.request({ method: method as 'PUT', url, payload, headers: tutor.headers });
+          expect(res.statusCode).toBeLessThan(500);
+          if (res.statusCode === 400)
+            expect((res.json() as { errors?: unknown[] }).errors?.length).toBeGreaterThan(0);
+        }),
+        { numRuns: 60 },
+      );
+    },
+    120_000,
+  );
 
   it('GET the queue answers 2xx/4xx for any query string', async () => {
     const query = fc.dictionary(
@@ -134,5 +138,5 @@ describe('marking DTOs under property-based fuzzing', () => {
       }),
       { numRuns: 50 },
     );
-  });
+  }, 120_000);
 });

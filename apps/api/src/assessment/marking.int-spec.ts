@@ -100,7 +100,7 @@ describe('marking over HTTP', () => {
     enrolment.alice = (await enrolled(t, alice, cohortId)).id;
     enrolment.bruno = (await enrolled(t, bruno, cohortId)).id;
     enrolment.carla = (await enrolled(t, carla, cohortId)).id;
-  });
+  }, 60_000);
   afterAll(async () => {
     await t.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -217,7 +217,7 @@ describe('marking over HTTP', () => {
       });
       const elsewhere: TutorMarkingOverview = (await call(otherTutor, 'GET', '/api/tutor/marking')).json();
       expect(elsewhere.items.find((i) => i.activityId === id)).toBeUndefined();
-    });
+    }, 30_000);
 
     it('is for the cohort’s tutors and administrators: trainees 403, other tutors and unknown cohorts 404', async () => {
       const id = await assignment();
@@ -253,7 +253,7 @@ describe('marking over HTTP', () => {
         `/api/cohorts/${cohortId}/marking/queue?cursor=${Buffer.from('["9","x","y","z"]').toString('base64url')}`,
       );
       expect([forged.statusCode, fieldsOf(forged)]).toEqual([400, ['cursor']]);
-    });
+    }, 30_000);
   });
 
   describe('blind marking', () => {
@@ -303,7 +303,7 @@ describe('marking over HTTP', () => {
       });
       expect(byEnrolment.get(enrolment.bruno)).toMatchObject({ hidden: true, displayName: null });
       expect((await open(admin, id, enrolment.alice)).participant.displayName).toBe('Alice Andrade');
-    });
+    }, 30_000);
   });
 
   describe('marks', () => {
@@ -360,7 +360,7 @@ describe('marking over HTTP', () => {
         expectedVersion: 1,
       });
       expect([partial.statusCode, fieldsOf(partial)]).toEqual([400, ['rubricMarks.actions']]);
-    });
+    }, 30_000);
 
     it('refuses rubric marks that are not in the rubric, and fields that do not belong (400 naming them)', async () => {
       const id = await assignment({ rubric: RUBRIC });
@@ -403,7 +403,7 @@ describe('marking over HTTP', () => {
         [id, plain],
       ]);
       expect(nothing).toHaveLength(0);
-    });
+    }, 30_000);
 
     it('two tutors saving at once: one is saved, the other is told the grade changed', async () => {
       const second = await person(t, ['tutor']);
@@ -430,13 +430,20 @@ describe('marking over HTTP', () => {
       expect(stale.statusCode).toBe(409);
       expect((await open(tutor, id, enrolment.carla)).grade).toMatchObject({ rawPoints: 3, version: 2 });
       await call(admin, 'PUT', `/api/admin/cohorts/${cohortId}/tutors`, { tutorIds: [tutor.id] });
-    });
+    }, 30_000);
   });
 
   describe('release and what the trainee sees', () => {
     it('shows nothing to the trainee before release; then the grade and the feedback file', async () => {
       const id = await assignment({ rubric: RUBRIC });
       await submitted(alice, id);
+      const nothing = await call(tutor, 'POST', `${work(id, enrolment.alice)}/release`, {
+        expectedVersion: 1,
+      });
+      expect([nothing.statusCode, detail(nothing)]).toEqual([
+        409,
+        'A grade without points cannot be released.',
+      ]);
       const saved: MarkingView = (
         await save(tutor, id, enrolment.alice, {
           rubricMarks: { diagnosis: 'd1', actions: 'a1' },
@@ -532,7 +539,7 @@ describe('marking over HTTP', () => {
       ).toBe(10);
       // Still only one announcement.
       expect(await outboxEvents(t, 'grade.released', 'activityId', id)).toHaveLength(1);
-    });
+    }, 30_000);
 
     it('bulk release: every ready grade of the assignment in the cohort, one grade.released each, activity done', async () => {
       const id = await assignment();
@@ -602,6 +609,6 @@ describe('marking over HTTP', () => {
       });
       expect(named.json()).toMatchObject({ released: 1, gradeIds: [carlaGrade] });
       expect(await outboxEvents(t, 'grade.released', 'activityId', id)).toHaveLength(3);
-    });
+    }, 30_000);
   });
 });

@@ -31,10 +31,11 @@ import { decodeCursor, encodeCursor } from '@aula/server/database';
 import { fieldError } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
 import { StorageNotFoundError, StoragePort } from '@aula/server/storage';
+import { AssignmentService } from '../assignment/assignment.service';
 import { latePenaltyPercent } from '../assignment/late-policy';
 import { Grade } from '../grading/grade.entity';
 import { GradeService } from '../grading/grade.service';
-import { GradeChangedError } from '../grading/grading.errors';
+import { GradeChangedError, GradeNotReleasableError } from '../grading/grading.errors';
 import { MarkingPolicy, type MarkingContext } from './marking.policy';
 import { ensureParticipantNumbers } from './participant-numbers';
 import { scoreRubricMarks } from './rubric-marks';
@@ -95,6 +96,7 @@ export class MarkingService {
     private readonly dataSource: DataSource,
     private readonly policy: MarkingPolicy,
     private readonly grades: GradeService,
+    private readonly assignments: AssignmentService,
     private readonly storage: StoragePort,
   ) {}
 
@@ -330,7 +332,7 @@ export class MarkingService {
     await this.dataSource.transaction(async (em) => {
       await this.policy.assertCanMark(em, actor, activityId, enrolmentId);
       const grade = await this.grades.lock(em, { activityId, enrolmentId });
-      if (!grade || grade.version === 0) throw new GradeChangedError(0);
+      if (!grade || grade.version === 0) throw new GradeNotReleasableError();
       if (grade.version !== expectedVersion) throw new GradeChangedError(grade.version);
       await this.grades.release(em, actor, [grade.id]);
     });
@@ -538,43 +540,33 @@ export class MarkingService {
     };
   }
 
+  /** The latest version (through assignments, who own submissions) and the list of all versions. */
   private async submissionOf(
     em: EntityManager,
     activityId: string,
     enrolmentId: string,
   ): Promise<MarkingView['submission']> {
-    const [submission] = (await em.query(
-      `SELECT id, status, latest_version AS "latestVersion" FROM submissions WHERE activity_id = $1 AND enrolment_id = $2`,
-      [activityId, enrolmentId],
-    )) as { id: string; status: 'draft' | 'submitted'; latestVersion: number }[];
-    if (!submission || submission.latestVersion < 1) return null;
+    const marking = await this.assignments.latestForMarking(em, activityId, enrolmentId);
+    if (!marking) return null;
+    const [submission] = (await em.query(`SELECT status FROM submissions WHERE id = $1`, [
+      marking.submissionId,
+    ])) as {
+      status: 'draft' | 'submitted';
+    }[];
     const versions = (await em.query(
-      `SELECT v.id, v.number, v.text, v.submitted_at AS "submittedAt", v.late_seconds AS "lateSeconds",
+      `SELECT v.number, v.submitted_at AS "submittedAt", v.late_seconds AS "lateSeconds",
               (SELECT count(*)::int FROM submission_files f WHERE f.version_id = v.id) AS files
          FROM submission_versions v WHERE v.submission_id = $1 ORDER BY v.number DESC`,
-      [submission.id],
-    )) as {
-      id: string;
-      number: number;
-      text: string | null;
-      submittedAt: Date;
-      lateSeconds: number;
-      files: number;
-    }[];
-    const latest = versions[0];
-    if (!latest) return null;
-    const files = (await em.query(
-      `SELECT id, name, content_type AS "contentType", size FROM submission_files
-        WHERE version_id = $1 ORDER BY created_at, id`,
-      [latest.id],
-    )) as { id: string; name: string; contentType: string; size: number }[];
+      [marking.submissionId],
+    )) as { number: number; submittedAt: Date; lateSeconds: number; files: number }[];
+    const latest = marking.latest;
     return {
-      status: submission.status,
+      status: submission?.status ?? 'submitted',
       number: latest.number,
       text: latest.text,
-      submittedAt: latest.submittedAt.toISOString(),
+      submittedAt: latest.submittedAt,
       lateSeconds: latest.lateSeconds,
-      files: files.map((f) => ({ ...f, url: submissionFileUrl(f.id) })),
+      files: latest.files.map((f) => ({ ...f, url: submissionFileUrl(f.id) })),
       versions: versions.map((v) => ({
         number: v.number,
         submittedAt: v.submittedAt.toISOString(),
