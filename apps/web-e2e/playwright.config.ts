@@ -29,7 +29,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
-          executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+          executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
           args: [
             '--no-sandbox',
             '--disable-gpu',
