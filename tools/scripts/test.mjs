@@ -2,7 +2,8 @@
 //   static  lint and type checks (Nx, cached)
 //   jest    unit specs and integration specs (real PostgreSQL, Redis, SMTP; a fresh database)
 //   e2e     the built platform on its own database and port, driven by Playwright in Chromium
-// `npm test -- jest` (or static, e2e) runs only those stages.
+// `npm test -- jest` (or static, e2e) runs only those stages; other words narrow the run to the
+// test files whose path contains them (`npm test -- e2e marking`, `npm test -- jest gradebook`).
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,8 +11,11 @@ import { createDatabase, DEFAULTS, dropDatabase, ensureServices } from './servic
 import { buildAll, migrateAndSeed, ROOT, run, startPlatform } from './stack.mjs';
 
 const say = (line) => process.stdout.write(`\n[aula test] ${line}\n`);
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const stages = wanted.length ? wanted : ['static', 'jest', 'e2e'];
+const STAGES = ['static', 'jest', 'e2e'];
+const words = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const wanted = words.filter((w) => STAGES.includes(w));
+const filters = words.filter((w) => !STAGES.includes(w));
+const stages = wanted.length ? wanted : filters.length ? ['jest', 'e2e'] : STAGES;
 const tmp = resolve(ROOT, 'tmp/test');
 mkdirSync(tmp, { recursive: true });
 
@@ -60,7 +64,7 @@ async function main() {
     await stage('jest', () => {
       const report = resolve(tmp, 'jest.json');
       try {
-        run('node', ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${report}`], { env });
+        run('node', ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...(filters.length ? ['--passWithNoTests', ...filters] : [])], { env });
       } finally {
         const r = readJson(report);
         if (r) {
@@ -90,7 +94,7 @@ async function main() {
         platform = await startPlatform(e2eEnv, { output: createWriteStream(resolve(tmp, 'e2e-platform.log')), port });
         const report = resolve(tmp, 'playwright.json');
         try {
-          run('node', ['node_modules/@playwright/test/cli.js', 'test', '-c', 'apps/web-e2e/playwright.config.ts', '--reporter=list,json'], {
+          run('node', ['node_modules/@playwright/test/cli.js', 'test', '-c', 'apps/web-e2e/playwright.config.ts', '--reporter=list,json', ...(filters.length ? ['--pass-with-no-tests', ...filters] : [])], {
             env: { ...e2eEnv, E2E_BASE_URL: e2eEnv.PUBLIC_URL, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
           });
         } finally {
