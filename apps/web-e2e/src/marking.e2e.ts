@@ -128,4 +128,13 @@ test('a tutor marks a submitted assignment with a rubric and releases it; the tr
   await expect(page.getByRole('heading', { name: t('pt', 'assignment.grade.title') })).toBeVisible();
   await expect(page.getByText(t('pt', 'assignment.grade.points', { points: 7, max: 10 }))).toBeVisible();
   await expect(page.getByText(feedback)).toBeVisible();
+  // …and downloads the tutor's feedback file.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: t('pt', 'assignment.grade.feedbackFile', { name: 'comentarios.txt' }) }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('comentarios.txt');
+  const body = await saved.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).toString('utf8')).toBe(`Comentários detalhados ${run}\n`);
 });

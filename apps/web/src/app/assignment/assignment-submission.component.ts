@@ -237,6 +237,18 @@ export class AssignmentSubmissionComponent {
     }
   }
 
+  protected async downloadFeedback(view: AssignmentTraineeView, name: string): Promise<void> {
+    if (!view.enrolmentId || this.busyFileId()) return;
+    this.busyFileId.set('feedback');
+    try {
+      await this.api.downloadFeedbackFile(view.activityId, view.enrolmentId, name);
+    } catch (error) {
+      this.notices.show(this.transloco.translate(statusOf(error) === 0 ? 'errors.offline' : 'assignment.files.downloadFailed'), 'error');
+    } finally {
+      this.busyFileId.set(null);
+    }
+  }
+
   protected async submit(): Promise<void> {
     const view = this.view();
     if (!view || this.submitting() || !this.hasContent()) return;

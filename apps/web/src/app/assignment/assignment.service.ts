@@ -6,6 +6,7 @@ import type {
   AssignmentTraineeView,
   SubmissionFileView,
 } from '@aula/contracts';
+import { feedbackFileUrl } from '@aula/contracts';
 import { filter, firstValueFrom, map, type Observable } from 'rxjs';
 import { attachmentName, saveFile } from '../shared/download';
 
@@ -52,6 +53,14 @@ export class AssignmentService {
     return firstValueFrom(
       this.http.post<AssignmentTraineeView>(`/api/assignments/${id(activityId)}/submit`, { expectedVersion }),
     );
+  }
+
+  /** The tutor's feedback file of a released grade (the API answers 404 before release). */
+  async downloadFeedbackFile(activityId: string, enrolmentId: string, fallbackName: string): Promise<void> {
+    const response = await firstValueFrom(
+      this.http.get(feedbackFileUrl(activityId, enrolmentId), { observe: 'response', responseType: 'blob' }),
+    );
+    if (response.body) saveFile(response.body, attachmentName(response, fallbackName));
   }
 
   async downloadFile(fileId: string, fallbackName: string): Promise<void> {
