@@ -98,3 +98,42 @@ test('a trainee takes a timed quiz, resumes it after a reload and sees the score
   await expect(page.getByTestId('quiz-grade')).toContainText(t(locale, 'quiz.yourGrade', { points: 20, max: 20 }));
   await expect(page.getByText(t(locale, 'quiz.attemptsOf', { used: 1, allowed: 2 }))).toBeVisible();
 });
+
+test('an administrator adds a question to the bank and sets up a quiz from the course editor', async ({ page, playwright }) => {
+  test.setTimeout(90_000);
+  const admin = await adminApi(playwright, test.info());
+  const course = await admin.course(`e2e-quiz-admin-${run}`, `Quiz authoring ${run}`);
+  const module = await admin.post<{ id: string }>(`/api/admin/courses/${course.id}/modules`, { title: { en: 'Check' } });
+  const quiz = await admin.post<{ id: string }>(`/api/admin/modules/${module.id}/activities`, {
+    kind: 'quiz',
+    title: { en: 'Diagnosis quiz' },
+  });
+
+  const { locale } = await signIn(page, DEMO.admin.email);
+  await page.goto(`/admin/courses/${course.id}`);
+  await page.getByRole('link', { name: t(locale, 'quiz.admin.open', { name: 'Diagnosis quiz' }) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Diagnosis quiz' })).toBeVisible();
+
+  await page.getByRole('button', { name: t(locale, 'quiz.admin.addQuestion') }).click();
+  const dialog = page.getByRole('dialog');
+  const english = t(locale, 'languageNames.en');
+  await dialog.getByLabel(t(locale, 'quiz.admin.promptIn', { language: english })).fill('Which step comes first?');
+  await dialog.getByLabel(t(locale, 'quiz.admin.optionIn', { number: 1, language: english })).fill('Diagnosis');
+  await dialog.getByLabel(t(locale, 'quiz.admin.optionIn', { number: 2, language: english })).fill('Budget');
+  await dialog.getByRole('button', { name: t(locale, 'actions.save') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Which step comes first?')).toBeVisible();
+
+  await page.getByRole('checkbox', { name: t(locale, 'quiz.admin.useInQuiz', { number: 1 }) }).check();
+  await page.getByLabel(t(locale, 'quiz.admin.timeLimit')).fill('5');
+  await page.getByLabel(t(locale, 'quiz.admin.maxPoints')).fill('10');
+  await page.getByRole('button', { name: t(locale, 'actions.save'), exact: true }).click();
+  await expect(page.getByText(t(locale, 'quiz.admin.settingsSaved'))).toBeVisible();
+
+  const settings = await admin.get<{ questionIds: string[]; timeLimitMinutes: number; maxPoints: number }>(
+    `/api/admin/activities/${quiz.id}/quiz`,
+  );
+  expect(settings).toMatchObject({ timeLimitMinutes: 5, maxPoints: 10 });
+  expect(settings.questionIds).toHaveLength(1);
+  await admin.dispose();
+});

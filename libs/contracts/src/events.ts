@@ -10,6 +10,14 @@ export interface DomainEvents {
   'user.invited': { userId: string; invitationId: string };
   /** A grade became visible to its trainee. */
   'grade.released': { gradeId: string; activityId: string; enrolmentId: string; userId: string; cohortId: string };
+  /** A certificate was issued (first issue or re-issue); its PDF is stored. */
+  'certificate.issued': { certificateId: string; enrolmentId: string; userId: string; cohortId: string; replacesId: string | null };
+  /** An administrator asked to issue now (alone, or as part of a cohort batch). */
+  'certificate.requested': { enrolmentId: string; batchId: string | null; expiresAt: string | null; requestedById: string };
+  /** An administrator asked for a new certificate replacing this one. */
+  'certificate.reissue-requested': { certificateId: string; expiresAt: string | null; requestedById: string };
+  /** A certificate was revoked: the signed status list is rebuilt. */
+  'certificate.revoked': { certificateId: string; enrolmentId: string; userId: string; cohortId: string };
 }
 export type DomainEventType = keyof DomainEvents;
 
@@ -22,6 +30,10 @@ export const EVENT_QUEUES: Record<DomainEventType, readonly QueueName[]> = {
   'enrolment.status-changed': ['mail'],
   'user.invited': ['mail'],
   'grade.released': ['mail'],
+  'certificate.issued': ['mail'],
+  'certificate.requested': ['certificates'],
+  'certificate.reissue-requested': ['certificates'],
+  'certificate.revoked': ['certificates'],
 };
 
 /** The job every relayed event becomes. */

@@ -27,6 +27,11 @@ export interface GradebookItem {
   maxPoints: number;
   weight: number;
   category: string | null;
+  /**
+   * An assignment marked blind: its marks stay out of the gradebook (and its export) until they
+   * are released, so a name never meets an unreleased mark.
+   */
+  blindMarking: boolean;
 }
 
 export interface GradebookRow {

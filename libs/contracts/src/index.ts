@@ -11,3 +11,4 @@ export * from './marking';
 export * from './assignment';
 export * from './quiz';
 export * from './gradebook';
+export * from './certification';

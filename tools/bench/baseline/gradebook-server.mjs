@@ -32,7 +32,7 @@ if (framework)
   throw new Error(`the bare baseline must not load a framework, but a helper pulled in ${framework}`);
 
 // libs/server/assessment/src/gradebook/gradebook.service.ts (readMarks)
-function readMarks(text, points, statuses, released) {
+function readMarks(text, blind, points, statuses, released) {
   points.fill(null);
   statuses.fill(null);
   released.fill(null);
@@ -41,7 +41,7 @@ function readMarks(text, points, statuses, released) {
   for (const part of text.split(',')) {
     const [n, p, status] = part.split(' ');
     const index = Number(n) - 1;
-    if (!(index >= 0 && index < width)) continue;
+    if (!(index >= 0 && index < width) || (blind[index] && status !== 'released')) continue;
     const value = p === '' ? null : Number(p);
     points[index] = value;
     statuses[index] = status;
@@ -96,10 +96,11 @@ app.get('/api/cohorts/:id/gradebook', async (request, reply) => {
   const total = compileTotal(items, categoryWeights);
   const width = items.length;
   const released = new Array(width);
+  const blind = items.map((i) => i.blindMarking === true);
   const rows = raw.map((r) => {
     const points = new Array(width);
     const statuses = new Array(width);
-    readMarks(r.cells, points, statuses, released);
+    readMarks(r.cells, blind, points, statuses, released);
     const totalPercent = total.total(released);
     return {
       enrolmentId: r.enrolmentId,

@@ -29,6 +29,23 @@ import {
 import { IsCursor, IsPrintable } from '../common/dto';
 
 const ITEMS_MAX = 500;
+
+/**
+ * At most `digits` decimals. (class-validator's `maxDecimalPlaces` throws on numbers JSON writes
+ * with an exponent, such as 1e-300: a 500 instead of a 400.)
+ */
+const HasDecimals = (digits: number) =>
+  ValidateBy({
+    name: 'hasDecimals',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'number' || !Number.isFinite(value)) return true; // IsNumber says so
+        const scaled = value * 10 ** digits;
+        return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+      },
+      defaultMessage: () => `must have at most ${digits} decimals`,
+    },
+  });
 const CATEGORIES_MAX = 50;
 
 export class GradebookQueryDto {
@@ -72,7 +89,8 @@ export class GradeItemSettingDto {
     maximum: GRADEBOOK_WEIGHT_MAX,
     description: 'Within its category, or in the course when it has none',
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasDecimals(3)
   @Min(0)
   @Max(GRADEBOOK_WEIGHT_MAX)
   weight: number;
@@ -117,7 +135,8 @@ export class CourseGradingDto implements CourseGradingInput {
     description: 'Course total (percent) needed to pass; null: none',
   })
   @ValidateIf((o: CourseGradingDto) => o.passPercent !== null)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasDecimals(2)
   @Min(0)
   @Max(100)
   passPercent: number | null;

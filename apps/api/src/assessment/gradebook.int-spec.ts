@@ -367,6 +367,37 @@ describe('the gradebook over HTTP', () => {
     });
   });
 
+  describe('blind marking', () => {
+    it('keeps unreleased marks of a blind-marked assignment out of the gradebook and its export until release', async () => {
+      // The assignment settings (owned by assignments) say the essay is marked blind.
+      await ds.query(
+        `INSERT INTO assignments (activity_id, course_id, blind_marking) VALUES ($1, $2, true)
+         ON CONFLICT (activity_id) DO UPDATE SET blind_marking = true`,
+        [essay, course.id],
+      );
+      try {
+        await mark(essay, formula, 40, false);
+        const rowOf = async () =>
+          ((await get(tutor, `/api/cohorts/${cohortId}/gradebook`)).json() as CohortGradebook).rows.find(
+            (r) => r.enrolmentId === enrolmentOf.get(formula.id),
+          );
+        const book: CohortGradebook = (await get(tutor, `/api/cohorts/${cohortId}/gradebook`)).json();
+        expect(book.items.find((i) => i.activityId === essay)?.blindMarking).toBe(true);
+        expect((await rowOf())?.points[2]).toBeNull();
+        expect((await rowOf())?.statuses[2]).toBeNull();
+        const csv = (await get(tutor, `/api/cohorts/${cohortId}/gradebook/export.csv`)).body;
+        expect(csv.split('\r\n').find((l) => l.includes(formula.email))).not.toContain(',40,');
+        // Ana's essay mark was released before: still shown.
+        expect(book.rows.find((r) => r.enrolmentId === enrolmentOf.get(ana.id))?.points[2]).toBe(25);
+
+        await mark(essay, formula, 40, true);
+        expect((await rowOf())?.points[2]).toBe(40);
+      } finally {
+        await ds.query(`UPDATE assignments SET blind_marking = false WHERE activity_id = $1`, [essay]);
+      }
+    });
+  });
+
   describe('completion that requires the pass mark', () => {
     it('waits for the pass mark after every required activity is done, and completes when a released grade lifts the total', async () => {
       const c = await createCourse(t, {

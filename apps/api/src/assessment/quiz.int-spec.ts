@@ -62,6 +62,9 @@ const SETTINGS: QuizSettingsInput = {
   maxPoints: 20,
 };
 
+// Each test builds its own course and bank over HTTP: on a shared, busy machine that outgrows 5 s.
+jest.setTimeout(30_000);
+
 describe('quizzes over HTTP', () => {
   let t: TestApp;
   let db: DataSource;
@@ -149,6 +152,25 @@ describe('quizzes over HTTP', () => {
   }
 
   describe('question bank and settings', () => {
+    it('documents the quiz endpoints in the OpenAPI document', async () => {
+      const doc = (await t.request({ method: 'GET', url: '/api/docs.json' })).json() as {
+        paths: Record<string, unknown>;
+        components: { schemas: Record<string, { required?: string[] }> };
+      };
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/admin/courses/{courseId}/questions',
+          '/api/admin/activities/{id}/quiz',
+          '/api/quizzes/{activityId}',
+          '/api/quizzes/{activityId}/attempts',
+          '/api/quiz-attempts/{id}/answers',
+          '/api/quiz-attempts/{id}/submit',
+          '/api/quiz-attempts/{id}/review',
+        ]),
+      );
+      expect(doc.components.schemas.QuizSettingsDto.required).toEqual(expect.arrayContaining(['questionMode', 'maxPoints', 'attemptsAllowed']));
+    });
+
     it('lets an administrator build a bank, and archives a used question instead of deleting it', async () => {
       const quiz = await newQuiz({ attemptsAllowed: 1 });
       const list = await call(admin, 'GET', `/api/admin/courses/${quiz.courseId}/questions`);
@@ -183,6 +205,7 @@ describe('quizzes over HTTP', () => {
         [{ ...QUESTIONS[4], numericAnswer: null }, 'numericAnswer'],
         [{ ...QUESTIONS[4], tolerance: -1 }, 'tolerance'],
         [{ ...QUESTIONS[3], acceptedAnswers: ['  '] }, 'acceptedAnswers'],
+        [{ ...QUESTIONS[3], acceptedAnswers: ['\u0000'] }, 'acceptedAnswers'],
         [{ ...QUESTIONS[2], correctBoolean: 'yes' }, 'correctBoolean'],
         [{ ...QUESTIONS[0], points: 0 }, 'points'],
       ];
@@ -339,6 +362,8 @@ describe('quizzes over HTTP', () => {
         [{ [single.id]: 'not-an-option' }, `answers.${single.id}`],
         [{ [multiple.id]: 'x' }, `answers.${multiple.id}`],
         [{ [numeric.id]: '12' }, `answers.${numeric.id}`],
+        [{ [quiz.questions[3].id]: 'Bra\u0000sil' }, `answers.${quiz.questions[3].id}`],
+        [{ [quiz.questions[3].id]: 'x'.repeat(501) }, `answers.${quiz.questions[3].id}`],
         [{ [UNKNOWN_ID]: true }, `answers.${UNKNOWN_ID}`],
       ];
       for (const [answers, field] of cases) {

@@ -13,6 +13,8 @@ import { MaintenanceProcessor } from '../maintenance/maintenance.processor';
 import { WorkerModule } from '../worker.module';
 import { QUIZ_AUTO_SUBMIT } from './quiz-auto-submit.job';
 
+jest.setTimeout(30_000);
+
 describe('quiz auto-submit sweep (worker)', () => {
   let app: INestApplicationContext;
   let db: DataSource;

@@ -94,6 +94,21 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   SIGN_IN_WINDOW_SECONDS = 900;
 
+  /**
+   * Ed25519 private key (PKCS#8 PEM file) that signs certificate credentials. Read by the worker
+   * only; the API verifies with the public key the worker publishes. Empty: DATA_DIR/keys/
+   * certificate-signing-key.pem, created on the worker's first start.
+   */
+  @IsString()
+  CERTIFICATE_SIGNING_KEY_FILE = '';
+
+  /** Certificate verifications allowed per client address within CERTIFICATE_VERIFY_WINDOW_SECONDS before 429. */
+  @Transform(toInt) @IsInt() @Min(1)
+  CERTIFICATE_VERIFY_MAX_PER_ADDRESS = 60;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  CERTIFICATE_VERIFY_WINDOW_SECONDS = 60;
+
   /** Trust X-Forwarded-For from a reverse proxy. */
   @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;

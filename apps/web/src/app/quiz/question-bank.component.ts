@@ -47,7 +47,7 @@ import { QuizService } from './quiz.service';
               <mat-checkbox
                 [checked]="isSelected(q.id)"
                 (change)="choose(q.id, $event.checked)"
-                [attr.aria-label]="t('quiz.admin.useInQuiz', { number: i + 1 })"
+                [aria-label]="t('quiz.admin.useInQuiz', { number: i + 1 })"
               />
             }
             <div class="text">

@@ -7,9 +7,11 @@
 const itemsJson = (courseExpr: string) => `coalesce((
   SELECT json_agg(json_build_object('activityId', a.id, 'kind', a.kind, 'title', a.title,
            'maxPoints', coalesce(gi.max_points, 100)::float8, 'weight', coalesce(gi.weight, 1)::float8,
-           'category', gi.category) ORDER BY m.position, a.position)
+           'category', gi.category, 'blindMarking', coalesce(asg.blind_marking, false))
+           ORDER BY m.position, a.position)
     FROM activities a JOIN course_modules m ON m.id = a.module_id
     LEFT JOIN grade_items gi ON gi.activity_id = a.id
+    LEFT JOIN assignments asg ON asg.activity_id = a.id
    WHERE a.course_id = ${courseExpr} AND a.kind IN ('quiz', 'assignment')), '[]')`;
 
 const rulesColumns = `cg.pass_percent::float8 AS "passPercent",

@@ -46,9 +46,11 @@ interface RowSql {
 /**
  * One row's marks from GRADEBOOK_ROWS_SQL's text into `points` and `statuses` (aligned with the
  * items); `released` gets the points that count toward the total (released grades), null elsewhere.
+ * Unreleased marks of `blind` items (blind marking) are left out.
  */
 export function readMarks(
   text: string | null,
+  blind: readonly boolean[],
   points: (number | null)[],
   statuses: (GradeStatus | null)[],
   released: (number | null)[],
@@ -61,7 +63,7 @@ export function readMarks(
   for (const part of text.split(',')) {
     const [n, p, status] = part.split(' ');
     const index = Number(n) - 1;
-    if (!(index >= 0 && index < width)) continue;
+    if (!(index >= 0 && index < width) || (blind[index] && status !== 'released')) continue;
     const value = p === '' ? null : Number(p);
     points[index] = value;
     statuses[index] = status as GradeStatus;
@@ -153,10 +155,11 @@ export class GradebookService implements OnModuleInit {
     const total = compileTotal(head.items, head.categoryWeights ?? {});
     const width = head.items.length;
     const released = new Array<number | null>(width);
+    const blind = head.items.map((i) => i.blindMarking === true);
     const rows = page.map((r): GradebookRow => {
       const points = new Array<number | null>(width);
       const statuses = new Array<GradeStatus | null>(width);
-      readMarks(r.cells, points, statuses, released);
+      readMarks(r.cells, blind, points, statuses, released);
       const totalPercent = total.total(released);
       return {
         enrolmentId: r.enrolmentId,

@@ -168,7 +168,9 @@ function apply(q: Question, input: QuestionInput): void {
       q.correctBoolean = input.correctBoolean;
       break;
     case 'short_answer': {
-      const accepted = [...new Set((input.acceptedAnswers ?? []).map((a) => a.normalize('NFC').replace(/\s+/g, ' ').trim()))]
+      const accepted = [
+        ...new Set((input.acceptedAnswers ?? []).map((a) => a.normalize('NFC').replace(/\s+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, '').trim())),
+      ]
         .filter((a) => a.length > 0);
       if (accepted.length === 0) throw fieldError('acceptedAnswers', 'needs at least one accepted answer');
       if (accepted.length > QUIZ_LIMITS.acceptedAnswers) throw fieldError('acceptedAnswers', `at most ${QUIZ_LIMITS.acceptedAnswers}`);

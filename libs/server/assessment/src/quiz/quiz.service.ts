@@ -446,9 +446,14 @@ export class QuizService {
 
   /** The touched attempt is past its deadline: submit it now, in its own transaction. */
   private async expireIfDue(attemptId: string): Promise<void> {
+    // Most touches find nothing due: ask without a transaction or a lock first.
+    const due = (await this.dataSource.query(
+      `SELECT 1 FROM quiz_attempts qa ${SCHEDULE_JOINS}
+        WHERE qa.id = $1 AND qa.submitted_at IS NULL AND least(qa.deadline_at, ${EFFECTIVE_CLOSE_SQL}) <= now()`,
+      [attemptId],
+    )) as unknown[];
+    if (due.length === 0) return;
     await this.dataSource.transaction(async (tx) => {
-      const [row] = (await tx.query(`SELECT 1 FROM quiz_attempts WHERE id = $1 AND submitted_at IS NULL`, [attemptId])) as unknown[];
-      if (!row) return;
       const attempt = await this.lockAttempt(tx, attemptId);
       if (attempt.submittedAt) return;
       const deadline = await this.currentDeadline(tx, attempt);
@@ -491,21 +496,26 @@ export class QuizService {
     attempt.maxScore = result.maxScore;
     attempt.submittedAt = at;
     attempt.autoSubmitted = auto;
-    await em.query(
-      `UPDATE quiz_attempts SET results = $2, score = $3, max_score = $4, submitted_at = $5, auto_submitted = $6 WHERE id = $1`,
-      [attempt.id, JSON.stringify(result.results), result.score, result.maxScore, at, auto],
-    );
+    // One round trip: mark this attempt submitted and read every submitted attempt's score (the
+    // statement's own update is not visible to its SELECT, hence the UNION with what it returned).
+    const rows = (await em.query(
+      `WITH done AS (
+         UPDATE quiz_attempts SET results = $2, score = $3, max_score = $4, submitted_at = $5, auto_submitted = $6
+          WHERE id = $1
+          RETURNING score, max_score, submitted_at, number)
+       SELECT score::float AS score, max_score::float AS "maxScore" FROM (
+         SELECT score, max_score, submitted_at, number FROM quiz_attempts
+          WHERE activity_id = $7 AND enrolment_id = $8 AND submitted_at IS NOT NULL AND id <> $1
+         UNION ALL
+         SELECT score, max_score, submitted_at, number FROM done) submitted
+       ORDER BY submitted_at, number`,
+      [attempt.id, JSON.stringify(result.results), result.score, result.maxScore, at, auto, attempt.activityId, attempt.enrolmentId],
+    )) as { score: number; maxScore: number }[];
     const gradingMethod =
       known?.gradingMethod ?? (await em.findOneBy(Quiz, { activityId: attempt.activityId }))?.gradingMethod ?? 'highest';
     const maxPoints = known?.maxPoints ?? (await this.grades.maxPoints(em, attempt.activityId));
-    const rows = (await em.query(
-      `SELECT score, max_score AS "maxScore" FROM quiz_attempts
-        WHERE activity_id = $1 AND enrolment_id = $2 AND submitted_at IS NOT NULL
-        ORDER BY submitted_at, number`,
-      [attempt.activityId, attempt.enrolmentId],
-    )) as { score: string; maxScore: string }[];
     const points = combineAttempts(
-      rows.map((r) => scalePoints(Number(r.score), Number(r.maxScore), maxPoints)),
+      rows.map((r) => scalePoints(r.score, r.maxScore, maxPoints)),
       gradingMethod,
     );
     await this.grades.recordAutomatic(

@@ -192,13 +192,8 @@ export class CohortDatesService {
     )) as { userId: string; cohortId: string; timeZone: string }[];
     if (!enrolment) throw new NotFoundException();
     await this.policy.assertCanSeeEnrolment(actor, enrolment, em);
-    const entries = (await em.query(ENTRIES_SQL, [enrolment.cohortId])) as EntryRow[];
-    const out: OwnDatesEntry[] = [];
-    for (const entry of entries) {
-      const dates = await this.schedule.effective(em, entry.activityId, enrolmentId);
-      out.push({ activityId: entry.activityId, ...dates, timeZone: enrolment.timeZone });
-    }
-    return out;
+    const dates = await this.schedule.effectiveForEnrolment(em, enrolmentId);
+    return dates.map((d) => ({ ...d, timeZone: enrolment.timeZone }));
   }
 }
 

@@ -127,24 +127,60 @@ export class ScheduleService {
   /** The dates that apply to one enrolment: the cohort's, each replaced by an extension's when later. */
   async effective(em: EntityManager, activityId: string, enrolmentId: string): Promise<EffectiveSchedule> {
     const [row] = (await em.query(
-      `SELECT s.opens_at AS "opensAt",
-              greatest(s.due_at, x.due_at) AS "dueAt",
-              -- No cohort close means none; an extension never leaves the close before its own due date.
-              CASE WHEN s.closes_at IS NULL THEN NULL
-                   ELSE greatest(s.closes_at, x.closes_at, x.due_at) END AS "closesAt",
-              (x.activity_id IS NOT NULL) AS extended
+      `SELECT ${EFFECTIVE_COLUMNS}
          FROM enrolments e
          LEFT JOIN activity_schedules s ON s.cohort_id = e.cohort_id AND s.activity_id = $1
          LEFT JOIN deadline_extensions x ON x.enrolment_id = e.id AND x.activity_id = $1
         WHERE e.id = $2`,
       [activityId, enrolmentId],
-    )) as { opensAt: Date | null; dueAt: Date | null; closesAt: Date | null; extended: boolean }[];
-    if (!row) return { opensAt: null, dueAt: null, closesAt: null, extended: false };
-    return {
-      opensAt: iso(row.opensAt),
-      dueAt: iso(row.dueAt),
-      closesAt: iso(row.closesAt),
-      extended: row.extended,
-    };
+    )) as EffectiveRow[];
+    return row ? toEffective(row) : { opensAt: null, dueAt: null, closesAt: null, extended: false };
   }
+
+  /**
+   * {@link effective} for every quiz and assignment of the enrolment's course at once (course
+   * order), for a trainee's overview of their own dates.
+   */
+  async effectiveForEnrolment(
+    em: EntityManager,
+    enrolmentId: string,
+  ): Promise<(EffectiveSchedule & { activityId: string })[]> {
+    const rows = (await em.query(
+      `SELECT a.id AS "activityId", ${EFFECTIVE_COLUMNS}
+         FROM enrolments e
+         JOIN cohorts c ON c.id = e.cohort_id
+         JOIN activities a ON a.course_id = c.course_id AND a.kind IN ('quiz', 'assignment')
+         JOIN course_modules m ON m.id = a.module_id
+         LEFT JOIN activity_schedules s ON s.cohort_id = e.cohort_id AND s.activity_id = a.id
+         LEFT JOIN deadline_extensions x ON x.enrolment_id = e.id AND x.activity_id = a.id
+        WHERE e.id = $1
+        ORDER BY m.position, a.position`,
+      [enrolmentId],
+    )) as (EffectiveRow & { activityId: string })[];
+    return rows.map((row) => ({ activityId: row.activityId, ...toEffective(row) }));
+  }
+}
+
+interface EffectiveRow {
+  opensAt: Date | null;
+  dueAt: Date | null;
+  closesAt: Date | null;
+  extended: boolean;
+}
+
+/** The effective dates from aliases `s` (activity_schedules) and `x` (deadline_extensions). */
+const EFFECTIVE_COLUMNS = `s.opens_at AS "opensAt",
+       greatest(s.due_at, x.due_at) AS "dueAt",
+       -- No cohort close means none; an extension never leaves the close before its own due date.
+       CASE WHEN s.closes_at IS NULL THEN NULL
+            ELSE greatest(s.closes_at, x.closes_at, x.due_at) END AS "closesAt",
+       (x.activity_id IS NOT NULL) AS extended`;
+
+function toEffective(row: EffectiveRow): EffectiveSchedule {
+  return {
+    opensAt: iso(row.opensAt),
+    dueAt: iso(row.dueAt),
+    closesAt: iso(row.closesAt),
+    extended: row.extended,
+  };
 }

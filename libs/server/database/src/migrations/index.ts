@@ -5,6 +5,7 @@ import { CreateGrading1764300000000 } from './1764300000000-create-grading';
 import { CreateQuizzes1764310000000 } from './1764310000000-create-quizzes';
 import { CreateAssignments1764320000000 } from './1764320000000-create-assignments';
 import { Marking1764330000000 } from './1764330000000-marking';
+import { CreateCertificates1764400000000 } from './1764400000000-create-certificates';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateQuizzes1764310000000,
   CreateAssignments1764320000000,
   Marking1764330000000,
+  CreateCertificates1764400000000,
 ];

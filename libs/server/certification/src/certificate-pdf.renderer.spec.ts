@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { certificateFontLoads } from './certificate-fonts';
+import { CertificatePdfRenderer, type CertificateContent } from './certificate-pdf.renderer';
+import { DEFAULT_CERTIFICATE_TEMPLATE } from './certificate-template';
+
+// Needs poppler-utils (pdftotext) and qpdf: .ci/run installs them.
+jest.setTimeout(60_000);
+
+const dir = mkdtempSync(join(tmpdir(), 'aula-certificate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const renderer = new CertificatePdfRenderer();
+
+function content(over: Partial<CertificateContent> = {}): CertificateContent {
+  return {
+    code: '7K3QX9M2VT8RWB4N6J1HZC5YFD',
+    verifyUrl: 'https://aula.example/verify/7K3QX9M2VT8RWB4N6J1HZC5YFD',
+    locale: 'en',
+    timeZone: 'America/Bogota',
+    holderName: 'Ana',
+    course: 'Integrated regional development management',
+    cohort: 'Bogotá 2026-1',
+    startDate: '2026-02-02',
+    endDate: '2026-05-29',
+    completedAt: new Date('2026-05-20T15:00:00Z'),
+    issuedAt: new Date('2026-05-21T02:30:00Z'),
+    expiresAt: null,
+    hours: 40,
+    grade: '87%',
+    heading: 'Regional development programme',
+    issuerName: 'Aula',
+    ...over,
+  };
+}
+
+let counter = 0;
+async function renderToFile(c: CertificateContent, template = DEFAULT_CERTIFICATE_TEMPLATE) {
+  const bytes = await renderer.render(c, template);
+  const path = join(dir, `${++counter}.pdf`);
+  writeFileSync(path, bytes);
+  return { path, bytes };
+}
+
+/** Extracted text, NFC, without bidi marks, whitespace collapsed. */
+function extract(path: string): string {
+  const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  return raw.normalize('NFC').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
+}
+
+function qpdfCheck(path: string): string {
+  // qpdf exits 0 when the file is clean, 3 with warnings, 2 with errors: execFileSync throws on non-zero.
+  return execFileSync('qpdf', ['--check', path], { encoding: 'utf8' });
+}
+
+/**
+ * Names in every script the programme's trainees write. pdftotext must give each back:
+ * - Latin (Vietnamese included), Greek, Cyrillic, CJK: the glyphs map to the characters.
+ * - Devanagari and Vietnamese letters drawn as base + mark: ActualText carries the logical text.
+ * - Arabic: glyphs are painted in visual order; pdftotext puts right-to-left text back in logical
+ *   order, which is what we check. Other extractors may differ; the joined forms and the visual
+ *   order are checked by eye (pdftoppm), not here.
+ */
+const NAMES: Record<string, string> = {
+  vietnamese: 'Nguyễn Thị Hằng',
+  latin: 'José María Peña Muñoz',
+  greek: 'Ελένη Παπαδοπούλου',
+  cyrillic: 'Анна Сергеевна Иванова',
+  chinese: '王秀英',
+  japanese: '山田 はなこ',
+  korean: '김민준',
+  arabic: 'محمد بن عبد الله',
+  devanagari: 'अनुराधा शर्मा',
+};
+
+describe('certificate PDF', () => {
+  it.each(Object.entries(NAMES))('prints a %s name so that it can be extracted, in a valid PDF under 100 KB', async (_script, name) => {
+    const { path, bytes } = await renderToFile(content({ holderName: name }));
+    expect(extract(path)).toContain(name.normalize('NFC'));
+    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+    expect(bytes.length).toBeLessThan(100 * 1024);
+  });
+
+  it('keeps a mixed-script line in logical order around a right-to-left word', async () => {
+    const { path } = await renderToFile(content({ holderName: 'María محمد José' }));
+    expect(extract(path)).toMatch(/María ?محمد ?José/);
+  });
+
+  it('prints dates and text in the trainee language, dates in the cohort time zone', async () => {
+    const es = extract((await renderToFile(content({ locale: 'es' }))).path);
+    expect(es).toContain('Certificado de finalización');
+    expect(es).toContain('del 2 de febrero de 2026 al 29 de mayo de 2026');
+    // 02:30 UTC on the 21st is still the 20th in Bogotá.
+    expect(es).toContain('Emitido el 20 de mayo de 2026');
+    const pt = extract((await renderToFile(content({ locale: 'pt' }))).path);
+    expect(pt).toContain('Certificado de conclusão');
+    expect(pt).toContain('2 de fevereiro de 2026');
+    const en = extract((await renderToFile(content({ locale: 'en' }))).path);
+    expect(en).toContain('February 2, 2026');
+  });
+
+  it('leaves out paragraphs whose placeholder has no value (hours, grade, expiry)', async () => {
+    const without = extract((await renderToFile(content({ hours: null, grade: null }))).path);
+    expect(without).not.toContain('Workload');
+    expect(without).not.toContain('Final grade');
+    expect(without).not.toContain('Valid until');
+    const withAll = extract((await renderToFile(content({ expiresAt: new Date('2028-01-31T12:00:00Z') }))).path);
+    expect(withAll).toContain('Workload: 40 hours.');
+    expect(withAll).toContain('Final grade: 87%.');
+    expect(withAll).toContain('Valid until January 31, 2028.');
+  });
+
+  it('prints the code and the verification address, and links it', async () => {
+    const { path, bytes } = await renderToFile(content());
+    const text = extract(path);
+    expect(text).toContain('7K3QX9M2VT8RWB4N6J1HZC5YFD');
+    expect(text).toContain('https://aula.example/verify/7K3QX9M2VT8RWB4N6J1HZC5YFD');
+    expect(bytes.toString('latin1')).toContain('/URI (https://aula.example/verify/7K3QX9M2VT8RWB4N6J1HZC5YFD)');
+  });
+
+  it('renders portrait templates and wraps a long course title instead of running off the page', async () => {
+    const course = 'Gestión integrada del desarrollo regional con enfoque territorial, participación ciudadana y cooperación Sur-Sur entre regiones de América Latina, Asia y África';
+    const { path } = await renderToFile(content({ course, locale: 'es' }), { ...DEFAULT_CERTIFICATE_TEMPLATE, orientation: 'portrait' });
+    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+    expect(extract(path)).toContain('cooperación Sur-Sur');
+    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89/);
+  });
+
+  it('embeds subsets: a certificate with a Chinese name stays small although the font file is 10 MB', async () => {
+    const { bytes } = await renderToFile(content({ holderName: '王秀英' }));
+    expect(bytes.length).toBeLessThan(100 * 1024);
+  });
+
+  it('gives the same bytes for the same certificate (reproducible content hash)', async () => {
+    const a = await renderer.render(content({ holderName: 'Ελένη' }));
+    const b = await renderer.render(content({ holderName: 'Ελένη' }));
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('loads each font file once per process', async () => {
+    const before = certificateFontLoads();
+    await renderer.render(content({ holderName: '김민준 محمد अनुराधा 王' }));
+    await renderer.render(content({ holderName: '김민준 محمد अनुराधा 王' }));
+    expect(certificateFontLoads()).toBe(before);
+  });
+});

@@ -1,0 +1,73 @@
+import type { CertificatePlaceholder, CertificateTemplate, Locale, Translations } from '@aula/contracts';
+
+/**
+ * The built-in template, used until a programme or course has its own. Text in every language
+ * Aula speaks; `{placeholders}` are filled per certificate.
+ */
+export const DEFAULT_CERTIFICATE_TEMPLATE: CertificateTemplate = {
+  orientation: 'landscape',
+  defaultLocale: 'en',
+  title: {
+    en: 'Certificate of Completion',
+    es: 'Certificado de finalización',
+    pt: 'Certificado de conclusão',
+  },
+  intro: {
+    en: 'This certifies that',
+    es: 'Se certifica que',
+    pt: 'Certificamos que',
+  },
+  body: {
+    en: 'has successfully completed the course {course} in the cohort {cohort}, held from {startDate} to {endDate}.\n\nWorkload: {hours} hours.\n\nFinal grade: {grade}.\n\nCompleted on {completionDate}. Issued on {issueDate}.\n\nValid until {expiryDate}.',
+    es: 'ha completado con éxito el curso {course} en la cohorte {cohort}, realizada del {startDate} al {endDate}.\n\nCarga horaria: {hours} horas.\n\nCalificación final: {grade}.\n\nFinalizado el {completionDate}. Emitido el {issueDate}.\n\nVálido hasta el {expiryDate}.',
+    pt: 'concluiu com êxito o curso {course} na turma {cohort}, realizada de {startDate} a {endDate}.\n\nCarga horária: {hours} horas.\n\nNota final: {grade}.\n\nConcluído em {completionDate}. Emitido em {issueDate}.\n\nVálido até {expiryDate}.',
+  },
+  signatories: [
+    {
+      name: 'Programme Coordination',
+      title: { en: 'Programme coordinator', es: 'Coordinación del programa', pt: 'Coordenação do programa' },
+    },
+  ],
+};
+
+/** Words printed around the template's own text: the verification line under the QR code. */
+export const CERTIFICATE_LABELS: Record<Locale, { verify: string; code: string }> = {
+  en: { verify: 'Verify this certificate at', code: 'Code' },
+  es: { verify: 'Verifique este certificado en', code: 'Código' },
+  pt: { verify: 'Verifique este certificado em', code: 'Código' },
+};
+
+/** The template's text in the language, else its default language, else any it has. */
+export function pickTemplateText(text: Translations, locale: Locale, fallback: Locale): string {
+  return text[locale] ?? text[fallback] ?? Object.values(text).find((v) => v !== undefined) ?? '';
+}
+
+export type PlaceholderValues = Record<CertificatePlaceholder, string | null>;
+
+const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+
+/**
+ * Fills `{placeholders}`. Returns null when the text names a placeholder without a value, so a
+ * paragraph such as "Workload: {hours} hours." disappears for a course without hours. Unknown
+ * placeholders print as written: a typo in a template shows instead of vanishing.
+ */
+export function fillPlaceholders(text: string, values: PlaceholderValues): string | null {
+  let missing = false;
+  const filled = text.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!(name in values)) return whole;
+    const value = values[name as CertificatePlaceholder];
+    if (value === null || value === '') {
+      missing = true;
+      return '';
+    }
+    return value;
+  });
+  return missing ? null : filled;
+}
+
+/** Dates printed in the trainee's language. Date-only values (YYYY-MM-DD) are calendar dates, not instants. */
+export function formatCertificateDate(value: string | Date, locale: Locale, timeZone = 'UTC'): string {
+  const dateOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const instant = dateOnly ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: dateOnly ? 'UTC' : timeZone }).format(instant);
+}

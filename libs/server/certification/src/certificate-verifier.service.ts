@@ -1,0 +1,147 @@
+import { HttpException, HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
+import type { CertificateVerification, CredentialVerificationResult } from '@aula/contracts';
+import { AppConfig, InjectRedis } from '@aula/server/core';
+import { normaliseCertificateCode } from './certificate-code';
+import { Certificate } from './certificate.entity';
+import { certificateStatus } from './certification.service';
+import { issuerUrls, STATUS_LIST_SIZE, statusBit, thumbprintOfKid, verifyJwt, type PublicJwk } from './credential';
+import { IssuerKey } from './issuer-key.entity';
+import { StatusList } from './status-list.entity';
+
+export class VerificationThrottledError extends HttpException {
+  constructor(readonly retryAfterSeconds: number) {
+    super('Too many verification requests. Try again later.', HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
+/**
+ * Public verification: by code (what the paper says and whether it still holds), and of the signed
+ * credential (signature by a published issuer key, then status). Rate-limited per client address
+ * in Redis, with an in-process stand-in while Redis is away, so codes cannot be enumerated.
+ */
+@Injectable()
+export class CertificateVerifier {
+  private readonly logger = new Logger(CertificateVerifier.name);
+  private readonly perAddress: RateLimiterRedis;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    @InjectRedis() redis: Redis,
+  ) {
+    const keyPrefix = 'aula:certificate-verify:address';
+    const points = config.CERTIFICATE_VERIFY_MAX_PER_ADDRESS;
+    const duration = config.CERTIFICATE_VERIFY_WINDOW_SECONDS;
+    this.perAddress = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix,
+      points,
+      duration,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
+    });
+  }
+
+  /** Counts one verification for the address; 429 when its allowance is spent. */
+  async throttle(address: string): Promise<void> {
+    try {
+      await this.perAddress.consume(address, 1);
+    } catch (e) {
+      if (e instanceof RateLimiterRes) throw new VerificationThrottledError(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      throw e;
+    }
+  }
+
+  /** A malformed code and an unknown one both answer 404 with the same body. */
+  async verifyCode(input: string): Promise<CertificateVerification> {
+    const code = normaliseCertificateCode(input);
+    const certificate = code ? await this.dataSource.getRepository(Certificate).findOne({ where: { code } }) : null;
+    if (!certificate) throw new NotFoundException();
+    return this.verification(certificate);
+  }
+
+  verification(c: Certificate, now = new Date()): CertificateVerification {
+    return {
+      code: c.code,
+      status: certificateStatus(c, now),
+      holderName: c.holderName,
+      course: c.courseTitle,
+      cohort: c.cohortName,
+      issuedAt: c.issuedAt.toISOString(),
+      revokedAt: c.revokedAt?.toISOString() ?? null,
+      expiresAt: c.expiresAt?.toISOString() ?? null,
+      credentialUrl: issuerUrls(this.config.PUBLIC_URL).credentialUrl(c.code),
+    };
+  }
+
+  async credentialJwt(input: string): Promise<string> {
+    const code = normaliseCertificateCode(input);
+    const c = code ? await this.dataSource.getRepository(Certificate).findOne({ where: { code }, select: { id: true, credentialJwt: true } }) : null;
+    if (!c) throw new NotFoundException();
+    return c.credentialJwt;
+  }
+
+  async statusListJwt(list: number): Promise<string> {
+    const row = await this.dataSource.getRepository(StatusList).findOne({ where: { id: list } });
+    if (!row) throw new NotFoundException();
+    return row.credentialJwt;
+  }
+
+  /** The issuer profile (Open Badges Profile) with its public keys as verification methods. */
+  async issuerProfile(): Promise<Record<string, unknown>> {
+    const urls = issuerUrls(this.config.PUBLIC_URL);
+    const keys = await this.dataSource.getRepository(IssuerKey).find({ order: { createdAt: 'ASC' } });
+    const methods = keys.map((k) => ({ id: `${urls.issuerId}#${k.kid}`, type: 'JsonWebKey', controller: urls.issuerId, publicKeyJwk: k.publicKeyJwk }));
+    return {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      id: urls.issuerId,
+      type: ['Profile'],
+      name: this.config.PLATFORM_NAME,
+      url: urls.publicUrl,
+      verificationMethod: methods,
+      assertionMethod: methods.map((m) => m.id),
+    };
+  }
+
+  /**
+   * Checks a VC-JWT: the signature against the issuer's published keys, that it is ours and
+   * belongs to a certificate we issued with exactly this token, then the certificate's status.
+   */
+  async verifyCredential(token: string, now = new Date()): Promise<CredentialVerificationResult> {
+    const keys = await this.dataSource.getRepository(IssuerKey).find();
+    const byKid = new Map(keys.map((k) => [k.kid, k.publicKeyJwk as PublicJwk]));
+    const urls = issuerUrls(this.config.PUBLIC_URL);
+    const checked = verifyJwt(token, (kid) => (kid.startsWith(`${urls.issuerId}#`) ? byKid.get(thumbprintOfKid(kid)) : undefined));
+    if (!checked.ok) return { valid: false, reason: checked.reason };
+    const { claims } = checked;
+    if (claims['iss'] !== urls.issuerId) return { valid: false, reason: 'issuer' };
+    const credentialId = typeof claims['jti'] === 'string' ? claims['jti'] : '';
+    const prefix = `${urls.publicUrl}/api/certificates/`;
+    const code = credentialId.startsWith(prefix) ? credentialId.slice(prefix.length).replace(/\/credential$/, '') : '';
+    const certificate = code ? await this.dataSource.getRepository(Certificate).findOne({ where: { code } }) : null;
+    // A valid signature over a credential we have no record of (or another token for it): not ours to vouch for.
+    if (!certificate || certificate.credentialJwt !== token) return { valid: false, reason: 'unknown' };
+    const verification = this.verification(certificate, now);
+    const exp = typeof claims['exp'] === 'number' ? claims['exp'] * 1000 : null;
+    if (verification.status === 'valid' && exp !== null && exp <= now.getTime()) return { valid: false, reason: 'expired', certificate: verification };
+    if (verification.status === 'valid' && (await this.revokedInStatusList(certificate))) return { valid: false, reason: 'revoked', certificate: verification };
+    if (verification.status !== 'valid') return { valid: false, reason: verification.status, certificate: verification };
+    return { valid: true, certificate: verification };
+  }
+
+  /** The published status list agrees with the database except for the moments after a revocation before the worker re-signs it. */
+  private async revokedInStatusList(c: Certificate): Promise<boolean> {
+    const list = Math.floor(c.statusListIndex / STATUS_LIST_SIZE) + 1;
+    const row = await this.dataSource.getRepository(StatusList).findOne({ where: { id: list } });
+    if (!row) return false;
+    try {
+      const payload = JSON.parse(Buffer.from(row.credentialJwt.split('.')[1], 'base64url').toString('utf8')) as { credentialSubject: { encodedList: string } };
+      return statusBit(payload.credentialSubject.encodedList, c.statusListIndex % STATUS_LIST_SIZE);
+    } catch (e) {
+      this.logger.warn(`status list ${list} unreadable: ${String(e)}`);
+      return false;
+    }
+  }
+}
