@@ -4,6 +4,7 @@ import {
   QUIZ_LIMITS,
   type AttemptQuestionView,
   type CourseStatus,
+  type GradeStatus,
   type Locale,
   type QuizAnswers,
   type QuizAttemptSummary,
@@ -51,6 +52,8 @@ interface LockedAttempt {
   gradingMethod: QuizGradingMethod;
   maxPoints: number;
   readerLocale: Locale | null;
+  /** The quiz grade as it stands (read with the attempt; only quiz submits of this trainee write it). */
+  grade: { status: GradeStatus; points: number | null; latePenaltyPercent: number } | null;
 }
 
 interface OwnEnrolment {
@@ -262,7 +265,8 @@ export class QuizService {
 
   /**
    * Starts an attempt, or answers the one in progress (a second click, another tab). Checks the
-   * window, the attempts allowed and an active enrolment; copies the questions in their order.
+   * window, the attempts allowed and the enrolment (active, or completed: passing the course does
+   * not take away the attempts left); copies the questions in their order.
    */
   async start(actor: Actor, activityId: string, explicit?: Locale): Promise<{ attempt: QuizAttemptView; created: boolean }> {
     const em = this.dataSource.manager;
@@ -488,7 +492,7 @@ export class QuizService {
     attempt: QuizAttempt,
     at: Date,
     auto: boolean,
-    known?: { gradingMethod: QuizGradingMethod; maxPoints: number },
+    known?: Pick<LockedAttempt, 'gradingMethod' | 'maxPoints' | 'grade'>,
   ): Promise<QuizAttempt> {
     const result = gradeAttempt(attempt.questions, attempt.answers);
     attempt.results = result.results;
@@ -518,12 +522,18 @@ export class QuizService {
       rows.map((r) => scalePoints(r.score, r.maxScore, maxPoints)),
       gradingMethod,
     );
-    await this.grades.recordAutomatic(
-      em,
-      { activityId: attempt.activityId, enrolmentId: attempt.enrolmentId },
-      points ?? 0,
-      { release: true },
-    );
+    // A retake that does not change the released grade (a lower score when the best counts) leaves
+    // the grade and its audit trail alone.
+    const unchanged =
+      known?.grade?.status === 'released' && known.grade.points === (points ?? 0) && known.grade.latePenaltyPercent === 0;
+    if (!unchanged) {
+      await this.grades.recordAutomatic(
+        em,
+        { activityId: attempt.activityId, enrolmentId: attempt.enrolmentId },
+        points ?? 0,
+        { release: true },
+      );
+    }
     return attempt;
   }
 
@@ -553,14 +563,26 @@ export class QuizService {
               e.user_id AS "userId", ${EFFECTIVE_CLOSE_SQL} AS "closesAt",
               coalesce(q.grading_method, 'highest') AS "gradingMethod",
               coalesce(gi.max_points, 100)::float AS "maxPoints",
-              (SELECT u.locale FROM users u WHERE u.id = $2) AS "readerLocale"
+              (SELECT u.locale FROM users u WHERE u.id = $2) AS "readerLocale",
+              g.status AS "gradeStatus", g.points::float AS "gradePoints",
+              g.late_penalty_percent::float AS "gradePenalty"
          FROM quiz_attempts qa ${SCHEDULE_JOINS}
          LEFT JOIN quizzes q ON q.activity_id = qa.activity_id
          LEFT JOIN grade_items gi ON gi.activity_id = qa.activity_id
+         LEFT JOIN grades g ON g.activity_id = qa.activity_id AND g.enrolment_id = qa.enrolment_id
         WHERE qa.id = $1
           FOR UPDATE OF qa`,
       [attemptId, actor.id],
-    )) as (QuizAttempt & { userId: string; closesAt: Date | null; gradingMethod: QuizGradingMethod; maxPoints: number; readerLocale: Locale | null })[];
+    )) as (QuizAttempt & {
+      userId: string;
+      closesAt: Date | null;
+      gradingMethod: QuizGradingMethod;
+      maxPoints: number;
+      readerLocale: Locale | null;
+      gradeStatus: GradeStatus | null;
+      gradePoints: number | null;
+      gradePenalty: number | null;
+    })[];
     if (!row || row.userId !== actor.id) throw new NotFoundException();
     const attempt = Object.assign(new QuizAttempt(), {
       id: row.id,
@@ -577,7 +599,16 @@ export class QuizService {
       score: row.score,
       maxScore: row.maxScore,
     });
-    return { attempt, closesAt: row.closesAt, gradingMethod: row.gradingMethod, maxPoints: row.maxPoints, readerLocale: row.readerLocale };
+    return {
+      attempt,
+      closesAt: row.closesAt,
+      gradingMethod: row.gradingMethod,
+      maxPoints: row.maxPoints,
+      readerLocale: row.readerLocale,
+      grade: row.gradeStatus
+        ? { status: row.gradeStatus, points: row.gradePoints, latePenaltyPercent: row.gradePenalty ?? 0 }
+        : null,
+    };
   }
 
   private async attemptOwner(attemptId: string, actorId: string) {
