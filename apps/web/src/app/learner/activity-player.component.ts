@@ -75,7 +75,7 @@ export default class ActivityPlayerComponent {
     return { url: `/api/activities/${encodeURIComponent(this.id())}`, params };
   });
   /** For the course's name, address and the reader's progress in it. */
-  private readonly dashboard = httpResource<LearnerDashboard>(() => '/api/me/dashboard');
+  protected readonly dashboard = httpResource<LearnerDashboard>(() => '/api/me/dashboard');
 
   protected readonly view = computed(() => (this.activity.hasValue() ? this.activity.value() : null));
   protected readonly notFound = computed(() => [403, 404].includes(statusOf(this.activity.error())));

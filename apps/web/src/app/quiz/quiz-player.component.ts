@@ -7,6 +7,7 @@ import {
   effect,
   inject,
   input,
+  output,
   signal,
   untracked,
 } from '@angular/core';
@@ -72,6 +73,8 @@ export class QuizPlayerComponent {
 
   readonly activityId = input.required<string>();
   readonly locale = input<Locale | null>(null);
+  /** An attempt was submitted and graded: the course progress around the player may have moved. */
+  readonly graded = output<void>();
 
   protected readonly tags = LANGUAGE_TAGS;
 
@@ -278,6 +281,7 @@ export class QuizPlayerComponent {
       this.notices.show(this.transloco.translate('quiz.timeUpNotice'), 'error');
       await this.loadReview(done);
       this.overview.reload();
+      this.graded.emit();
     } catch (error) {
       this.failed(error, 'quiz.submitFailed');
     } finally {
@@ -312,6 +316,7 @@ export class QuizPlayerComponent {
       this.notices.show(this.transloco.translate('quiz.submitted'));
       await this.loadReview(done);
       this.overview.reload();
+      this.graded.emit();
     } catch (error) {
       this.failed(error, 'quiz.submitFailed');
     } finally {

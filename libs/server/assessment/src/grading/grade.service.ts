@@ -5,7 +5,6 @@ import { CompletionService, fieldError } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
 import { OutboxService } from '@aula/server/outbox';
 import { Grade } from './grade.entity';
-import { GradeChange } from './grade-change.entity';
 import { GradeItem } from './grade-item.entity';
 import { GradeChangedError, GradeNotReleasableError } from './grading.errors';
 
@@ -47,6 +46,36 @@ export function gradeSnapshot(g: Grade): GradeSnapshot {
   };
 }
 
+interface AuditEntry {
+  action: GradeChangeAction;
+  before: GradeSnapshot | null;
+}
+
+/** Every column of a grade, named as the entity names them. */
+const GRADE_COLUMNS = `id, activity_id AS "activityId", enrolment_id AS "enrolmentId", status, points, raw_points AS "rawPoints",
+  late_penalty_percent AS "latePenaltyPercent", rubric_marks AS "rubricMarks", feedback,
+  feedback_file_key AS "feedbackFileKey", feedback_file_name AS "feedbackFileName",
+  feedback_file_content_type AS "feedbackFileContentType", feedback_file_size AS "feedbackFileSize",
+  graded_by_id AS "gradedById", graded_at AS "gradedAt", released_at AS "releasedAt", version,
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+type GradeRow = Omit<Grade, 'points' | 'rawPoints' | 'latePenaltyPercent'> & {
+  points: string | null;
+  rawPoints: string | null;
+  latePenaltyPercent: string;
+};
+
+const num = (value: string | null): number | null => (value === null ? null : Number(value));
+
+function gradeFromRow(row: GradeRow): Grade {
+  return Object.assign(new Grade(), {
+    ...row,
+    points: num(row.points),
+    rawPoints: num(row.rawPoints),
+    latePenaltyPercent: Number(row.latePenaltyPercent),
+  });
+}
+
 /** A feedback file already stored through the storage port. */
 export interface FeedbackFile {
   key: string;
@@ -82,16 +111,18 @@ export class GradeService {
     return item?.maxPoints ?? 100;
   }
 
-  /** Creates the row if needed (concurrent creators meet on the unique key) and locks it. */
+  /**
+   * Creates the row if needed and locks it, in one statement: concurrent creators meet on the unique
+   * key, and `DO UPDATE` takes the row lock whether the row was new or not.
+   */
   private async lockOrCreate(em: EntityManager, key: GradeKey): Promise<{ grade: Grade; created: boolean }> {
-    const inserted = (await em.query(
+    const [row] = (await em.query(
       `INSERT INTO grades (activity_id, enrolment_id, version) VALUES ($1, $2, 0)
-       ON CONFLICT (activity_id, enrolment_id) DO NOTHING RETURNING id`,
+       ON CONFLICT (activity_id, enrolment_id) DO UPDATE SET version = grades.version
+       RETURNING ${GRADE_COLUMNS}, (xmax = 0) AS created`,
       [key.activityId, key.enrolmentId],
-    )) as { id: string }[];
-    const grade = await this.lock(em, key);
-    if (!grade) throw new Error('grade row vanished inside its transaction');
-    return { grade, created: inserted.length > 0 };
+    )) as (GradeRow & { created: boolean })[];
+    return { grade: gradeFromRow(row), created: row.created };
   }
 
   /**
@@ -123,7 +154,7 @@ export class GradeService {
     if (grade.status !== 'released') grade.status = options.status;
     grade.gradedById = actor?.id ?? null;
     grade.gradedAt = new Date();
-    return this.write(em, grade, before, options.action ?? 'mark', actor);
+    return this.write(em, grade, [{ action: options.action ?? 'mark', before }], actor);
   }
 
   /**
@@ -149,7 +180,7 @@ export class GradeService {
     grade.feedbackFileSize = file?.size ?? null;
     grade.gradedById = actor?.id ?? grade.gradedById;
     grade.gradedAt = new Date();
-    const saved = await this.write(em, grade, before, 'mark', actor);
+    const saved = await this.write(em, grade, [{ action: 'mark', before }], actor);
     return { grade: saved, replacedKey: replacedKey && replacedKey !== file?.key ? replacedKey : null };
   }
 
@@ -171,9 +202,14 @@ export class GradeService {
     grade.points = applyPenalty(rawPoints, penalty);
     grade.gradedById = null;
     grade.gradedAt = new Date();
-    if (grade.status !== 'released') grade.status = 'ready';
-    const saved = await this.write(em, grade, before, 'auto', null);
-    return options.release && saved.status !== 'released' ? this.releaseLocked(em, saved, null) : saved;
+    if (grade.status === 'released' || !options.release) {
+      if (grade.status !== 'released') grade.status = 'ready';
+      return this.write(em, grade, [{ action: 'auto', before }], null);
+    }
+    // Scored and released in one write, with both steps in the audit trail.
+    grade.status = 'ready';
+    const scored = gradeSnapshot(grade);
+    return this.releaseLocked(em, grade, null, [{ action: 'auto', before }, { action: 'release', before: scored }]);
   }
 
   /**
@@ -205,48 +241,87 @@ export class GradeService {
     return released;
   }
 
-  private async releaseLocked(em: EntityManager, grade: Grade, actor: Actor | null): Promise<Grade> {
-    const before = gradeSnapshot(grade);
+  private async releaseLocked(
+    em: EntityManager,
+    grade: Grade,
+    actor: Actor | null,
+    changes: AuditEntry[] = [{ action: 'release', before: gradeSnapshot(grade) }],
+  ): Promise<Grade> {
     grade.status = 'released';
     grade.releasedAt = new Date();
-    const saved = await this.write(em, grade, before, 'release', actor);
-    const [info] = (await em.query(
-      `SELECT e.user_id AS "userId", e.cohort_id AS "cohortId" FROM enrolments e WHERE e.id = $1`,
-      [grade.enrolmentId],
-    )) as { userId: string; cohortId: string }[];
-    await this.outbox.add(em, 'grade.released', {
-      gradeId: saved.id,
-      activityId: saved.activityId,
-      enrolmentId: saved.enrolmentId,
-      userId: info.userId,
-      cohortId: info.cohortId,
-    });
+    const saved = await this.write(em, grade, changes, actor);
     // A released grade is what completes a quiz or assignment.
     await em.query(
       `INSERT INTO activity_completions (enrolment_id, activity_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
       [saved.enrolmentId, saved.activityId],
     );
-    await this.completion.recompute(em, saved.enrolmentId, { activityAt: saved.releasedAt ?? undefined });
+    const enrolment = await this.completion.recompute(em, saved.enrolmentId, {
+      activityAt: saved.releasedAt ?? undefined,
+    });
+    await this.outbox.add(em, 'grade.released', {
+      gradeId: saved.id,
+      activityId: saved.activityId,
+      enrolmentId: saved.enrolmentId,
+      userId: enrolment.userId,
+      cohortId: enrolment.cohortId,
+    });
     return saved;
   }
 
+  /**
+   * Saves the locked grade (one version more) and its audit entries in one round trip. `after` of
+   * each entry is the grade as saved, except for earlier entries of a multi-step change, whose
+   * `after` is the next entry's `before`.
+   */
   private async write(
     em: EntityManager,
     grade: Grade,
-    before: GradeSnapshot | null,
-    action: GradeChangeAction,
+    changes: AuditEntry[],
     actor: Actor | null,
   ): Promise<Grade> {
     grade.version += 1;
-    const saved = await em.save(Grade, grade);
-    await em.insert(GradeChange, {
-      gradeId: saved.id,
-      action,
-      changedById: actor?.id ?? null,
-      before,
-      after: gradeSnapshot(saved),
-    });
-    return saved;
+    const after = gradeSnapshot(grade);
+    const entries = changes.map((c, i) => ({
+      action: c.action,
+      before: c.before,
+      after: i + 1 < changes.length ? (changes[i + 1].before ?? after) : after,
+    }));
+    const [row] = (await em.query(
+      `WITH saved AS (
+         UPDATE grades
+            SET status = $2, points = $3, raw_points = $4, late_penalty_percent = $5, rubric_marks = $6,
+                feedback = $7, feedback_file_key = $8, feedback_file_name = $9,
+                feedback_file_content_type = $10, feedback_file_size = $11, graded_by_id = $12,
+                graded_at = $13, released_at = $14, version = $15, updated_at = now()
+          WHERE id = $1
+          RETURNING id, updated_at),
+       audit AS (
+         INSERT INTO grade_changes (grade_id, action, changed_by_id, before, after)
+         SELECT saved.id, e->>'action', $16::uuid, nullif(e->'before', 'null'::jsonb), e->'after'
+           FROM saved, jsonb_array_elements($17::jsonb) e)
+       SELECT updated_at AS "updatedAt" FROM saved`,
+      [
+        grade.id,
+        grade.status,
+        grade.points,
+        grade.rawPoints,
+        grade.latePenaltyPercent,
+        grade.rubricMarks === null ? null : JSON.stringify(grade.rubricMarks),
+        grade.feedback,
+        grade.feedbackFileKey,
+        grade.feedbackFileName,
+        grade.feedbackFileContentType,
+        grade.feedbackFileSize,
+        grade.gradedById,
+        grade.gradedAt,
+        grade.releasedAt,
+        grade.version,
+        actor?.id ?? null,
+        JSON.stringify(entries),
+      ],
+    )) as { updatedAt: Date }[];
+    grade.updatedAt = row.updatedAt;
+    return grade;
   }
 
   toView(grade: Grade, maxPoints: number): GradeView {
