@@ -48,6 +48,14 @@ const GROUPS = {
     const { runQuizBurst } = await import('./lib/quiz-burst.mjs');
     return runQuizBurst(scenarios, settings);
   },
+  certificates: async (scenarios, settings) => {
+    const { runCertificates } = await import('./lib/certificates.mjs');
+    return runCertificates(scenarios, settings);
+  },
+  reminders: async (scenarios, settings) => {
+    const { runReminders } = await import('./lib/reminders.mjs');
+    return runReminders(scenarios, settings);
+  },
 };
 
 function intEnv(name, fallback) {

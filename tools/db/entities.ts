@@ -3,7 +3,8 @@ import { CATALOG_ENTITIES } from '@aula/server/catalog';
 import { CERTIFICATION_ENTITIES } from '@aula/server/certification';
 import { ENROLMENT_ENTITIES } from '@aula/server/enrolment';
 import { IDENTITY_ENTITIES } from '@aula/server/identity';
+import { NOTIFICATION_ENTITIES } from '@aula/server/notification';
 import { OUTBOX_ENTITIES } from '@aula/server/outbox';
 
 /** Every entity of every domain, for the migration tools' drift check. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...OUTBOX_ENTITIES, ...CATALOG_ENTITIES, ...ENROLMENT_ENTITIES, ...ASSESSMENT_ENTITIES, ...CERTIFICATION_ENTITIES];
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...OUTBOX_ENTITIES, ...CATALOG_ENTITIES, ...ENROLMENT_ENTITIES, ...ASSESSMENT_ENTITIES, ...CERTIFICATION_ENTITIES, ...NOTIFICATION_ENTITIES];

@@ -25,6 +25,8 @@ import { QuizApiModule } from './assessment/quiz-api.module';
 import { AssignmentApiModule } from './assessment/assignment-api.module';
 import { MarkingApiModule } from './assessment/marking-api.module';
 import { GradebookApiModule } from './assessment/gradebook-api.module';
+import { NotificationApiModule } from './notification/notification-api.module';
+import { CertificationApiModule } from './certification/certification-api.module';
 
 @Module({
   imports: [
@@ -44,6 +46,8 @@ import { GradebookApiModule } from './assessment/gradebook-api.module';
     AssignmentApiModule,
     MarkingApiModule,
     GradebookApiModule,
+    NotificationApiModule,
+    CertificationApiModule,
   ],
   controllers: [HealthController, PlatformController, AuthController, MeController, AdminUsersController, InvitationController],
   providers: [

@@ -8,9 +8,13 @@ import { IdentityModule } from '@aula/server/identity';
 import { OutboxModule } from '@aula/server/outbox';
 import { AssessmentModule } from '@aula/server/assessment';
 import { StorageModule } from '@aula/server/storage';
+import { CertificateIssuingModule } from '@aula/server/certification';
 import { QuizAutoSubmitJob } from './quiz/quiz-auto-submit.job';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { MAIL_JOB_OPTIONS } from './notification/mail-queue';
+import { NotificationWorkerModule } from './notification/notification-worker.module';
+import { CertificatesProcessor } from './certification/certificates.processor';
 
 /** The worker: BullMQ processors, no HTTP. One folder per domain, like the API. */
 @Module({
@@ -26,15 +30,19 @@ import { OutboxRelay } from './outbox/outbox.relay';
     }),
     BullModule.registerQueue(
       { name: QUEUES.maintenance },
-      { name: QUEUES.certificates },
-      { name: QUEUES.mail },
+      // Rendering can fail for a moment (storage, database): retried with backoff; idempotent.
+      { name: QUEUES.certificates, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 2000 } } },
+      // Temporary SMTP failures are retried with backoff; the send ledger keeps retries to one mail.
+      { name: QUEUES.mail, defaultJobOptions: MAIL_JOB_OPTIONS },
       { name: QUEUES.reminders },
     ),
     OutboxModule,
     IdentityModule,
     StorageModule,
     AssessmentModule,
+    NotificationWorkerModule,
+    CertificateIssuingModule,
   ],
-  providers: [MaintenanceProcessor, OutboxRelay, QuizAutoSubmitJob],
+  providers: [MaintenanceProcessor, OutboxRelay, QuizAutoSubmitJob, CertificatesProcessor],
 })
 export class WorkerModule {}

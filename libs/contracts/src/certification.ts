@@ -133,7 +133,15 @@ export interface VerifyCredentialRequest {
   credential: string;
 }
 
-export const CREDENTIAL_FAILURES = ['malformed', 'signature', 'issuer', 'unknown', 'revoked', 'expired', 'replaced'] as const;
+export const CREDENTIAL_FAILURES = [
+  'malformed',
+  'signature',
+  'issuer',
+  'unknown',
+  'revoked',
+  'expired',
+  'replaced',
+] as const;
 export type CredentialFailure = (typeof CREDENTIAL_FAILURES)[number];
 
 export interface CredentialVerificationResult {
@@ -147,7 +155,12 @@ export interface CredentialVerificationResult {
 /** Jobs of the certificates queue besides the relayed `enrolment.completed` events. */
 export interface CertificateJobs {
   /** An administrator asked to issue now (single or bulk); `batchId` ties bulk jobs together. */
-  'certificate.issue': { enrolmentId: string; batchId: string | null; expiresAt: string | null; requestedById: string };
+  'certificate.issue': {
+    enrolmentId: string;
+    batchId: string | null;
+    expiresAt: string | null;
+    requestedById: string;
+  };
   /** Re-issue: a new certificate with a new code replaces `certificateId`. */
   'certificate.reissue': { certificateId: string; expiresAt: string | null; requestedById: string };
 }

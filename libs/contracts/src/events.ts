@@ -18,6 +18,10 @@ export interface DomainEvents {
   'certificate.reissue-requested': { certificateId: string; expiresAt: string | null; requestedById: string };
   /** A certificate was revoked: the signed status list is rebuilt. */
   'certificate.revoked': { certificateId: string; enrolmentId: string; userId: string; cohortId: string };
+  /** A trainee submitted a version of an assignment (receipt mail). */
+  'assignment.submitted': { submissionId: string; activityId: string; enrolmentId: string; userId: string; version: number };
+  /** Someone asked to reset their password; the mail carries a fresh single-use token. */
+  'password-reset.requested': { userId: string; requestId: string };
 }
 export type DomainEventType = keyof DomainEvents;
 
@@ -34,6 +38,8 @@ export const EVENT_QUEUES: Record<DomainEventType, readonly QueueName[]> = {
   'certificate.requested': ['certificates'],
   'certificate.reissue-requested': ['certificates'],
   'certificate.revoked': ['certificates'],
+  'assignment.submitted': ['mail'],
+  'password-reset.requested': ['mail'],
 };
 
 /** The job every relayed event becomes. */

@@ -12,3 +12,4 @@ export * from './assignment';
 export * from './quiz';
 export * from './gradebook';
 export * from './certification';
+export * from './notification';

@@ -13,101 +13,34 @@
 // unlimited), saves the answers, then fires the burst; afterwards the database must hold exactly
 // one submitted attempt per trainee for the round and one released grade per trainee.
 // There is no bare baseline: the figure asked for is the API's own behaviour under a burst.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import pg from 'pg';
-import { createDatabase, dropDatabase, ensureServices, DEFAULTS } from '../../scripts/services.mjs';
-import { run, withProjectPath } from '../../scripts/stack.mjs';
-import { atCleanup, freePort, ROOT, runPinned, spawnPinned, stopChild, waitReady } from './procs.mjs';
+import { runPinned } from './procs.mjs';
+import {
+  connectDb,
+  inBatches,
+  LOAD_CORE,
+  median,
+  passwordHash,
+  prepareRun,
+  round,
+  SERVER_CORE,
+  signInAll,
+  startApi,
+} from './harness.mjs';
 import { answersFor, quizTraineeEmail, seedQuizCourse } from './quiz-seed.mjs';
-
-const SERVER_CORE = 0;
-const LOAD_CORE = 1;
-const PASSWORD = 'Bench-pass-2026';
-const require = createRequire(import.meta.url);
-
-const median = (values) => {
-  const v = [...values].sort((a, b) => a - b);
-  const m = Math.floor(v.length / 2);
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-};
-const round = (n, digits = 2) => (n === null || !Number.isFinite(n) ? null : Math.round(n * 10 ** digits) / 10 ** digits);
-
-/** `limit` at a time over `items`. */
-async function inBatches(items, limit, work) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await work(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
 
 export async function runQuizBurst(scenarios, settings) {
   const { log } = settings;
   const trainees = settings.quizTrainees;
   const rounds = settings.quick ? 1 : settings.pairs;
-  const runId = crypto.randomBytes(4).toString('hex');
-  const workDir = resolve(ROOT, 'tmp/bench', `run-${runId}`);
-  fs.mkdirSync(workDir, { recursive: true });
-  atCleanup(() => fs.rmSync(workDir, { recursive: true, force: true }));
-  const logDir = resolve(ROOT, 'tmp/bench/logs');
-  fs.mkdirSync(logDir, { recursive: true });
+  const prepared = await prepareRun(log);
 
-  const base = new URL(process.env.DATABASE_URL || DEFAULTS.databaseUrl);
-  base.pathname = `/aula_bench_${runId}`;
-  const databaseUrl = base.toString();
-  const redis = new URL(process.env.BENCH_REDIS_URL || process.env.REDIS_URL || DEFAULTS.redisUrl);
-  if (!process.env.BENCH_REDIS_URL) redis.pathname = '/6';
-  const redisUrl = redis.toString();
-
-  const services = await ensureServices({ databaseUrl, redisUrl, log: (m) => log(`  ${m}`) });
-  atCleanup(() => services.stop());
-  atCleanup(async () => {
-    await dropDatabase(databaseUrl);
-    log(`  dropped database aula_bench_${runId}`);
-  });
-  await createDatabase(databaseUrl);
-  log(`  database aula_bench_${runId}: migrating`);
-  run('node', ['dist/server/tools/db/cli.js', 'migrate'], { env: { ...process.env, DATABASE_URL: databaseUrl }, quiet: true });
-
-  const db = new pg.Client({ connectionString: databaseUrl, application_name: 'aula-bench-seed' });
-  await db.connect();
-  atCleanup(() => db.end().catch(() => {}));
-  require(resolve(ROOT, 'node_modules/reflect-metadata'));
-  const { PasswordHasher } = require(resolve(ROOT, 'dist/server/libs/server/identity/src/password.hasher.js'));
-  const hash = await new PasswordHasher().hash(PASSWORD);
+  const db = await connectDb(prepared.databaseUrl);
+  const hash = await passwordHash();
   const seeded = await seedQuizCourse(db, trainees, hash);
   await db.query('VACUUM (ANALYZE)');
   log(`  seeded one quiz of ${seeded.questions.length} questions and ${trainees} enrolled trainees`);
 
-  const apiPort = await freePort();
-  const api = spawnPinned(SERVER_CORE, ['--enable-source-maps', 'dist/server/apps/api/src/main.js'], {
-    env: withProjectPath({
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(apiPort),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl,
-      JWT_ACCESS_SECRET: crypto.randomBytes(32).toString('hex'),
-      JWT_ACCESS_TTL: '86400',
-      LOG_LEVEL: 'warn',
-      WEB_DIST: workDir,
-    }),
-    logFile: resolve(logDir, 'quiz-burst.api.log'),
-    name: 'the API',
-  });
-  atCleanup(() => stopChild(api));
-  await waitReady(`http://127.0.0.1:${apiPort}/api/health/ready`, api);
+  const { apiPort } = await startApi(prepared, 'quiz-burst');
   log(`  API on :${apiPort} (core ${SERVER_CORE}); burst from core ${LOAD_CORE}`);
 
   const call = async (method, path, token, body) => {
@@ -121,14 +54,9 @@ export async function runQuizBurst(scenarios, settings) {
   };
 
   let t = Date.now();
-  const tokens = await inBatches(
-    Array.from({ length: trainees }, (_, i) => i + 1),
-    4,
-    async (i) => {
-      const res = await call('POST', '/api/auth/sign-in', null, { email: quizTraineeEmail(i), password: PASSWORD });
-      if (res.status !== 200) throw new Error(`sign-in of ${quizTraineeEmail(i)} answered ${res.status}`);
-      return res.json.accessToken;
-    },
+  const tokens = await signInAll(
+    apiPort,
+    Array.from({ length: trainees }, (_, i) => quizTraineeEmail(i + 1)),
   );
   log(`  ${trainees} trainees signed in in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 

@@ -15,7 +15,6 @@ import {
   MaxLength,
   Min,
   ValidateBy,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -26,7 +25,7 @@ import {
   type CourseGradingInput,
   type Locale,
 } from '@aula/contracts';
-import { IsCursor, IsPrintable } from '../common/dto';
+import { IsCursor, IsPlainRecord, IsPrintable, RequiredNullable } from '../common/dto';
 
 const ITEMS_MAX = 500;
 
@@ -96,7 +95,7 @@ export class GradeItemSettingDto {
   weight: number;
 
   @ApiProperty({ type: String, nullable: true, maxLength: GRADEBOOK_CATEGORY_MAX_LENGTH })
-  @ValidateIf((o: GradeItemSettingDto) => o.category !== null)
+  @RequiredNullable()
   @IsString()
   @MaxLength(GRADEBOOK_CATEGORY_MAX_LENGTH)
   @IsPrintable()
@@ -104,26 +103,16 @@ export class GradeItemSettingDto {
 }
 
 const IsCategoryWeights = () =>
-  ValidateBy({
-    name: 'isCategoryWeights',
-    validator: {
-      validate: (value: unknown) =>
-        typeof value === 'object' &&
-        value !== null &&
-        !Array.isArray(value) &&
-        Object.keys(value).length <= CATEGORIES_MAX &&
-        Object.entries(value).every(
-          ([name, weight]) =>
-            name.trim().length > 0 &&
-            name.length <= GRADEBOOK_CATEGORY_MAX_LENGTH &&
-            typeof weight === 'number' &&
-            Number.isFinite(weight) &&
-            weight >= 0 &&
-            weight <= GRADEBOOK_WEIGHT_MAX,
-        ),
-      defaultMessage: () =>
-        `must map up to ${CATEGORIES_MAX} category names (1–${GRADEBOOK_CATEGORY_MAX_LENGTH} characters) to weights from 0 to ${GRADEBOOK_WEIGHT_MAX}`,
-    },
+  IsPlainRecord('isCategoryWeights', {
+    maxKeys: CATEGORIES_MAX,
+    entry: (name, weight) =>
+      name.trim().length > 0 &&
+      name.length <= GRADEBOOK_CATEGORY_MAX_LENGTH &&
+      typeof weight === 'number' &&
+      Number.isFinite(weight) &&
+      weight >= 0 &&
+      weight <= GRADEBOOK_WEIGHT_MAX,
+    message: `must map up to ${CATEGORIES_MAX} category names (1–${GRADEBOOK_CATEGORY_MAX_LENGTH} characters) to weights from 0 to ${GRADEBOOK_WEIGHT_MAX}`,
   });
 
 export class CourseGradingDto implements CourseGradingInput {
@@ -134,7 +123,7 @@ export class CourseGradingDto implements CourseGradingInput {
     maximum: 100,
     description: 'Course total (percent) needed to pass; null: none',
   })
-  @ValidateIf((o: CourseGradingDto) => o.passPercent !== null)
+  @RequiredNullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @HasDecimals(2)
   @Min(0)

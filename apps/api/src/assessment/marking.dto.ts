@@ -14,8 +14,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateBy,
-  ValidateIf,
 } from 'class-validator';
 import {
   MARKING_BULK_RELEASE_MAX,
@@ -28,7 +26,7 @@ import {
   type RubricMarks,
   type SaveMarkRequest,
 } from '@aula/contracts';
-import { IsOptionalNotNull, PageQueryDto } from '../common/dto';
+import { IsOptionalNotNull, IsPlainRecord, PageQueryDto, RequiredNullable } from '../common/dto';
 
 /** Request shapes of marking; the domain (marking.service.ts, rubric-marks.ts) checks the rubric and ranges. */
 
@@ -38,24 +36,15 @@ const RUBRIC_ID_MAX = 100;
 
 /** `{criterionId: levelId}`: a plain object of short strings (which ids exist is the domain's question). */
 const IsRubricMarks = () =>
-  ValidateBy({
-    name: 'isRubricMarks',
-    validator: {
-      validate: (value: unknown) =>
-        typeof value === 'object' &&
-        value !== null &&
-        !Array.isArray(value) &&
-        Object.keys(value).length <= RUBRIC_CRITERIA_MAX &&
-        Object.entries(value).every(
-          ([k, v]) =>
-            k.length > 0 &&
-            k.length <= RUBRIC_ID_MAX &&
-            typeof v === 'string' &&
-            v.length > 0 &&
-            v.length <= RUBRIC_ID_MAX,
-        ),
-      defaultMessage: () => 'must be an object of criterion id → level id',
-    },
+  IsPlainRecord('isRubricMarks', {
+    maxKeys: RUBRIC_CRITERIA_MAX,
+    entry: (criterionId, levelId) =>
+      criterionId.length > 0 &&
+      criterionId.length <= RUBRIC_ID_MAX &&
+      typeof levelId === 'string' &&
+      levelId.length > 0 &&
+      levelId.length <= RUBRIC_ID_MAX,
+    message: 'must be an object of criterion id → level id',
   });
 
 export class MarkingQueueQueryDto extends PageQueryDto implements MarkingQueueQuery {
@@ -112,7 +101,7 @@ export class SaveMarkDto implements SaveMarkRequest {
     nullable: true,
     description: 'The grade version you read; null when there was none',
   })
-  @ValidateIf((o: SaveMarkDto) => o.expectedVersion !== null)
+  @RequiredNullable()
   @IsInt()
   @Min(1)
   @Max(VERSION_MAX)

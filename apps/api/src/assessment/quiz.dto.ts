@@ -15,7 +15,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -39,12 +38,7 @@ import {
   type SaveAnswersRequest,
   type Translations,
 } from '@aula/contracts';
-import { IsOptionalNotNull } from '../common/dto';
-
-/** May be left out, or sent as null. */
-const IsOptionalOrNull = () => ValidateIf((_: object, value: unknown) => value !== undefined && value !== null);
-/** Must be sent; null is a value (e.g. "no time limit"). */
-const RequiredNullable = () => ValidateIf((_: object, value: unknown) => value !== null);
+import { IsOptionalNotNull, IsOptionalOrNull, RequiredNullable } from '../common/dto';
 
 const Text = (max: number) =>
   applyDecorators(ApiPropertyOptional({ type: String, maxLength: max }), IsOptionalNotNull(), IsString(), MaxLength(max));

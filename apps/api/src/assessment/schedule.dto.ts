@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ValidateBy, ValidateIf } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 import type { ActivityDatesInput, ExtensionDatesInput } from '@aula/contracts';
+import { RequiredNullable } from '../common/dto';
 
 /** An instant with its offset (`2027-03-01T23:59:00-05:00` or `...Z`), as the web app sends it. */
 const IsInstant = () =>
@@ -20,29 +21,29 @@ const nullable = { type: String, nullable: true, format: 'date-time' } as const;
 
 export class ActivityDatesDto implements ActivityDatesInput {
   @ApiProperty({ ...nullable, description: 'Quiz: first moment an attempt may start' })
-  @ValidateIf((o: ActivityDatesDto) => o.opensAt !== null)
+  @RequiredNullable()
   @IsInstant()
   opensAt: string | null;
 
   @ApiProperty({ ...nullable, description: 'Assignment: due date (late after it)' })
-  @ValidateIf((o: ActivityDatesDto) => o.dueAt !== null)
+  @RequiredNullable()
   @IsInstant()
   dueAt: string | null;
 
   @ApiProperty({ ...nullable, description: 'Quiz: close time. Assignment: cut-off' })
-  @ValidateIf((o: ActivityDatesDto) => o.closesAt !== null)
+  @RequiredNullable()
   @IsInstant()
   closesAt: string | null;
 }
 
 export class ExtensionDatesDto implements ExtensionDatesInput {
   @ApiProperty({ ...nullable, description: "Assignment: the trainee's due date, after the cohort's" })
-  @ValidateIf((o: ExtensionDatesDto) => o.dueAt !== null)
+  @RequiredNullable()
   @IsInstant()
   dueAt: string | null;
 
   @ApiProperty({ ...nullable, description: "The trainee's close time or cut-off, after the cohort's" })
-  @ValidateIf((o: ExtensionDatesDto) => o.closesAt !== null)
+  @RequiredNullable()
   @IsInstant()
   closesAt: string | null;
 }

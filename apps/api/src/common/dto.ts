@@ -1,7 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { PAGE_LIMIT_MAX } from '@aula/contracts';
 
 /** Validation pieces every domain's DTOs share. */
@@ -12,6 +22,38 @@ export const IsPrintable = () =>
 
 /** May be left out, but not sent as null: the value has no empty state. */
 export const IsOptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
+/** May be left out, or sent as null. */
+export const IsOptionalOrNull = () =>
+  ValidateIf((_: object, value: unknown) => value !== undefined && value !== null);
+
+/** Must be sent; null is a value (e.g. "no time limit"), checked no further. */
+export const RequiredNullable = () => ValidateIf((_: object, value: unknown) => value !== null);
+
+/**
+ * A plain JSON object (not an array, not null) of at most `maxKeys` entries, each of which `entry`
+ * accepts; `message` otherwise.
+ */
+export const IsPlainRecord = (
+  name: string,
+  {
+    maxKeys,
+    entry,
+    message,
+  }: { maxKeys: number; entry: (key: string, value: unknown) => boolean; message: string },
+) =>
+  ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length <= maxKeys &&
+        Object.entries(value).every(([key, v]) => entry(key, v)),
+      defaultMessage: () => message,
+    },
+  });
 
 /** Optional search text: no control characters (PostgreSQL refuses NUL; nothing else needs them). */
 export const SearchText = (maxLength = 100) =>

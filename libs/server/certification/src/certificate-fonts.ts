@@ -38,6 +38,62 @@ export function certificateFont(key: FontKey): LoadedFont {
   return font;
 }
 
+/** A shaped run as pdfkit reads it: glyphs shared, positions fresh (pdfkit scales them in place). */
+interface LayoutCopy {
+  glyphs: fontkit.Glyph[];
+  positions: fontkit.GlyphPosition[];
+  readonly advanceWidth: number;
+}
+
+const SHAPED_MAX = 2_000;
+const shapedRuns = new Map<FontKey, Map<string, fontkit.GlyphRun>>();
+const forPdf = new Map<FontKey, LoadedFont>();
+
+/** The font's layout of `text`, shaped once per process (bounded cache): certificates repeat their text. */
+export function shapedRun(key: FontKey, text: string): fontkit.GlyphRun {
+  let runs = shapedRuns.get(key);
+  if (!runs) shapedRuns.set(key, (runs = new Map()));
+  let run = runs.get(text);
+  if (!run) {
+    run = certificateFont(key).layout(text);
+    if (runs.size >= SHAPED_MAX) runs.clear();
+    runs.set(text, run);
+  }
+  return run;
+}
+
+/**
+ * The font as handed to pdfkit: the same parsed font, except that `layout` answers from the shaping
+ * cache. pdfkit lays a run out twice (width, then glyphs) and would shape the template's text anew
+ * for every document; shaping is most of a certificate's rendering time.
+ */
+export function fontForPdf(key: FontKey): LoadedFont {
+  let proxy = forPdf.get(key);
+  if (!proxy) {
+    const font = certificateFont(key);
+    const layout = (text: string): LayoutCopy => {
+      const run = shapedRun(key, text);
+      const positions = run.positions.map((p) => ({ ...p }));
+      return {
+        glyphs: run.glyphs,
+        positions,
+        get advanceWidth() {
+          return positions.reduce((sum, p) => sum + p.xAdvance, 0);
+        },
+      };
+    };
+    proxy = new Proxy(font, {
+      get(target, prop) {
+        if (prop === 'layout') return layout;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    forPdf.set(key, proxy);
+  }
+  return proxy;
+}
+
 /** How many font files this process has parsed (each at most once). */
 export function certificateFontLoads(): number {
   return loads;
@@ -46,12 +102,25 @@ export function certificateFontLoads(): number {
 /** The script class of a code point that decides its font; null for neutrals (spaces, punctuation, digits, marks). */
 export function scriptFontOf(codePoint: number, bold = false): FontKey | null {
   const c = codePoint;
-  if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) {
+  if (
+    (c >= 0x0600 && c <= 0x06ff) ||
+    (c >= 0x0750 && c <= 0x077f) ||
+    (c >= 0x08a0 && c <= 0x08ff) ||
+    (c >= 0xfb50 && c <= 0xfdff) ||
+    (c >= 0xfe70 && c <= 0xfeff)
+  ) {
     // Arabic digits are neutral like other digits: they follow the text around them.
     return c >= 0x0660 && c <= 0x0669 ? null : 'arabic';
   }
-  if ((c >= 0x0900 && c <= 0x097f) || (c >= 0xa8e0 && c <= 0xa8ff) || (c >= 0x1cd0 && c <= 0x1cff)) return c >= 0x0966 && c <= 0x096f ? null : 'devanagari';
-  if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xac00 && c <= 0xd7ff)) return 'hangul';
+  if ((c >= 0x0900 && c <= 0x097f) || (c >= 0xa8e0 && c <= 0xa8ff) || (c >= 0x1cd0 && c <= 0x1cff))
+    return c >= 0x0966 && c <= 0x096f ? null : 'devanagari';
+  if (
+    (c >= 0x1100 && c <= 0x11ff) ||
+    (c >= 0x3130 && c <= 0x318f) ||
+    (c >= 0xa960 && c <= 0xa97f) ||
+    (c >= 0xac00 && c <= 0xd7ff)
+  )
+    return 'hangul';
   if (
     (c >= 0x2e80 && c <= 0x2fdf) ||
     (c >= 0x3000 && c <= 0x30ff) ||

@@ -46,7 +46,9 @@ interface EnrolmentFacts {
   programmeTitle: Translations;
 }
 
-export type IssueOutcome = { certificate: Certificate; created: boolean } | { certificate: null; created: false; reason: 'not-completed' | 'missing' };
+export type IssueOutcome =
+  | { certificate: Certificate; created: boolean }
+  | { certificate: null; created: false; reason: 'not-completed' | 'missing' };
 
 /**
  * Issues certificates: render, store, record and announce. Worker only (it signs).
@@ -76,7 +78,10 @@ export class CertificateIssuer {
     return this.dataSource.transaction(async (em) => {
       const facts = await this.lockEnrolment(em, enrolmentId);
       if (!facts) return { certificate: null, created: false, reason: 'missing' };
-      const existing = await em.findOne(Certificate, { where: { enrolmentId }, order: { generation: 'DESC' } });
+      const existing = await em.findOne(Certificate, {
+        where: { enrolmentId },
+        order: { generation: 'DESC' },
+      });
       if (existing) return { certificate: existing, created: false };
       if (facts.status !== 'completed') return { certificate: null, created: false, reason: 'not-completed' };
       const certificate = await this.create(em, facts, 1, options.expiresAt ?? null, null);
@@ -93,10 +98,22 @@ export class CertificateIssuer {
       if (!facts) return { certificate: null, created: false, reason: 'missing' };
       const current = await em.findOneOrFail(Certificate, { where: { id: certificateId } });
       if (current.replacedById) {
-        return { certificate: await em.findOneOrFail(Certificate, { where: { id: current.replacedById } }), created: false };
+        return {
+          certificate: await em.findOneOrFail(Certificate, { where: { id: current.replacedById } }),
+          created: false,
+        };
       }
-      const latest = await em.findOneOrFail(Certificate, { where: { enrolmentId: old.enrolmentId }, order: { generation: 'DESC' } });
-      const certificate = await this.create(em, facts, latest.generation + 1, options.expiresAt ?? null, current);
+      const latest = await em.findOneOrFail(Certificate, {
+        where: { enrolmentId: old.enrolmentId },
+        order: { generation: 'DESC' },
+      });
+      const certificate = await this.create(
+        em,
+        facts,
+        latest.generation + 1,
+        options.expiresAt ?? null,
+        current,
+      );
       await em.update(Certificate, { id: current.id }, { replacedById: certificate.id });
       return { certificate, created: true };
     });
@@ -117,8 +134,19 @@ export class CertificateIssuer {
         [from, from + STATUS_LIST_SIZE],
       )) as { i: number }[];
       const encoded = encodeStatusList(rows.map((r) => r.i - from));
-      const credential = statusListCredential(list, encoded, urls.issuerId, urls.statusListUrl(list), new Date());
-      const jwt = await this.signer.sign({ ...credential, iss: urls.issuerId, jti: credential['id'], nbf: Math.floor(Date.now() / 1000) });
+      const credential = statusListCredential(
+        list,
+        encoded,
+        urls.issuerId,
+        urls.statusListUrl(list),
+        new Date(),
+      );
+      const jwt = await this.signer.sign({
+        ...credential,
+        iss: urls.issuerId,
+        jti: credential['id'],
+        nbf: Math.floor(Date.now() / 1000),
+      });
       await em.query(
         `INSERT INTO certificate_status_lists (id, credential_jwt, updated_at) VALUES ($1, $2, now())
          ON CONFLICT (id) DO UPDATE SET credential_jwt = EXCLUDED.credential_jwt, updated_at = now()`,
@@ -152,16 +180,25 @@ export class CertificateIssuer {
     return rows[0] ?? null;
   }
 
-  private async create(em: EntityManager, facts: EnrolmentFacts, generation: number, expiresAt: Date | null, replaces: Certificate | null): Promise<Certificate> {
+  private async create(
+    em: EntityManager,
+    facts: EnrolmentFacts,
+    generation: number,
+    expiresAt: Date | null,
+    replaces: Certificate | null,
+  ): Promise<Certificate> {
     const urls = issuerUrls(this.config.PUBLIC_URL);
     const locale = facts.locale;
     const course = pickText(facts.courseTitle, locale, facts.courseLocale).text;
-    const heading = pickText(facts.programmeTitle, locale, facts.courseLocale).text || this.config.PLATFORM_NAME;
+    const heading =
+      pickText(facts.programmeTitle, locale, facts.courseLocale).text || this.config.PLATFORM_NAME;
     const id = randomUUID();
     const code = newCertificateCode();
     // Whole seconds: the JWT's nbf and the stored issue date agree exactly.
     const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const [{ index }] = (await em.query(`SELECT nextval('certificate_status_list_index_seq')::int AS index`)) as { index: number }[];
+    const [{ index }] = (await em.query(
+      `SELECT nextval('certificate_status_list_index_seq')::int AS index`,
+    )) as { index: number }[];
 
     const credential = openBadgeCredential(
       {
@@ -204,33 +241,32 @@ export class CertificateIssuer {
     const storageKey = certificateStorageKey(facts.enrolmentId, generation);
     await this.storage.put(storageKey, pdf);
 
-    const certificate = await em.save(
-      Certificate,
-      em.create(Certificate, {
-        id,
-        enrolmentId: facts.enrolmentId,
-        generation,
-        userId: facts.userId,
-        cohortId: facts.cohortId,
-        courseId: facts.courseId,
-        code,
-        holderName: facts.displayName,
-        courseTitle: course,
-        cohortName: facts.cohortName,
-        language: locale,
-        issuedAt,
-        expiresAt,
-        revokedAt: null,
-        revocationReason: null,
-        revokedById: null,
-        replacedById: null,
-        contentHash: createHash('sha256').update(pdf).digest('hex'),
-        storageKey,
-        size: pdf.length,
-        credentialJwt,
-        statusListIndex: index,
-      }),
-    );
+    // insert, not save: the id is ours, so save would first look it up.
+    const certificate = em.create(Certificate, {
+      id,
+      enrolmentId: facts.enrolmentId,
+      generation,
+      userId: facts.userId,
+      cohortId: facts.cohortId,
+      courseId: facts.courseId,
+      code,
+      holderName: facts.displayName,
+      courseTitle: course,
+      cohortName: facts.cohortName,
+      language: locale,
+      issuedAt,
+      expiresAt,
+      revokedAt: null,
+      revocationReason: null,
+      revokedById: null,
+      replacedById: null,
+      contentHash: createHash('sha256').update(pdf).digest('hex'),
+      storageKey,
+      size: pdf.length,
+      credentialJwt,
+      statusListIndex: index,
+    });
+    await em.insert(Certificate, certificate);
     await this.outbox.add(em, 'certificate.issued', {
       certificateId: id,
       enrolmentId: facts.enrolmentId,

@@ -9,6 +9,17 @@ import { DEFAULT_CERTIFICATE_TEMPLATE } from './certificate-template';
 // Needs poppler-utils (pdftotext) and qpdf: .ci/run installs them.
 jest.setTimeout(60_000);
 
+beforeAll(() => {
+  for (const tool of ['pdftotext', 'qpdf']) {
+    try {
+      execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new Error(`${tool} is missing: apt-get install poppler-utils qpdf`, { cause: e });
+    }
+  }
+});
+
 const dir = mkdtempSync(join(tmpdir(), 'aula-certificate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const renderer = new CertificatePdfRenderer();
@@ -46,7 +57,10 @@ async function renderToFile(c: CertificateContent, template = DEFAULT_CERTIFICAT
 /** Extracted text, NFC, without bidi marks, whitespace collapsed. */
 function extract(path: string): string {
   const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
-  return raw.normalize('NFC').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
+  return raw
+    .normalize('NFC')
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ');
 }
 
 function qpdfCheck(path: string): string {
@@ -75,12 +89,15 @@ const NAMES: Record<string, string> = {
 };
 
 describe('certificate PDF', () => {
-  it.each(Object.entries(NAMES))('prints a %s name so that it can be extracted, in a valid PDF under 100 KB', async (_script, name) => {
-    const { path, bytes } = await renderToFile(content({ holderName: name }));
-    expect(extract(path)).toContain(name.normalize('NFC'));
-    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
-    expect(bytes.length).toBeLessThan(100 * 1024);
-  });
+  it.each(Object.entries(NAMES))(
+    'prints a %s name so that it can be extracted, in a valid PDF under 100 KB',
+    async (_script, name) => {
+      const { path, bytes } = await renderToFile(content({ holderName: name }));
+      expect(extract(path)).toContain(name.normalize('NFC'));
+      expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+      expect(bytes.length).toBeLessThan(100 * 1024);
+    },
+  );
 
   it('keeps a mixed-script line in logical order around a right-to-left word', async () => {
     const { path } = await renderToFile(content({ holderName: 'María محمد José' }));
@@ -105,7 +122,9 @@ describe('certificate PDF', () => {
     expect(without).not.toContain('Workload');
     expect(without).not.toContain('Final grade');
     expect(without).not.toContain('Valid until');
-    const withAll = extract((await renderToFile(content({ expiresAt: new Date('2028-01-31T12:00:00Z') }))).path);
+    const withAll = extract(
+      (await renderToFile(content({ expiresAt: new Date('2028-01-31T12:00:00Z') }))).path,
+    );
     expect(withAll).toContain('Workload: 40 hours.');
     expect(withAll).toContain('Final grade: 87%.');
     expect(withAll).toContain('Valid until January 31, 2028.');
@@ -116,12 +135,18 @@ describe('certificate PDF', () => {
     const text = extract(path);
     expect(text).toContain('7K3QX9M2VT8RWB4N6J1HZC5YFD');
     expect(text).toContain('https://aula.example/verify/7K3QX9M2VT8RWB4N6J1HZC5YFD');
-    expect(bytes.toString('latin1')).toContain('/URI (https://aula.example/verify/7K3QX9M2VT8RWB4N6J1HZC5YFD)');
+    expect(bytes.toString('latin1')).toContain(
+      '/URI (https://aula.example/verify/7K3QX9M2VT8RWB4N6J1HZC5YFD)',
+    );
   });
 
   it('renders portrait templates and wraps a long course title instead of running off the page', async () => {
-    const course = 'Gestión integrada del desarrollo regional con enfoque territorial, participación ciudadana y cooperación Sur-Sur entre regiones de América Latina, Asia y África';
-    const { path } = await renderToFile(content({ course, locale: 'es' }), { ...DEFAULT_CERTIFICATE_TEMPLATE, orientation: 'portrait' });
+    const course =
+      'Gestión integrada del desarrollo regional con enfoque territorial, participación ciudadana y cooperación Sur-Sur entre regiones de América Latina, Asia y África';
+    const { path } = await renderToFile(content({ course, locale: 'es' }), {
+      ...DEFAULT_CERTIFICATE_TEMPLATE,
+      orientation: 'portrait',
+    });
     expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
     expect(extract(path)).toContain('cooperación Sur-Sur');
     const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 import * as QRCode from 'qrcode';
 import type { CertificateTemplate, Locale } from '@aula/contracts';
-import { certificateFont, type FontKey } from './certificate-fonts';
+import { fontForPdf, type FontKey } from './certificate-fonts';
 import {
   CERTIFICATE_LABELS,
   DEFAULT_CERTIFICATE_TEMPLATE,
@@ -11,7 +11,7 @@ import {
   pickTemplateText,
   type PlaceholderValues,
 } from './certificate-template';
-import { glyphsSpell, segmentLine, visualOrder } from './certificate-text';
+import { glyphsSpell, runWidth, segmentLine, visualOrder } from './certificate-text';
 
 /** Everything printed on one certificate besides the template's own text. */
 export interface CertificateContent {
@@ -52,7 +52,10 @@ const A4 = { long: 841.89, short: 595.28 };
  */
 @Injectable()
 export class CertificatePdfRenderer {
-  async render(content: CertificateContent, template: CertificateTemplate = DEFAULT_CERTIFICATE_TEMPLATE): Promise<Buffer> {
+  async render(
+    content: CertificateContent,
+    template: CertificateTemplate = DEFAULT_CERTIFICATE_TEMPLATE,
+  ): Promise<Buffer> {
     const landscape = template.orientation === 'landscape';
     const width = landscape ? A4.long : A4.short;
     const height = landscape ? A4.short : A4.long;
@@ -86,8 +89,15 @@ export class CertificatePdfRenderer {
     const canvas = new Canvas(doc);
     const values = this.placeholders(content);
 
-    doc.lineWidth(2).strokeColor(ACCENT).rect(18, 18, width - 36, height - 36).stroke();
-    doc.lineWidth(0.6).rect(26, 26, width - 52, height - 52).stroke();
+    doc
+      .lineWidth(2)
+      .strokeColor(ACCENT)
+      .rect(18, 18, width - 36, height - 36)
+      .stroke();
+    doc
+      .lineWidth(0.6)
+      .rect(26, 26, width - 52, height - 52)
+      .stroke();
 
     const centre = width / 2;
     const textWidth = width - (landscape ? 200 : 120);
@@ -96,10 +106,22 @@ export class CertificatePdfRenderer {
     y += landscape ? 52 : 80;
     canvas.line(title, centre, y, landscape ? 32 : 28, { color: ACCENT, bold: true, maxWidth: textWidth });
     y += landscape ? 44 : 60;
-    canvas.line(fillPlaceholders(texts(template.intro), values) ?? '', centre, y, 14, { color: MUTED, maxWidth: textWidth });
+    canvas.line(fillPlaceholders(texts(template.intro), values) ?? '', centre, y, 14, {
+      color: MUTED,
+      maxWidth: textWidth,
+    });
     y += landscape ? 48 : 60;
-    canvas.line(content.holderName, centre, y, landscape ? 30 : 28, { color: INK, bold: true, maxWidth: textWidth });
-    doc.lineWidth(0.5).strokeColor(ACCENT).moveTo(centre - 160, y + 12).lineTo(centre + 160, y + 12).stroke();
+    canvas.line(content.holderName, centre, y, landscape ? 30 : 28, {
+      color: INK,
+      bold: true,
+      maxWidth: textWidth,
+    });
+    doc
+      .lineWidth(0.5)
+      .strokeColor(ACCENT)
+      .moveTo(centre - 160, y + 12)
+      .lineTo(centre + 160, y + 12)
+      .stroke();
     y += landscape ? 42 : 56;
     for (const paragraph of texts(template.body).split(/\n\s*\n/)) {
       const filled = fillPlaceholders(paragraph.trim(), values);
@@ -113,14 +135,21 @@ export class CertificatePdfRenderer {
     const qrY = bottom - qrSize - 16;
     drawQrCode(doc, content.verifyUrl, qrX, qrY, qrSize);
     const labels = CERTIFICATE_LABELS[locale];
-    canvas.line(`${labels.code}: ${content.code}`, qrX + qrSize / 2, qrY + qrSize + 12, 6.5, { color: MUTED });
+    canvas.line(`${labels.code}: ${content.code}`, qrX + qrSize / 2, qrY + qrSize + 12, 6.5, {
+      color: MUTED,
+    });
 
     const signatories = template.signatories.slice(0, 3);
     const slot = Math.min(200, (qrX - 80) / Math.max(signatories.length, 1));
     signatories.forEach((s, i) => {
       const x = 60 + slot * i + slot / 2;
       const lineY = bottom - 44;
-      doc.lineWidth(0.6).strokeColor(INK).moveTo(x - slot / 2 + 12, lineY).lineTo(x + slot / 2 - 12, lineY).stroke();
+      doc
+        .lineWidth(0.6)
+        .strokeColor(INK)
+        .moveTo(x - slot / 2 + 12, lineY)
+        .lineTo(x + slot / 2 - 12, lineY)
+        .stroke();
       canvas.line(s.name, x, lineY + 15, 11, { color: INK, maxWidth: slot - 16 });
       canvas.line(texts(s.title), x, lineY + 29, 9, { color: MUTED, maxWidth: slot - 16 });
     });
@@ -134,7 +163,8 @@ export class CertificatePdfRenderer {
   }
 
   private placeholders(c: CertificateContent): PlaceholderValues {
-    const date = (v: string | Date | null) => (v === null ? null : formatCertificateDate(v, c.locale, c.timeZone));
+    const date = (v: string | Date | null) =>
+      v === null ? null : formatCertificateDate(v, c.locale, c.timeZone);
     return {
       name: c.holderName,
       course: c.course,
@@ -166,19 +196,14 @@ class Canvas {
   private use(font: FontKey, size: number): Doc {
     if (!this.registered.has(font)) {
       // pdfkit accepts a parsed font: the file is parsed once per process, subset per document.
-      this.doc.registerFont(font, certificateFont(font) as unknown as string);
+      this.doc.registerFont(font, fontForPdf(font) as unknown as string);
       this.registered.add(font);
     }
     return this.doc.font(font).fontSize(size);
   }
 
-  /** Width of a run laid out as a whole (`features: []` makes pdfkit shape the run in one piece). */
-  private runWidth(text: string, font: FontKey, size: number): number {
-    return this.use(font, size).widthOfString(text, { features: [] } as PDFKit.Mixins.TextOptions);
-  }
-
   measure(text: string, size: number, bold = false): number {
-    return segmentLine(text, bold).reduce((sum, r) => sum + this.runWidth(r.text, r.font, size), 0);
+    return segmentLine(text, bold).reduce((sum, r) => sum + runWidth(r.font, r.text, size), 0);
   }
 
   /** Draws one line centred on `centre` with its baseline at `y`; returns its width. */
@@ -192,39 +217,55 @@ class Canvas {
     let x = centre - width / 2;
     this.doc.fillColor(style.color);
     for (const { run, text: shown } of visualOrder(segmentLine(text, style.bold))) {
-      const runWidth = this.runWidth(shown, run.font, fontSize);
+      const width = runWidth(run.font, shown, fontSize);
       // Where the glyphs alone do not spell the text (Devanagari reordering, a Vietnamese letter
       // drawn as base + mark), the logical text goes along as ActualText, which text extraction
       // and screen readers use. Not for right-to-left runs: extractors put visual right-to-left
       // glyphs back in logical order themselves, and would reverse an ActualText too.
       const marked = run.level % 2 === 0 && !glyphsSpell(run.font, run.text);
       if (marked) this.doc.markContent('Span', { actual: run.text } as never);
-      this.use(run.font, fontSize).text(shown, x, y, { lineBreak: false, features: [], baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions);
+      this.use(run.font, fontSize).text(shown, x, y, {
+        lineBreak: false,
+        features: [],
+        baseline: 'alphabetic',
+      } as PDFKit.Mixins.TextOptions);
       if (marked) this.doc.endMarkedContent();
-      x += runWidth;
+      x += width;
     }
     return width;
   }
 
-  /** Wraps text at spaces (or anywhere, for a word wider than the line); returns the last baseline. */
-  paragraph(text: string, centre: number, y: number, size: number, maxWidth: number, style: LineStyle): number {
+  /** Wraps text at spaces (or anywhere, for a word wider than the line); returns the next baseline. */
+  paragraph(
+    text: string,
+    centre: number,
+    y: number,
+    size: number,
+    maxWidth: number,
+    style: LineStyle,
+  ): number {
+    const space = this.measure(' ', size, style.bold);
     const lines: string[] = [];
     let current = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-      const candidate = current ? `${current} ${word}` : word;
-      if (this.measure(candidate, size, style.bold) <= maxWidth) {
-        current = candidate;
+    let currentWidth = 0;
+    for (let word of text.split(/\s+/).filter(Boolean)) {
+      let width = this.measure(word, size, style.bold);
+      if (current && currentWidth + space + width <= maxWidth) {
+        current += ` ${word}`;
+        currentWidth += space + width;
         continue;
       }
       if (current) lines.push(current);
-      current = word;
-      while (this.measure(current, size, style.bold) > maxWidth && [...current].length > 1) {
-        const chars = [...current];
+      while (width > maxWidth && [...word].length > 1) {
+        const chars = [...word];
         let fit = chars.length - 1;
         while (fit > 1 && this.measure(chars.slice(0, fit).join(''), size, style.bold) > maxWidth) fit--;
         lines.push(chars.slice(0, fit).join(''));
-        current = chars.slice(fit).join('');
+        word = chars.slice(fit).join('');
+        width = this.measure(word, size, style.bold);
       }
+      current = word;
+      currentWidth = width;
     }
     if (current) lines.push(current);
     const leading = size * 1.45;
@@ -235,11 +276,12 @@ class Canvas {
 
 /** The QR code as filled rectangles: sharp at any zoom and a few hundred bytes. */
 function drawQrCode(doc: Doc, url: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  // One byte-mode segment: the optimal mix of modes is not worth its search for a short URL.
+  const qr = QRCode.create([{ data: Buffer.from(url, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const m = size / n;
   for (let row = 0; row < n; row++) {
-    for (let col = 0; col < n; ) {
+    for (let col = 0; col < n;) {
       if (!qr.modules.get(row, col)) {
         col++;
         continue;

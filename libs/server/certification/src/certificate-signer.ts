@@ -4,7 +4,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@aula/server/core';
-import { issuerUrls, jwkThumbprint, privateKeyFromPem, publicJwkOf, signJwt, verificationMethodId } from './credential';
+import {
+  issuerUrls,
+  jwkThumbprint,
+  privateKeyFromPem,
+  publicJwkOf,
+  signJwt,
+  verificationMethodId,
+} from './credential';
 import { IssuerKey } from './issuer-key.entity';
 
 export interface SigningKey {
@@ -28,7 +35,10 @@ export class CertificateSigner {
   ) {}
 
   get keyFile(): string {
-    return resolve(this.config.CERTIFICATE_SIGNING_KEY_FILE || resolve(this.config.DATA_DIR, 'keys', 'certificate-signing-key.pem'));
+    return resolve(
+      this.config.CERTIFICATE_SIGNING_KEY_FILE ||
+        resolve(this.config.DATA_DIR, 'keys', 'certificate-signing-key.pem'),
+    );
   }
 
   signingKey(): Promise<SigningKey> {

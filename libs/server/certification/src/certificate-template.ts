@@ -69,5 +69,14 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): strin
 export function formatCertificateDate(value: string | Date, locale: Locale, timeZone = 'UTC'): string {
   const dateOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
   const instant = dateOnly ? new Date(`${value}T00:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: dateOnly ? 'UTC' : timeZone }).format(instant);
+  return dateFormat(locale, dateOnly ? 'UTC' : timeZone).format(instant);
+}
+
+// Building a formatter costs far more than using one.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })));
+  return format;
 }

@@ -1,5 +1,5 @@
 import bidiFactory from 'bidi-js';
-import { certificateFont, fontFor, scriptFontOf, type FontKey } from './certificate-fonts';
+import { certificateFont, fontFor, scriptFontOf, shapedRun, type FontKey } from './certificate-fonts';
 
 const bidi = bidiFactory();
 
@@ -18,8 +18,39 @@ export interface TextRun {
  */
 export function glyphsSpell(font: FontKey, text: string): boolean {
   if (font === 'devanagari') return false;
-  const glyphs = certificateFont(font).layout(text).glyphs;
-  return glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join('') === text;
+  return shaped(font, text).spells;
+}
+
+interface Shaped {
+  /** Advance width in font units (1000 per em after scaling below). */
+  advance: number;
+  spells: boolean;
+}
+
+// Certificates repeat the same template text thousands of times: shaping results are kept per
+// process (bounded), keyed by font and text.
+const SHAPED = new Map<string, Shaped>();
+const SHAPED_MAX = 2_000;
+
+function shaped(font: FontKey, text: string): Shaped {
+  const key = `${font}\u0000${text}`;
+  let hit = SHAPED.get(key);
+  if (!hit) {
+    const f = certificateFont(font);
+    const run = shapedRun(font, text);
+    hit = {
+      advance: (run.advanceWidth * 1000) / f.unitsPerEm,
+      spells: run.glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join('') === text,
+    };
+    if (SHAPED.size >= SHAPED_MAX) SHAPED.clear();
+    SHAPED.set(key, hit);
+  }
+  return hit;
+}
+
+/** Width of a run at a font size, in points, as pdfkit will lay it out in one piece. */
+export function runWidth(font: FontKey, text: string, size: number): number {
+  return (shaped(font, text).advance * size) / 1000;
 }
 
 /**
@@ -27,11 +58,23 @@ export function glyphsSpell(font: FontKey, text: string): boolean {
  * punctuation, digits, combining marks) take the font of the text before them when it has the
  * glyph, else of the text after, so "محمد علي" stays one right-to-left run.
  */
+const SEGMENTED = new Map<string, TextRun[]>();
+
 export function segmentLine(text: string, bold = false): TextRun[] {
   if (!text) return [];
+  const key = `${bold ? 1 : 0}${text}`;
+  const hit = SEGMENTED.get(key);
+  if (hit) return hit;
+  const runs = segment(text, bold);
+  if (SEGMENTED.size >= SHAPED_MAX) SEGMENTED.clear();
+  SEGMENTED.set(key, runs);
+  return runs;
+}
+
+function segment(text: string, bold: boolean): TextRun[] {
   const { levels } = bidi.getEmbeddingLevels(text, 'ltr');
   const chars: { cp: number; start: number; end: number; font: FontKey | null }[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) as number;
     const end = i + (cp > 0xffff ? 2 : 1);
     chars.push({ cp, start: i, end, font: scriptFontOf(cp, bold) });
@@ -69,7 +112,7 @@ export function visualOrder(runs: TextRun[]): { run: TextRun; text: string }[] {
   const max = Math.max(0, ...runs.map((r) => r.level));
   const minOdd = Math.min(...runs.map((r) => r.level).filter((l) => l % 2 === 1), Infinity);
   for (let level = max; level >= minOdd && level > 0; level--) {
-    for (let i = 0; i < ordered.length; ) {
+    for (let i = 0; i < ordered.length;) {
       if (ordered[i].level < level) {
         i++;
         continue;

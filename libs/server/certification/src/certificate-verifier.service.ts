@@ -1,19 +1,28 @@
-import { HttpException, HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import type { CertificateVerification, CredentialVerificationResult } from '@aula/contracts';
 import { AppConfig, InjectRedis } from '@aula/server/core';
+import { TooManyAttemptsError } from '@aula/server/identity';
 import { normaliseCertificateCode } from './certificate-code';
 import { Certificate } from './certificate.entity';
 import { certificateStatus } from './certification.service';
-import { issuerUrls, STATUS_LIST_SIZE, statusBit, thumbprintOfKid, verifyJwt, type PublicJwk } from './credential';
+import {
+  issuerUrls,
+  STATUS_LIST_SIZE,
+  statusBit,
+  thumbprintOfKid,
+  verifyJwt,
+  type PublicJwk,
+} from './credential';
 import { IssuerKey } from './issuer-key.entity';
 import { StatusList } from './status-list.entity';
 
-export class VerificationThrottledError extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super('Too many verification requests. Try again later.', HttpStatus.TOO_MANY_REQUESTS);
+/** 429 with Retry-After (the API's problem filter adds the header for throttling errors). */
+export class VerificationThrottledError extends TooManyAttemptsError {
+  override getResponse(): string {
+    return 'Too many verification requests. Try again later.';
   }
 }
 
@@ -49,7 +58,8 @@ export class CertificateVerifier {
     try {
       await this.perAddress.consume(address, 1);
     } catch (e) {
-      if (e instanceof RateLimiterRes) throw new VerificationThrottledError(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      if (e instanceof RateLimiterRes)
+        throw new VerificationThrottledError(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
       throw e;
     }
   }
@@ -57,7 +67,9 @@ export class CertificateVerifier {
   /** A malformed code and an unknown one both answer 404 with the same body. */
   async verifyCode(input: string): Promise<CertificateVerification> {
     const code = normaliseCertificateCode(input);
-    const certificate = code ? await this.dataSource.getRepository(Certificate).findOne({ where: { code } }) : null;
+    const certificate = code
+      ? await this.dataSource.getRepository(Certificate).findOne({ where: { code } })
+      : null;
     if (!certificate) throw new NotFoundException();
     return this.verification(certificate);
   }
@@ -78,7 +90,11 @@ export class CertificateVerifier {
 
   async credentialJwt(input: string): Promise<string> {
     const code = normaliseCertificateCode(input);
-    const c = code ? await this.dataSource.getRepository(Certificate).findOne({ where: { code }, select: { id: true, credentialJwt: true } }) : null;
+    const c = code
+      ? await this.dataSource
+          .getRepository(Certificate)
+          .findOne({ where: { code }, select: { id: true, credentialJwt: true } })
+      : null;
     if (!c) throw new NotFoundException();
     return c.credentialJwt;
   }
@@ -93,9 +109,17 @@ export class CertificateVerifier {
   async issuerProfile(): Promise<Record<string, unknown>> {
     const urls = issuerUrls(this.config.PUBLIC_URL);
     const keys = await this.dataSource.getRepository(IssuerKey).find({ order: { createdAt: 'ASC' } });
-    const methods = keys.map((k) => ({ id: `${urls.issuerId}#${k.kid}`, type: 'JsonWebKey', controller: urls.issuerId, publicKeyJwk: k.publicKeyJwk }));
+    const methods = keys.map((k) => ({
+      id: `${urls.issuerId}#${k.kid}`,
+      type: 'JsonWebKey',
+      controller: urls.issuerId,
+      publicKeyJwk: k.publicKeyJwk,
+    }));
     return {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
       id: urls.issuerId,
       type: ['Profile'],
       name: this.config.PLATFORM_NAME,
@@ -113,21 +137,30 @@ export class CertificateVerifier {
     const keys = await this.dataSource.getRepository(IssuerKey).find();
     const byKid = new Map(keys.map((k) => [k.kid, k.publicKeyJwk as PublicJwk]));
     const urls = issuerUrls(this.config.PUBLIC_URL);
-    const checked = verifyJwt(token, (kid) => (kid.startsWith(`${urls.issuerId}#`) ? byKid.get(thumbprintOfKid(kid)) : undefined));
+    const checked = verifyJwt(token, (kid) =>
+      kid.startsWith(`${urls.issuerId}#`) ? byKid.get(thumbprintOfKid(kid)) : undefined,
+    );
     if (!checked.ok) return { valid: false, reason: checked.reason };
     const { claims } = checked;
     if (claims['iss'] !== urls.issuerId) return { valid: false, reason: 'issuer' };
     const credentialId = typeof claims['jti'] === 'string' ? claims['jti'] : '';
     const prefix = `${urls.publicUrl}/api/certificates/`;
-    const code = credentialId.startsWith(prefix) ? credentialId.slice(prefix.length).replace(/\/credential$/, '') : '';
-    const certificate = code ? await this.dataSource.getRepository(Certificate).findOne({ where: { code } }) : null;
+    const code = credentialId.startsWith(prefix)
+      ? credentialId.slice(prefix.length).replace(/\/credential$/, '')
+      : '';
+    const certificate = code
+      ? await this.dataSource.getRepository(Certificate).findOne({ where: { code } })
+      : null;
     // A valid signature over a credential we have no record of (or another token for it): not ours to vouch for.
     if (!certificate || certificate.credentialJwt !== token) return { valid: false, reason: 'unknown' };
     const verification = this.verification(certificate, now);
     const exp = typeof claims['exp'] === 'number' ? claims['exp'] * 1000 : null;
-    if (verification.status === 'valid' && exp !== null && exp <= now.getTime()) return { valid: false, reason: 'expired', certificate: verification };
-    if (verification.status === 'valid' && (await this.revokedInStatusList(certificate))) return { valid: false, reason: 'revoked', certificate: verification };
-    if (verification.status !== 'valid') return { valid: false, reason: verification.status, certificate: verification };
+    if (verification.status === 'valid' && exp !== null && exp <= now.getTime())
+      return { valid: false, reason: 'expired', certificate: verification };
+    if (verification.status === 'valid' && (await this.revokedInStatusList(certificate)))
+      return { valid: false, reason: 'revoked', certificate: verification };
+    if (verification.status !== 'valid')
+      return { valid: false, reason: verification.status, certificate: verification };
     return { valid: true, certificate: verification };
   }
 
@@ -137,7 +170,9 @@ export class CertificateVerifier {
     const row = await this.dataSource.getRepository(StatusList).findOne({ where: { id: list } });
     if (!row) return false;
     try {
-      const payload = JSON.parse(Buffer.from(row.credentialJwt.split('.')[1], 'base64url').toString('utf8')) as { credentialSubject: { encodedList: string } };
+      const payload = JSON.parse(
+        Buffer.from(row.credentialJwt.split('.')[1], 'base64url').toString('utf8'),
+      ) as { credentialSubject: { encodedList: string } };
       return statusBit(payload.credentialSubject.encodedList, c.statusListIndex % STATUS_LIST_SIZE);
     } catch (e) {
       this.logger.warn(`status list ${list} unreadable: ${String(e)}`);

@@ -19,7 +19,11 @@ export class CertificationPolicy {
     AccessPolicy.assertRole(actor, 'admin');
   }
 
-  async assertCanSee(actor: Actor, certificate: { userId: string; cohortId: string }, em?: EntityManager): Promise<void> {
+  async assertCanSee(
+    actor: Actor,
+    certificate: { userId: string; cohortId: string },
+    em?: EntityManager,
+  ): Promise<void> {
     await this.enrolments.assertCanSeeEnrolment(actor, certificate, em);
   }
 

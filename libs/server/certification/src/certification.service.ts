@@ -1,7 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { DataSource, In, IsNull } from 'typeorm';
-import type { CertificateBatchView, CertificateStatus, CertificateView, CohortCertificateRow } from '@aula/contracts';
+import type {
+  CertificateBatchView,
+  CertificateStatus,
+  CertificateView,
+  CohortCertificateRow,
+} from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
 import type { Actor } from '@aula/server/identity';
 import { OutboxService } from '@aula/server/outbox';
@@ -12,7 +17,10 @@ import { CertificationPolicy } from './certification.policy';
 import { issuerUrls } from './credential';
 
 /** revoked, else replaced, else expired, else valid. */
-export function certificateStatus(c: Pick<Certificate, 'revokedAt' | 'replacedById' | 'expiresAt'>, now = new Date()): CertificateStatus {
+export function certificateStatus(
+  c: Pick<Certificate, 'revokedAt' | 'replacedById' | 'expiresAt'>,
+  now = new Date(),
+): CertificateStatus {
   if (c.revokedAt) return 'revoked';
   if (c.replacedById) return 'replaced';
   if (c.expiresAt && c.expiresAt.getTime() <= now.getTime()) return 'expired';
@@ -29,6 +37,16 @@ export class CertificateReplacedError extends ConflictException {
   constructor() {
     super('This certificate has already been replaced: re-issue or revoke the newest one.');
   }
+}
+
+/** `attachment` with an ASCII file name and the holder's name in UTF-8 (RFC 6266 / 5987). */
+export function certificateDisposition(c: Pick<Certificate, 'holderName' | 'code'>): string {
+  const unicode = `${c.holderName
+    .replace(/[\p{C}"\\/:*?<>|]+/gu, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 60)}-${c.code}.pdf`;
+  return `attachment; filename="${certificateFileName(c)}"; filename*=UTF-8''${encodeURIComponent(unicode)}`;
 }
 
 /** A file name safe in a Content-Disposition header and a ZIP. */
@@ -82,24 +100,44 @@ export class CertificationService {
   }
 
   /** Issue now for one enrolment: queued for the worker. Answers the current certificate when there is one already. */
-  async requestIssue(actor: Actor, enrolmentId: string, expiresAt: Date | null): Promise<{ queued: boolean; certificate: CertificateView | null }> {
+  async requestIssue(
+    actor: Actor,
+    enrolmentId: string,
+    expiresAt: Date | null,
+  ): Promise<{ queued: boolean; certificate: CertificateView | null }> {
     this.policy.assertCanIssue(actor);
     return this.dataSource.transaction(async (em) => {
-      const [enrolment] = (await em.query(`SELECT id, status FROM enrolments WHERE id = $1 FOR UPDATE`, [enrolmentId])) as { id: string; status: string }[];
+      const [enrolment] = (await em.query(`SELECT id, status FROM enrolments WHERE id = $1 FOR UPDATE`, [
+        enrolmentId,
+      ])) as { id: string; status: string }[];
       if (!enrolment) throw new NotFoundException();
-      const existing = await em.findOne(Certificate, { where: { enrolmentId, replacedById: IsNull() }, order: { generation: 'DESC' } });
+      const existing = await em.findOne(Certificate, {
+        where: { enrolmentId, replacedById: IsNull() },
+        order: { generation: 'DESC' },
+      });
       if (existing) return { queued: false, certificate: this.toView(existing) };
       if (enrolment.status !== 'completed') throw new EnrolmentNotCompletedError();
-      await this.outbox.add(em, 'certificate.requested', { enrolmentId, batchId: null, expiresAt: expiresAt?.toISOString() ?? null, requestedById: actor.id });
+      await this.outbox.add(em, 'certificate.requested', {
+        enrolmentId,
+        batchId: null,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        requestedById: actor.id,
+      });
       return { queued: true, certificate: null };
     });
   }
 
   /** Issue for every completed enrolment of the cohort that has no certificate yet: one job each. */
-  async requestCohortIssue(actor: Actor, cohortId: string, expiresAt: Date | null): Promise<CertificateBatchView> {
+  async requestCohortIssue(
+    actor: Actor,
+    cohortId: string,
+    expiresAt: Date | null,
+  ): Promise<CertificateBatchView> {
     this.policy.assertCanIssue(actor);
     const batch = await this.dataSource.transaction(async (em) => {
-      const [cohort] = (await em.query(`SELECT id FROM cohorts WHERE id = $1 FOR UPDATE`, [cohortId])) as { id: string }[];
+      const [cohort] = (await em.query(`SELECT id FROM cohorts WHERE id = $1 FOR UPDATE`, [cohortId])) as {
+        id: string;
+      }[];
       if (!cohort) throw new NotFoundException();
       const rows = (await em.query(
         `SELECT e.id FROM enrolments e
@@ -108,9 +146,21 @@ export class CertificationService {
           ORDER BY e.id`,
         [cohortId],
       )) as { id: string }[];
-      const saved = await em.save(CertificateBatch, em.create(CertificateBatch, { cohortId, requestedById: actor.id, enrolmentIds: rows.map((r) => r.id) }));
+      const saved = await em.save(
+        CertificateBatch,
+        em.create(CertificateBatch, {
+          cohortId,
+          requestedById: actor.id,
+          enrolmentIds: rows.map((r) => r.id),
+        }),
+      );
       for (const { id } of rows) {
-        await this.outbox.add(em, 'certificate.requested', { enrolmentId: id, batchId: saved.id, expiresAt: expiresAt?.toISOString() ?? null, requestedById: actor.id });
+        await this.outbox.add(em, 'certificate.requested', {
+          enrolmentId: id,
+          batchId: saved.id,
+          expiresAt: expiresAt?.toISOString() ?? null,
+          requestedById: actor.id,
+        });
       }
       return saved;
     });
@@ -143,33 +193,54 @@ export class CertificationService {
   async revoke(actor: Actor, certificateId: string, reason: string): Promise<CertificateView> {
     this.policy.assertCanIssue(actor);
     return this.dataSource.transaction(async (em) => {
-      const c = await em.findOne(Certificate, { where: { id: certificateId }, lock: { mode: 'pessimistic_write' } });
+      const c = await em.findOne(Certificate, {
+        where: { id: certificateId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!c) throw new NotFoundException();
       if (c.revokedAt) return this.toView(c);
       c.revokedAt = new Date();
       c.revocationReason = reason;
       c.revokedById = actor.id;
       await em.save(c);
-      await this.outbox.add(em, 'certificate.revoked', { certificateId: c.id, enrolmentId: c.enrolmentId, userId: c.userId, cohortId: c.cohortId });
+      await this.outbox.add(em, 'certificate.revoked', {
+        certificateId: c.id,
+        enrolmentId: c.enrolmentId,
+        userId: c.userId,
+        cohortId: c.cohortId,
+      });
       return this.toView(c);
     });
   }
 
   /** A new certificate with a new code will replace this one (worker). */
-  async requestReissue(actor: Actor, certificateId: string, expiresAt: Date | null): Promise<{ queued: true }> {
+  async requestReissue(
+    actor: Actor,
+    certificateId: string,
+    expiresAt: Date | null,
+  ): Promise<{ queued: true }> {
     this.policy.assertCanIssue(actor);
     return this.dataSource.transaction(async (em) => {
-      const c = await em.findOne(Certificate, { where: { id: certificateId }, lock: { mode: 'pessimistic_write' } });
+      const c = await em.findOne(Certificate, {
+        where: { id: certificateId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!c) throw new NotFoundException();
       if (c.replacedById) throw new CertificateReplacedError();
-      await this.outbox.add(em, 'certificate.reissue-requested', { certificateId, expiresAt: expiresAt?.toISOString() ?? null, requestedById: actor.id });
+      await this.outbox.add(em, 'certificate.reissue-requested', {
+        certificateId,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        requestedById: actor.id,
+      });
       return { queued: true as const };
     });
   }
 
   /** Every completed enrolment of the cohort with its newest certificate. Tutors of the cohort and administrators. */
   async listForCohort(actor: Actor, cohortId: string): Promise<CohortCertificateRow[]> {
-    const exists = (await this.dataSource.query(`SELECT 1 FROM cohorts WHERE id = $1`, [cohortId])) as unknown[];
+    const exists = (await this.dataSource.query(`SELECT 1 FROM cohorts WHERE id = $1`, [
+      cohortId,
+    ])) as unknown[];
     if (!exists.length) throw new NotFoundException();
     await this.policy.assertCanManageCohort(actor, cohortId);
     const rows = (await this.dataSource.query(
@@ -180,7 +251,9 @@ export class CertificationService {
       [cohortId],
     )) as { enrolmentId: string; userId: string; holderName: string; completedAt: Date | null }[];
     const certificates = rows.length
-      ? await this.dataSource.getRepository(Certificate).find({ where: { enrolmentId: In(rows.map((r) => r.enrolmentId)), replacedById: IsNull() } })
+      ? await this.dataSource
+          .getRepository(Certificate)
+          .find({ where: { enrolmentId: In(rows.map((r) => r.enrolmentId)), replacedById: IsNull() } })
       : [];
     const byEnrolment = new Map(certificates.map((c) => [c.enrolmentId, c]));
     const now = new Date();
@@ -214,9 +287,16 @@ export class CertificationService {
     return c;
   }
 
-  async download(actor: Actor, certificateId: string): Promise<{ fileName: string; size: number; stream: Readable }> {
+  async download(
+    actor: Actor,
+    certificateId: string,
+  ): Promise<{ disposition: string; size: number; stream: Readable }> {
     const c = await this.get(actor, certificateId);
-    return { fileName: certificateFileName(c), size: c.size, stream: await this.storage.get(c.storageKey) };
+    return {
+      disposition: certificateDisposition(c),
+      size: c.size,
+      stream: await this.storage.get(c.storageKey),
+    };
   }
 
   /** Opens a certificate's stored PDF (after access was checked by `get` or `cohortCertificates`). */
@@ -226,7 +306,9 @@ export class CertificationService {
 
   /** Checks access and lists what a cohort ZIP holds: current, unrevoked certificates. */
   async cohortCertificates(actor: Actor, cohortId: string): Promise<Certificate[]> {
-    const exists = (await this.dataSource.query(`SELECT 1 FROM cohorts WHERE id = $1`, [cohortId])) as unknown[];
+    const exists = (await this.dataSource.query(`SELECT 1 FROM cohorts WHERE id = $1`, [
+      cohortId,
+    ])) as unknown[];
     if (!exists.length) throw new NotFoundException();
     await this.policy.assertCanManageCohort(actor, cohortId);
     return this.dataSource.getRepository(Certificate).find({

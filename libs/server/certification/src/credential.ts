@@ -1,4 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  sign as edSign,
+  verify as edVerify,
+  type KeyObject,
+} from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
@@ -35,13 +42,16 @@ export type PublicJwk = { kty: 'OKP'; crv: 'Ed25519'; x: string };
 
 export function publicJwkOf(key: KeyObject): PublicJwk {
   const jwk = createPublicKey(key).export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
-  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') throw new Error('The certificate signing key must be an Ed25519 key');
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519')
+    throw new Error('The certificate signing key must be an Ed25519 key');
   return { kty: 'OKP', crv: 'Ed25519', x: jwk.x };
 }
 
 /** RFC 7638 thumbprint: the key id. */
 export function jwkThumbprint(jwk: PublicJwk): string {
-  return createHash('sha256').update(`{"crv":"${jwk.crv}","kty":"${jwk.kty}","x":"${jwk.x}"}`).digest('base64url');
+  return createHash('sha256')
+    .update(`{"crv":"${jwk.crv}","kty":"${jwk.kty}","x":"${jwk.x}"}`)
+    .digest('base64url');
 }
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -63,7 +73,8 @@ export type JwtCheck =
 export function verifyJwt(token: string, keyFor: (kid: string) => PublicJwk | undefined): JwtCheck {
   if (typeof token !== 'string' || token.length > 64_000) return { ok: false, reason: 'malformed' };
   const parts = token.split('.');
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) return { ok: false, reason: 'malformed' };
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)))
+    return { ok: false, reason: 'malformed' };
   let header: { alg?: unknown; kid?: unknown };
   let claims: Record<string, unknown>;
   try {
@@ -72,12 +83,18 @@ export function verifyJwt(token: string, keyFor: (kid: string) => PublicJwk | un
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (!header || typeof header !== 'object' || !claims || typeof claims !== 'object') return { ok: false, reason: 'malformed' };
+  if (!header || typeof header !== 'object' || !claims || typeof claims !== 'object')
+    return { ok: false, reason: 'malformed' };
   if (header.alg !== 'EdDSA' || typeof header.kid !== 'string') return { ok: false, reason: 'signature' };
   const jwk = keyFor(header.kid);
   if (!jwk) return { ok: false, reason: 'issuer' };
   const key = createPublicKey({ key: jwk, format: 'jwk' });
-  const valid = edVerify(null, Buffer.from(`${parts[0]}.${parts[1]}`), key, Buffer.from(parts[2], 'base64url'));
+  const valid = edVerify(
+    null,
+    Buffer.from(`${parts[0]}.${parts[1]}`),
+    key,
+    Buffer.from(parts[2], 'base64url'),
+  );
   if (!valid) return { ok: false, reason: 'signature' };
   return { ok: true, header: { alg: header.alg, kid: header.kid }, claims };
 }
@@ -110,10 +127,16 @@ export interface CredentialSubjectFacts {
  * members are the payload, with the registered claims `iss`, `jti`, `nbf` (and `exp`) mirroring them.
  * The holder is identified by the name printed on the certificate, nothing else.
  */
-export function openBadgeCredential(facts: CredentialSubjectFacts, urls: ReturnType<typeof issuerUrls>): Record<string, unknown> {
+export function openBadgeCredential(
+  facts: CredentialSubjectFacts,
+  urls: ReturnType<typeof issuerUrls>,
+): Record<string, unknown> {
   const list = Math.floor(facts.statusListIndex / STATUS_LIST_SIZE) + 1;
   const credential: Record<string, unknown> = {
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ],
     id: urls.credentialUrl(facts.code),
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: facts.course,
@@ -122,7 +145,9 @@ export function openBadgeCredential(facts: CredentialSubjectFacts, urls: ReturnT
     ...(facts.expiresAt ? { validUntil: facts.expiresAt.toISOString() } : {}),
     credentialSubject: {
       type: ['AchievementSubject'],
-      identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: facts.holderName }],
+      identifier: [
+        { type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: facts.holderName },
+      ],
       achievement: {
         id: `${urls.publicUrl}/api/certificates/achievements/${facts.courseId}`,
         type: ['Achievement'],
@@ -144,7 +169,10 @@ export function openBadgeCredential(facts: CredentialSubjectFacts, urls: ReturnT
   return credential;
 }
 
-export function credentialClaims(credential: Record<string, unknown>, issuerId: string): Record<string, unknown> {
+export function credentialClaims(
+  credential: Record<string, unknown>,
+  issuerId: string,
+): Record<string, unknown> {
   const validFrom = Date.parse(credential['validFrom'] as string);
   const validUntil = credential['validUntil'] ? Date.parse(credential['validUntil'] as string) : null;
   return {
@@ -170,20 +198,32 @@ export function statusBit(encodedList: string, index: number): boolean {
   return (bits[index >> 3] & (0x80 >> (index & 7))) !== 0;
 }
 
-export function statusListCredential(list: number, encodedList: string, issuerId: string, statusListUrl: string, now: Date): Record<string, unknown> {
+export function statusListCredential(
+  list: number,
+  encodedList: string,
+  issuerId: string,
+  statusListUrl: string,
+  now: Date,
+): Record<string, unknown> {
   return {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
     id: statusListUrl,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer: issuerId,
     validFrom: now.toISOString(),
-    credentialSubject: { id: `${statusListUrl}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList },
+    credentialSubject: {
+      id: `${statusListUrl}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList,
+    },
   };
 }
 
 /** Loads a PKCS#8 PEM Ed25519 private key. */
 export function privateKeyFromPem(pem: string): KeyObject {
   const key = createPrivateKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('The certificate signing key must be an Ed25519 key');
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error('The certificate signing key must be an Ed25519 key');
   return key;
 }

@@ -109,12 +109,43 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   CERTIFICATE_VERIFY_WINDOW_SECONDS = 60;
 
+  /** Pooled SMTP connections per worker. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  MAIL_POOL_SIZE = 5;
+
+  /** Messages per second for the whole platform (every worker together): the mail queue's limiter. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  MAIL_RATE_PER_SECOND = 50;
+
+  /** Hours before an assignment's due time at which trainees are reminded, comma-separated. */
+  @IsString()
+  REMINDER_OFFSETS_HOURS = '72,24';
+
+  /** How often the reminder scheduler looks for due work. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  REMINDER_INTERVAL_MINUTES = 15;
+
+  /** Password-reset requests allowed per email and per client address within the window (seconds). */
+  @Transform(toInt) @IsInt() @Min(1)
+  PASSWORD_RESET_MAX_PER_ACCOUNT = 3;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  PASSWORD_RESET_MAX_PER_ADDRESS = 20;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  PASSWORD_RESET_WINDOW_SECONDS = 3600;
+
   /** Trust X-Forwarded-For from a reverse proxy. */
   @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** REMINDER_OFFSETS_HOURS as numbers, largest first. */
+  get reminderOffsetsHours(): number[] {
+    return [...new Set(this.REMINDER_OFFSETS_HOURS.split(',').map((h) => Number(h.trim())).filter((h) => Number.isFinite(h) && h > 0))].sort((a, b) => b - a);
   }
 
   get corsOrigins(): string[] {

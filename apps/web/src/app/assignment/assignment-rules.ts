@@ -1,23 +1,10 @@
-import type { ASSIGNMENT_FILE_TYPES, ASSIGNMENT_LATE_POLICIES } from '@aula/contracts';
+import { ASSIGNMENT_FILE_MAX_BYTES, ASSIGNMENT_MAX_FILES_LIMIT } from '@aula/contracts';
 
-// Contracts are imported for types only; `typeof` ties these copies to the API's lists.
-export const ASSIGNMENT_FILE_TYPE_LIST: typeof ASSIGNMENT_FILE_TYPES = [
-  'pdf',
-  'docx',
-  'xlsx',
-  'pptx',
-  'odt',
-  'ods',
-  'png',
-  'jpg',
-  'webp',
-  'txt',
-  'csv',
-  'zip',
-];
-export const LATE_POLICY_LIST: typeof ASSIGNMENT_LATE_POLICIES = ['accept', 'penalty', 'refuse'];
-/** The API's `ASSIGNMENT_FILE_MAX_BYTES` in MB, and its other limits. */
-export const ASSIGNMENT_LIMITS = { maxFileMb: 25, maxFiles: 20 } as const;
+/** The API's limits for the settings form: `ASSIGNMENT_FILE_MAX_BYTES` in MB, and the most files. */
+export const ASSIGNMENT_LIMITS = {
+  maxFileMb: ASSIGNMENT_FILE_MAX_BYTES / (1024 * 1024),
+  maxFiles: ASSIGNMENT_MAX_FILES_LIMIT,
+} as const;
 
 /** A new id for a rubric criterion or level: short, unique enough within one rubric. */
 export function rubricId(prefix: 'c' | 'l'): string {

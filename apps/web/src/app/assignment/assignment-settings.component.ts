@@ -19,6 +19,7 @@ import type {
   RubricDefinition,
   Translations,
 } from '@aula/contracts';
+import { ASSIGNMENT_FILE_TYPES, ASSIGNMENT_LATE_POLICIES } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AdminCatalogService } from '../admin/admin-catalog.service';
 import { LanguageTabsComponent } from '../admin/language-tabs.component';
@@ -32,7 +33,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { IconComponent } from '../shared/icon.component';
 import { NoticeService } from '../shared/notice.service';
-import { ASSIGNMENT_FILE_TYPE_LIST, ASSIGNMENT_LIMITS, LATE_POLICY_LIST, formPathOf, rubricId } from './assignment-rules';
+import { ASSIGNMENT_LIMITS, formPathOf, rubricId } from './assignment-rules';
 import { AssignmentService } from './assignment.service';
 
 type TextGroup = FormGroup<Record<Locale, FormControl<string>>>;
@@ -77,8 +78,8 @@ export default class AssignmentSettingsComponent {
 
   protected readonly locales = APP_LOCALES;
   protected readonly tags = LANGUAGE_TAGS;
-  protected readonly fileTypes = ASSIGNMENT_FILE_TYPE_LIST;
-  protected readonly latePolicies = LATE_POLICY_LIST;
+  protected readonly fileTypes = ASSIGNMENT_FILE_TYPES;
+  protected readonly latePolicies = ASSIGNMENT_LATE_POLICIES;
   protected readonly limits = ASSIGNMENT_LIMITS;
 
   protected readonly courseId = computed(() => this.params().get('courseId') ?? '');
@@ -117,7 +118,7 @@ export default class AssignmentSettingsComponent {
     maxFiles: [3, [Validators.required, Validators.min(1), Validators.max(ASSIGNMENT_LIMITS.maxFiles)]],
     maxFileMb: [10, [Validators.required, Validators.min(0.01), Validators.max(ASSIGNMENT_LIMITS.maxFileMb)]],
     allowedFileTypes: this.fb.group(
-      Object.fromEntries(ASSIGNMENT_FILE_TYPE_LIST.map((type) => [type, false])) as Record<AssignmentFileType, boolean>,
+      Object.fromEntries(ASSIGNMENT_FILE_TYPES.map((type) => [type, false])) as Record<AssignmentFileType, boolean>,
     ),
     latePolicy: 'accept' as AssignmentLatePolicy,
     latePenaltyPercentPerDay: [0, [Validators.required, Validators.min(0), Validators.max(100)]],
@@ -206,7 +207,7 @@ export default class AssignmentSettingsComponent {
     this.failureKey.set(null);
     this.otherMessages.set([]);
     const value = this.form.getRawValue();
-    const types = ASSIGNMENT_FILE_TYPE_LIST.filter((type) => value.allowedFileTypes[type]);
+    const types = ASSIGNMENT_FILE_TYPES.filter((type) => value.allowedFileTypes[type]);
     if (value.acceptsFiles && types.length === 0) {
       this.failureKey.set('assignment.admin.noTypes');
       return;
@@ -298,7 +299,7 @@ export default class AssignmentSettingsComponent {
       maxFiles: s.maxFiles,
       maxFileMb: Math.round((s.maxFileBytes / 1024 / 1024) * 100) / 100,
       allowedFileTypes: Object.fromEntries(
-        ASSIGNMENT_FILE_TYPE_LIST.map((type) => [type, s.allowedFileTypes.includes(type)]),
+        ASSIGNMENT_FILE_TYPES.map((type) => [type, s.allowedFileTypes.includes(type)]),
       ) as Record<AssignmentFileType, boolean>,
       latePolicy: s.latePolicy,
       latePenaltyPercentPerDay: s.latePenaltyPercentPerDay,

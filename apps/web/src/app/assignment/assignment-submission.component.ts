@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
@@ -51,6 +52,7 @@ export function acceptAttribute(types: readonly string[]): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [FORM_FIELD_DEFAULTS],
   imports: [
+    NgTemplateOutlet,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,

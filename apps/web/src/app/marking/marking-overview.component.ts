@@ -52,6 +52,8 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
     </ng-container>
   `,
   styles: `
+    @use '../shared/styles/page' as page;
+
     .error,
     .late {
       color: var(--mat-sys-error);
@@ -60,29 +62,7 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
       margin: 0 0 12px;
       color: var(--mat-sys-on-surface-variant);
     }
-    .waiting {
-      display: grid;
-      gap: 12px;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .item {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      block-size: 100%;
-      padding: 16px 20px;
-      border-radius: var(--mat-sys-corner-medium);
-      border: 1px solid var(--mat-sys-outline-variant);
-      background: var(--mat-sys-surface-container-low);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    .item:hover {
-      background: var(--mat-sys-surface-container);
-    }
+    @include page.link-cards(waiting, item);
     .title {
       font: var(--mat-sys-title-medium);
       text-decoration: underline;

@@ -272,13 +272,20 @@ export class QuizPlayerComponent {
   private async timeUp(): Promise<void> {
     const attempt = this.attempt();
     if (!attempt) return;
+    await this.submitNow(attempt, () =>
+      this.notices.show(this.transloco.translate('quiz.timeUpNotice'), 'error'),
+    );
+  }
+
+  /** Saves what is pending, submits, then shows the result and its review; `notify` says it happened. */
+  private async submitNow(attempt: QuizAttemptView, notify: () => void): Promise<void> {
     this.busy.set(true);
     try {
       await this.flush();
       const done = await this.api.submit(attempt.id, this.locale());
       this.pending = {};
       this.show(done);
-      this.notices.show(this.transloco.translate('quiz.timeUpNotice'), 'error');
+      notify();
       await this.loadReview(done);
       this.overview.reload();
       this.graded.emit();
@@ -307,21 +314,7 @@ export class QuizPlayerComponent {
         .afterClosed(),
     );
     if (!confirmed) return;
-    this.busy.set(true);
-    try {
-      await this.flush();
-      const done = await this.api.submit(attempt.id, this.locale());
-      this.pending = {};
-      this.show(done);
-      this.notices.show(this.transloco.translate('quiz.submitted'));
-      await this.loadReview(done);
-      this.overview.reload();
-      this.graded.emit();
-    } catch (error) {
-      this.failed(error, 'quiz.submitFailed');
-    } finally {
-      this.busy.set(false);
-    }
+    await this.submitNow(attempt, () => this.notices.show(this.transloco.translate('quiz.submitted')));
   }
 
   protected async openReview(attemptId: string): Promise<void> {

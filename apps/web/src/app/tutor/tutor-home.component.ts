@@ -81,6 +81,8 @@ import { MarkingOverviewComponent } from '../marking/marking-overview.component'
     </div>
   `,
   styles: `
+    @use '../shared/styles/page' as page;
+
     section + section {
       margin-block-start: 32px;
     }
@@ -90,29 +92,7 @@ import { MarkingOverviewComponent } from '../marking/marking-overview.component'
     .muted {
       color: var(--mat-sys-on-surface-variant);
     }
-    .cohorts {
-      display: grid;
-      gap: 12px;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .cohort {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      block-size: 100%;
-      padding: 16px 20px;
-      border-radius: var(--mat-sys-corner-medium);
-      border: 1px solid var(--mat-sys-outline-variant);
-      background: var(--mat-sys-surface-container-low);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    .cohort:hover {
-      background: var(--mat-sys-surface-container);
-    }
+    @include page.link-cards(cohorts, cohort);
     .course {
       font: var(--mat-sys-label-medium);
       color: var(--mat-sys-primary);

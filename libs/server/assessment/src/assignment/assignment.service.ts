@@ -29,6 +29,7 @@ import {
 import { EnrolmentPolicy, fieldError, readerLocale } from '@aula/server/enrolment';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { StorageNotFoundError, StoragePort } from '@aula/server/storage';
+import { OutboxService } from '@aula/server/outbox';
 import { Grade } from '../grading/grade.entity';
 import { GradeService } from '../grading/grade.service';
 import { ScheduleService } from '../schedule/schedule.service';
@@ -112,6 +113,7 @@ export class AssignmentService {
     private readonly schedule: ScheduleService,
     private readonly grades: GradeService,
     private readonly storage: StoragePort,
+    private readonly outbox: OutboxService,
   ) {}
 
   // ---------------------------------------------------------------- settings
@@ -385,6 +387,13 @@ export class AssignmentService {
       submission.latestVersion = version.number;
       submission.submittedAt = now;
       await em.save(Submission, submission);
+      await this.outbox.add(em, 'assignment.submitted', {
+        submissionId: submission.id,
+        activityId: ctx.activityId,
+        enrolmentId: submission.enrolmentId,
+        userId: actor.id,
+        version: version.number,
+      });
       return this.buildView(em, ctx);
     });
   }

@@ -8,8 +8,8 @@ export class CreateCertificates1764400000000 implements MigrationInterface {
   name = 'CreateCertificates1764400000000';
 
   async up(q: QueryRunner): Promise<void> {
-    // Positions in the revocation status list: never reused, gaps are harmless.
-    await q.query(`CREATE SEQUENCE "certificate_status_list_index_seq" AS integer MINVALUE 0 START WITH 0`);
+    // Positions in the revocation status list: never reused, gaps are harmless (position 0 stays unused).
+    await q.query(`CREATE SEQUENCE "certificate_status_list_index_seq" AS integer MINVALUE 1 START WITH 1`);
     await q.query(`CREATE TABLE "certificates" ("id" uuid NOT NULL, "enrolment_id" uuid NOT NULL, "generation" smallint NOT NULL DEFAULT '1', "user_id" uuid NOT NULL, "cohort_id" uuid NOT NULL, "course_id" uuid NOT NULL, "code" character varying(32) NOT NULL, "holder_name" character varying(120) NOT NULL, "course_title" text NOT NULL, "cohort_name" character varying(160) NOT NULL, "language" "public"."user_locale" NOT NULL, "issued_at" TIMESTAMP WITH TIME ZONE NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, "revocation_reason" text, "revoked_by_id" uuid, "replaced_by_id" uuid, "content_hash" character(64) NOT NULL, "storage_key" character varying(255) NOT NULL, "size" integer NOT NULL, "credential_jwt" text NOT NULL, "status_list_index" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_certificates" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "certificates_user_id_idx" ON "certificates"  ("user_id") `);
     await q.query(`CREATE INDEX "certificates_cohort_id_idx" ON "certificates"  ("cohort_id") `);

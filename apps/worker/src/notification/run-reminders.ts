@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig, CoreModule, loadConfigOrExit, loadEnvFile } from '@aula/server/core';
+import { DatabaseModule } from '@aula/server/database';
+import { NotificationWorkerModule } from './notification-worker.module';
+import { ReminderScheduler } from './reminder.scheduler';
+
+@Module({
+  imports: [
+    CoreModule,
+    DatabaseModule,
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } }),
+    }),
+    NotificationWorkerModule,
+  ],
+})
+class RunRemindersModule {}
+
+/**
+ * `npm run reminders [-- --ignore-daytime]`: looks for due reminders now and queues them for the
+ * running worker (the scheduler does the same every REMINDER_INTERVAL_MINUTES). With
+ * --ignore-daytime they go out at once instead of waiting for 08:00 on each recipient's clock.
+ */
+async function main(): Promise<void> {
+  loadEnvFile();
+  loadConfigOrExit();
+  // Only queue here: the running worker sends.
+  process.env['MAIL_WORKER'] = 'off';
+  process.env['REMINDER_WORKER'] = 'off';
+  const app = await NestFactory.createApplicationContext(RunRemindersModule, { logger: ['error', 'warn'] });
+  try {
+    const result = await app.get(ReminderScheduler).run(new Date(), { ignoreDaytime: process.argv.includes('--ignore-daytime') });
+    process.stdout.write(`Queued ${result.queued} reminders and ${result.digests} digests for the worker.\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`reminders: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

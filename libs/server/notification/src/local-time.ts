@@ -1,0 +1,90 @@
+import type { Locale } from '@aula/contracts';
+
+/** Reminders go out between these local hours (start inclusive, end exclusive). */
+export const DAYTIME_START_HOUR = 8;
+export const DAYTIME_END_HOUR = 20;
+
+const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', es: 'es-ES', pt: 'pt-BR' };
+
+function safeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** A moment as the recipient reads it: their language, their time zone, the zone named. */
+export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
+  const zone = safeZone(timeZone);
+  const day = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'full', timeZone: zone }).format(date);
+  const time = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: zone,
+    timeZoneName: 'short',
+  }).format(date);
+  return `${day}, ${time}`;
+}
+
+/** A calendar date (YYYY-MM-DD, no time) in the recipient's language. */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y as number, (m as number) - 1, d as number)),
+  );
+}
+
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+export function localParts(date: Date, timeZone: string): LocalParts {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: safeZone(timeZone),
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+/** YYYY-MM-DD of the moment in the zone. */
+export function localDate(date: Date, timeZone: string): string {
+  const p = localParts(date, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** The instant when the zone's wall clock shows the given local date and hour. */
+function atLocal(year: number, month: number, day: number, hour: number, timeZone: string): Date {
+  let guess = Date.UTC(year, month - 1, day, hour);
+  // Two corrections settle the zone's offset, daylight-saving changes included.
+  for (let i = 0; i < 2; i++) {
+    const p = localParts(new Date(guess), timeZone);
+    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+    guess += Date.UTC(year, month - 1, day, hour) - shown;
+  }
+  return new Date(guess);
+}
+
+/**
+ * When a reminder may be sent: `now` if it is local daytime for the recipient, otherwise the next
+ * 08:00 on their clock (nobody gets a reminder at 03:00 local).
+ */
+export function nextDaytime(now: Date, timeZone: string): Date {
+  const p = localParts(now, timeZone);
+  if (p.hour >= DAYTIME_START_HOUR && p.hour < DAYTIME_END_HOUR) return now;
+  if (p.hour < DAYTIME_START_HOUR) return atLocal(p.year, p.month, p.day, DAYTIME_START_HOUR, timeZone);
+  const tomorrow = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
+  return atLocal(tomorrow.getUTCFullYear(), tomorrow.getUTCMonth() + 1, tomorrow.getUTCDate(), DAYTIME_START_HOUR, timeZone);
+}

@@ -1,0 +1,223 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Locale, Translations } from '@aula/contracts';
+import { pickText } from '@aula/server/catalog';
+import { InvitationService } from '@aula/server/identity';
+import { formatDate, formatDateTime } from './local-time';
+import type { TemplateId, TemplateParams } from './mail-templates';
+import { PasswordResetService } from './password-reset.service';
+import { INACTIVITY_DAYS, LAST_SEEN_SQL } from './reminder.finder';
+
+/** One message to build: who, why, about what, on which occasion. */
+export interface MailRequest {
+  userId: string;
+  template: TemplateId;
+  /** The object the message is about (invitation, enrolment, grade, activity, cohort...). */
+  subjectId: string;
+  /** What makes this message different from an earlier one about the same object. */
+  occasion: string;
+  /** Enrolment the message concerns, for reminders re-checked at send time. */
+  enrolmentId?: string;
+}
+
+export interface Recipient {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  timeZone: string;
+  active: boolean;
+}
+
+export interface MailContent {
+  params: TemplateParams;
+  /** Where the action button leads: a web path ('/...') or a full URL. */
+  path: string;
+}
+
+interface CourseRow {
+  courseTitle: Translations;
+  defaultLocale: Locale;
+  slug: string;
+  cohortName: string;
+  startDate: string;
+  cohortId: string;
+  courseId: string;
+}
+
+const COHORT_SQL = `SELECT co.title AS "courseTitle", co.default_locale AS "defaultLocale", co.slug, c.name AS "cohortName",
+       to_char(c.start_date, 'YYYY-MM-DD') AS "startDate", c.id AS "cohortId", co.id AS "courseId"
+  FROM cohorts c JOIN courses co ON co.id = c.course_id`;
+
+/**
+ * What each message says, read from the database when it is sent (the event carries ids only), in
+ * the recipient's language and time zone. null: nothing to send any more (an invitation already
+ * accepted, a reminder whose work was done).
+ */
+@Injectable()
+export class MailContentLoader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly invitations: InvitationService,
+    private readonly passwordResets: PasswordResetService,
+  ) {}
+
+  private async one<T>(sql: string, params: unknown[]): Promise<T | null> {
+    const rows = (await this.dataSource.query(sql, params)) as T[];
+    return rows[0] ?? null;
+  }
+
+  private course(row: CourseRow, locale: Locale): string {
+    return pickText(row.courseTitle, locale, row.defaultLocale).text;
+  }
+
+  private activityTitle(title: Translations, locale: Locale, fallback: Locale): string {
+    return pickText(title, locale, fallback).text;
+  }
+
+  /** Would the reminder still help? Checked again when it is sent, after any delay. */
+  async stillDue(req: MailRequest): Promise<boolean> {
+    const enrolmentActive = async () =>
+      !!req.enrolmentId && !!(await this.one(`SELECT 1 FROM enrolments WHERE id = $1 AND status = 'active'`, [req.enrolmentId]));
+    switch (req.template) {
+      case 'assignment-due':
+      case 'work-overdue':
+        return (
+          (await enrolmentActive()) &&
+          !(await this.one(`SELECT 1 FROM submissions WHERE activity_id = $1 AND enrolment_id = $2 AND latest_version > 0`, [req.subjectId, req.enrolmentId]))
+        );
+      case 'quiz-closing':
+        return (
+          (await enrolmentActive()) &&
+          !(await this.one(`SELECT 1 FROM quiz_attempts WHERE activity_id = $1 AND enrolment_id = $2 AND submitted_at IS NOT NULL`, [req.subjectId, req.enrolmentId]))
+        );
+      case 'cohort-starting':
+        return enrolmentActive();
+      case 'inactivity':
+        return (
+          (await enrolmentActive()) &&
+          !!(await this.one(
+            `SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.id = $1 AND ${LAST_SEEN_SQL} < now() - make_interval(days => $2)`,
+            [req.enrolmentId, INACTIVITY_DAYS],
+          ))
+        );
+      case 'marking-waiting':
+        return (await this.waitingCount(req.subjectId)) > 0;
+      default:
+        return true;
+    }
+  }
+
+  /** Submissions of a cohort waiting more than 48 h without a mark. */
+  async waitingCount(cohortId: string): Promise<number> {
+    const row = await this.one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM submissions s JOIN enrolments e ON e.id = s.enrolment_id
+        WHERE e.cohort_id = $1 AND e.status IN ('active', 'completed') AND s.latest_version > 0
+          AND s.submitted_at < now() - interval '48 hours'
+          AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.activity_id = s.activity_id AND g.enrolment_id = s.enrolment_id
+                           AND g.status <> 'draft' AND g.graded_at >= s.submitted_at)`,
+      [cohortId],
+    );
+    return row?.n ?? 0;
+  }
+
+  async load(req: MailRequest, to: Recipient, publicUrl: string): Promise<MailContent | null> {
+    const locale = to.locale;
+    const when = (d: Date) => formatDateTime(d, locale, to.timeZone);
+    switch (req.template) {
+      case 'invitation': {
+        const issued = await this.invitations.issueToken(req.subjectId);
+        if (!issued) return null;
+        return { params: { expires: when(issued.expiresAt) }, path: `${publicUrl}/accept-invitation?token=${encodeURIComponent(issued.token)}` };
+      }
+      case 'password-reset': {
+        const issued = await this.passwordResets.issueToken(req.subjectId);
+        if (!issued) return null;
+        return { params: { expires: when(issued.expiresAt) }, path: `${publicUrl}/reset-password?token=${encodeURIComponent(issued.token)}` };
+      }
+      case 'enrolment-approved':
+      case 'enrolment-waitlisted':
+      case 'enrolment-promoted':
+      case 'cohort-starting':
+      case 'inactivity': {
+        const row = await this.one<CourseRow>(`${COHORT_SQL} JOIN enrolments e ON e.cohort_id = c.id WHERE e.id = $1`, [req.enrolmentId ?? req.subjectId]);
+        if (!row) return null;
+        return {
+          params: { course: this.course(row, locale), cohort: row.cohortName, start: formatDate(row.startDate, locale), days: 7 },
+          path: `/courses/${row.slug}`,
+        };
+      }
+      case 'marking-waiting': {
+        const row = await this.one<CourseRow>(`${COHORT_SQL} WHERE c.id = $1`, [req.subjectId]);
+        if (!row) return null;
+        return {
+          params: { course: this.course(row, locale), cohort: row.cohortName, count: await this.waitingCount(req.subjectId) },
+          path: `/tutor/cohorts/${row.cohortId}/marking`,
+        };
+      }
+      case 'certificate-issued': {
+        const row = await this.one<CourseRow>(`${COHORT_SQL} JOIN certificates ce ON ce.cohort_id = c.id WHERE ce.id = $1`, [req.subjectId]);
+        if (!row) return null;
+        return { params: { course: this.course(row, locale), cohort: row.cohortName }, path: '/learn' };
+      }
+      case 'submission-receipt': {
+        const row = await this.one<CourseRow & { title: Translations; submittedAt: Date; version: number; activityId: string }>(
+          `${COHORT_SQL} JOIN enrolments e ON e.cohort_id = c.id JOIN submissions s ON s.enrolment_id = e.id
+             JOIN activities a ON a.id = s.activity_id
+             JOIN submission_versions v ON v.submission_id = s.id AND v.number = $2
+            WHERE s.id = $1`.replace('SELECT ', 'SELECT a.title, a.id AS "activityId", v.submitted_at AS "submittedAt", v.number AS version, '),
+          [req.subjectId, Number(req.occasion.replace(/^v/, ''))],
+        );
+        if (!row) return null;
+        return {
+          params: {
+            course: this.course(row, locale),
+            activity: this.activityTitle(row.title, locale, row.defaultLocale),
+            version: row.version,
+            submittedAt: when(new Date(row.submittedAt)),
+          },
+          path: `/learn/activities/${row.activityId}`,
+        };
+      }
+      case 'grade-released': {
+        const row = await this.one<CourseRow & { title: Translations; enrolmentId: string }>(
+          `${COHORT_SQL} JOIN enrolments e ON e.cohort_id = c.id JOIN grades g ON g.enrolment_id = e.id
+             JOIN activities a ON a.id = g.activity_id
+            WHERE g.id = $1 AND g.status = 'released'`.replace('SELECT ', 'SELECT a.title, e.id AS "enrolmentId", '),
+          [req.subjectId],
+        );
+        if (!row) return null;
+        return {
+          params: { course: this.course(row, locale), activity: this.activityTitle(row.title, locale, row.defaultLocale) },
+          path: `/gradebook/mine/${row.enrolmentId}`,
+        };
+      }
+      case 'assignment-due':
+      case 'quiz-closing':
+      case 'work-overdue': {
+        const row = await this.one<CourseRow & { title: Translations; dueAt: Date | null; closesAt: Date | null }>(
+          `${COHORT_SQL} JOIN enrolments e ON e.cohort_id = c.id JOIN activities a ON a.id = $2
+             LEFT JOIN activity_schedules s ON s.cohort_id = c.id AND s.activity_id = a.id
+             LEFT JOIN deadline_extensions x ON x.enrolment_id = e.id AND x.activity_id = a.id
+            WHERE e.id = $1`.replace(
+            'SELECT ',
+            'SELECT a.title, COALESCE(x.due_at, s.due_at) AS "dueAt", COALESCE(x.closes_at, s.closes_at) AS "closesAt", ',
+          ),
+          [req.enrolmentId, req.subjectId],
+        );
+        if (!row) return null;
+        return {
+          params: {
+            course: this.course(row, locale),
+            activity: this.activityTitle(row.title, locale, row.defaultLocale),
+            due: row.dueAt ? when(new Date(row.dueAt)) : '',
+            closes: row.closesAt ? when(new Date(row.closesAt)) : '',
+          },
+          path: `/learn/activities/${req.subjectId}`,
+        };
+      }
+      case 'digest':
+        return { params: {}, path: '/' };
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { AppConfig } from '@aula/server/core';
+
+export interface OutgoingMail {
+  to: { name: string; address: string };
+  subject: string;
+  html: string;
+  text: string;
+  /** One-click unsubscribe URL (RFC 8058); absent for account mail. */
+  unsubscribeUrl?: string;
+}
+
+/** The server refused for good (5xx): do not retry, flag the address. */
+export class PermanentMailError extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message);
+    this.name = 'PermanentMailError';
+  }
+}
+
+/** Worth another try later: 4xx answers, timeouts, refused connections. */
+export class TemporaryMailError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemporaryMailError';
+  }
+}
+
+/** SMTP_URL as pooled nodemailer options (credentials may be in the URL). */
+export function smtpOptions(smtpUrl: string, maxConnections: number): SMTPPool.Options {
+  const url = new URL(smtpUrl);
+  const secure = url.protocol === 'smtps:';
+  return {
+    pool: true,
+    maxConnections,
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  };
+}
+
+/**
+ * Pooled SMTP. Addresses travel as objects, never as concatenated strings: a display name
+ * holding CR/LF or quotes is encoded by nodemailer and cannot add a header.
+ */
+@Injectable()
+export class MailTransport implements OnModuleDestroy {
+  private transporter: Transporter | null = null;
+
+  constructor(private readonly config: AppConfig) {}
+
+  private get transport(): Transporter {
+    this.transporter ??= createTransport(smtpOptions(this.config.SMTP_URL, this.config.MAIL_POOL_SIZE));
+    return this.transporter;
+  }
+
+  async send(mail: OutgoingMail): Promise<string> {
+    try {
+      const info = (await this.transport.sendMail({
+        from: this.config.MAIL_FROM,
+        to: { name: mail.to.name.replace(/\p{Cc}+/gu, ' '), address: mail.to.address },
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        ...(mail.unsubscribeUrl
+          ? {
+              list: { unsubscribe: { url: mail.unsubscribeUrl } },
+              headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+            }
+          : {}),
+      })) as { messageId: string };
+      return info.messageId;
+    } catch (e) {
+      const err = e as { responseCode?: number; response?: string; message?: string; code?: string };
+      const detail = (err.response ?? err.message ?? String(e)).slice(0, 300);
+      if (typeof err.responseCode === 'number' && err.responseCode >= 500) throw new PermanentMailError(err.responseCode, detail);
+      throw new TemporaryMailError(`${err.code ?? err.responseCode ?? 'SMTP'}: ${detail}`);
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.transporter?.close();
+    this.transporter = null;
+  }
+}

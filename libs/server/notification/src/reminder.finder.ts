@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { localDate } from './local-time';
+import type { MailRequest } from './mail-content';
+
+export interface ReminderCandidate extends MailRequest {
+  /** Recipient's time zone: reminders wait for their daytime. */
+  timeZone: string;
+}
+
+/** When an enrolment last showed life: its last activity, else its start (enrolment or cohort start, the later). */
+export const LAST_SEEN_SQL = `COALESCE(e.last_activity_at, GREATEST(e.created_at, (c.start_date::timestamp AT TIME ZONE c.time_zone)))`;
+
+export const INACTIVITY_DAYS = 7;
+export const MARKING_WAIT_HOURS = 48;
+export const QUIZ_CLOSING_HOURS = 24;
+/** Overdue work older than this is not chased any more. */
+const OVERDUE_LOOKBACK_DAYS = 7;
+
+interface DeadlineRow {
+  enrolmentId: string;
+  userId: string;
+  activityId: string;
+  timeZone: string;
+  at: Date;
+}
+
+const iso = (d: Date) => new Date(d).toISOString();
+
+/**
+ * Finds the reminders due at `now`. Each one is a ledger key (person | reason | object | occasion),
+ * so finding the same work twice, or on two workers, still sends one message. Only active
+ * enrolments of active people; work already done is left out (and checked again at send time).
+ */
+@Injectable()
+export class ReminderFinder {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async find(now: Date, offsetsHours: number[]): Promise<ReminderCandidate[]> {
+    const offsets = [...offsetsHours].sort((a, b) => a - b);
+    const maxOffset = offsets.at(-1) ?? 24;
+    const [due, closing, overdue, starting, inactive, marking] = await Promise.all([
+      this.deadlines('assignment', 'due_at', now, `> $1 AND {at} <= $1 + make_interval(hours => $2)`, maxOffset),
+      this.deadlines('quiz', 'closes_at', now, `> $1 AND {at} <= $1 + make_interval(hours => $2)`, QUIZ_CLOSING_HOURS),
+      this.deadlines('assignment', 'due_at', now, `<= $1 AND {at} > $1 - make_interval(days => $2)`, OVERDUE_LOOKBACK_DAYS, true),
+      this.startingTomorrow(now),
+      this.inactive(now),
+      this.markingWaiting(now),
+    ]);
+    const out: ReminderCandidate[] = [];
+    for (const r of due) {
+      const hoursLeft = (new Date(r.at).getTime() - now.getTime()) / 3600_000;
+      // The closest offset only: a deadline set 10 hours ahead gets one reminder, not two.
+      const offset = offsets.find((h) => hoursLeft <= h);
+      if (offset === undefined) continue;
+      out.push({ ...this.base(r, 'assignment-due'), occasion: `${r.enrolmentId}:${offset}h@${iso(r.at)}` });
+    }
+    for (const r of closing) out.push({ ...this.base(r, 'quiz-closing'), occasion: `${r.enrolmentId}:closing@${iso(r.at)}` });
+    for (const r of overdue) out.push({ ...this.base(r, 'work-overdue'), occasion: `${r.enrolmentId}:overdue@${iso(r.at)}` });
+    return [...out, ...starting, ...inactive, ...marking];
+  }
+
+  private base(r: DeadlineRow, template: MailRequest['template']) {
+    return { userId: r.userId, template, subjectId: r.activityId, enrolmentId: r.enrolmentId, timeZone: r.timeZone };
+  }
+
+  private async deadlines(
+    kind: 'assignment' | 'quiz',
+    column: 'due_at' | 'closes_at',
+    now: Date,
+    window: string,
+    amount: number,
+    stillOpen = false,
+  ): Promise<DeadlineRow[]> {
+    const at = `COALESCE(x.${column}, s.${column})`;
+    const notDone =
+      kind === 'assignment'
+        ? `NOT EXISTS (SELECT 1 FROM submissions sb WHERE sb.activity_id = a.id AND sb.enrolment_id = e.id AND sb.latest_version > 0)`
+        : `NOT EXISTS (SELECT 1 FROM quiz_attempts qa WHERE qa.activity_id = a.id AND qa.enrolment_id = e.id AND qa.submitted_at IS NOT NULL)`;
+    return (await this.dataSource.query(
+      `SELECT e.id AS "enrolmentId", e.user_id AS "userId", a.id AS "activityId", u.time_zone AS "timeZone", ${at} AS at
+         FROM activity_schedules s
+         JOIN activities a ON a.id = s.activity_id AND a.kind = '${kind}'
+         JOIN enrolments e ON e.cohort_id = s.cohort_id AND e.status = 'active'
+         JOIN users u ON u.id = e.user_id AND u.active
+         LEFT JOIN deadline_extensions x ON x.activity_id = a.id AND x.enrolment_id = e.id
+        WHERE ${at} ${window.replace('{at}', at)}
+          ${stillOpen ? `AND (COALESCE(x.closes_at, s.closes_at) IS NULL OR COALESCE(x.closes_at, s.closes_at) > $1)` : ''}
+          AND ${notDone}`,
+      [now, amount],
+    )) as DeadlineRow[];
+  }
+
+  /** Cohorts whose first day is tomorrow on the cohort's own calendar. */
+  private async startingTomorrow(now: Date): Promise<ReminderCandidate[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT e.id AS "enrolmentId", e.user_id AS "userId", c.id AS "cohortId", u.time_zone AS "timeZone",
+              to_char(c.start_date, 'YYYY-MM-DD') AS "startDate"
+         FROM cohorts c
+         JOIN enrolments e ON e.cohort_id = c.id AND e.status = 'active'
+         JOIN users u ON u.id = e.user_id AND u.active
+        WHERE c.start_date = (($1::timestamptz AT TIME ZONE c.time_zone)::date + 1)`,
+      [now],
+    )) as { enrolmentId: string; userId: string; cohortId: string; timeZone: string; startDate: string }[];
+    return rows.map((r) => ({
+      userId: r.userId,
+      template: 'cohort-starting' as const,
+      subjectId: r.cohortId,
+      enrolmentId: r.enrolmentId,
+      occasion: `${r.enrolmentId}:start@${r.startDate}`,
+      timeZone: r.timeZone,
+    }));
+  }
+
+  /** Running cohorts, people not seen for INACTIVITY_DAYS: once per quiet stretch. */
+  private async inactive(now: Date): Promise<ReminderCandidate[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT e.id AS "enrolmentId", e.user_id AS "userId", u.time_zone AS "timeZone", ${LAST_SEEN_SQL} AS "lastSeen"
+         FROM enrolments e
+         JOIN cohorts c ON c.id = e.cohort_id
+         JOIN users u ON u.id = e.user_id AND u.active
+        WHERE e.status = 'active'
+          AND c.start_date <= ($1::timestamptz AT TIME ZONE c.time_zone)::date
+          AND c.end_date >= ($1::timestamptz AT TIME ZONE c.time_zone)::date
+          AND ${LAST_SEEN_SQL} < $1::timestamptz - make_interval(days => $2)`,
+      [now, INACTIVITY_DAYS],
+    )) as { enrolmentId: string; userId: string; timeZone: string; lastSeen: Date }[];
+    return rows.map((r) => ({
+      userId: r.userId,
+      template: 'inactivity' as const,
+      subjectId: r.enrolmentId,
+      enrolmentId: r.enrolmentId,
+      occasion: `since@${iso(r.lastSeen)}`,
+      timeZone: r.timeZone,
+    }));
+  }
+
+  /** Tutors with submissions waiting more than MARKING_WAIT_HOURS: one reminder per cohort per local day. */
+  private async markingWaiting(now: Date): Promise<ReminderCandidate[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ct.user_id AS "userId", ct.cohort_id AS "cohortId", u.time_zone AS "timeZone"
+         FROM cohort_tutors ct
+         JOIN users u ON u.id = ct.user_id AND u.active
+        WHERE EXISTS (
+          SELECT 1 FROM submissions s JOIN enrolments e ON e.id = s.enrolment_id
+           WHERE e.cohort_id = ct.cohort_id AND e.status IN ('active', 'completed') AND s.latest_version > 0
+             AND s.submitted_at < $1::timestamptz - make_interval(hours => $2)
+             AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.activity_id = s.activity_id AND g.enrolment_id = s.enrolment_id
+                              AND g.status <> 'draft' AND g.graded_at >= s.submitted_at))`,
+      [now, MARKING_WAIT_HOURS],
+    )) as { userId: string; cohortId: string; timeZone: string }[];
+    return rows.map((r) => ({
+      userId: r.userId,
+      template: 'marking-waiting' as const,
+      subjectId: r.cohortId,
+      occasion: `waiting@${localDate(now, r.timeZone)}`,
+      timeZone: r.timeZone,
+    }));
+  }
+}
