@@ -14,7 +14,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -25,26 +24,10 @@ import {
   type CourseGradingInput,
   type Locale,
 } from '@aula/contracts';
-import { IsCursor, IsPlainRecord, IsPrintable, RequiredNullable } from '../common/dto';
+import { HasDecimals, IsCursor, IsPlainRecord, IsPrintable, RequiredNullable } from '../common/dto';
 
 const ITEMS_MAX = 500;
 
-/**
- * At most `digits` decimals. (class-validator's `maxDecimalPlaces` throws on numbers JSON writes
- * with an exponent, such as 1e-300: a 500 instead of a 400.)
- */
-const HasDecimals = (digits: number) =>
-  ValidateBy({
-    name: 'hasDecimals',
-    validator: {
-      validate: (value: unknown) => {
-        if (typeof value !== 'number' || !Number.isFinite(value)) return true; // IsNumber says so
-        const scaled = value * 10 ** digits;
-        return Math.abs(scaled - Math.round(scaled)) < 1e-6;
-      },
-      defaultMessage: () => `must have at most ${digits} decimals`,
-    },
-  });
 const CATEGORIES_MAX = 50;
 
 export class GradebookQueryDto {

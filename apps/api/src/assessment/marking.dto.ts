@@ -26,7 +26,7 @@ import {
   type RubricMarks,
   type SaveMarkRequest,
 } from '@aula/contracts';
-import { IsOptionalNotNull, IsPlainRecord, PageQueryDto, RequiredNullable } from '../common/dto';
+import { HasDecimals, IsOptionalNotNull, IsPlainRecord, PageQueryDto, RequiredNullable } from '../common/dto';
 
 /** Request shapes of marking; the domain (marking.service.ts, rubric-marks.ts) checks the rubric and ranges. */
 
@@ -76,7 +76,8 @@ export class SaveMarkDto implements SaveMarkRequest {
     description: 'Without a rubric: points before any late penalty',
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasDecimals(2)
   @Min(0)
   @Max(1_000_000)
   rawPoints?: number | null;

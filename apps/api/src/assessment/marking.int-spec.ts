@@ -395,6 +395,11 @@ describe('marking over HTTP', () => {
       await submitted(bruno, plain);
       const tooMany = await save(tutor, plain, enrolment.bruno, { rawPoints: 21 });
       expect([tooMany.statusCode, fieldsOf(tooMany)]).toEqual([400, ['rawPoints']]);
+      // Numbers written with an exponent, as JSON allows, or with too many decimals: a 400, never a 500.
+      for (const rawPoints of [1e-300, 2.125]) {
+        const tiny = await save(tutor, id, enrolment.bruno, { rawPoints });
+        expect([rawPoints, tiny.statusCode, fieldsOf(tiny)]).toEqual([rawPoints, 400, ['rawPoints']]);
+      }
       const notReady = await save(tutor, plain, enrolment.bruno, { status: 'ready' });
       expect([notReady.statusCode, fieldsOf(notReady)]).toEqual([400, ['rawPoints']]);
       const withRubric = await save(tutor, plain, enrolment.bruno, { rubricMarks: { diagnosis: 'd1' } });

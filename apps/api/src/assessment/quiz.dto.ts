@@ -38,7 +38,7 @@ import {
   type SaveAnswersRequest,
   type Translations,
 } from '@aula/contracts';
-import { IsOptionalNotNull, IsOptionalOrNull, RequiredNullable } from '../common/dto';
+import { HasDecimals, IsOptionalNotNull, IsOptionalOrNull, RequiredNullable } from '../common/dto';
 
 const Text = (max: number) =>
   applyDecorators(ApiPropertyOptional({ type: String, maxLength: max }), IsOptionalNotNull(), IsString(), MaxLength(max));
@@ -135,7 +135,8 @@ class QuestionFieldsDto {
 
   @ApiPropertyOptional({ minimum: 0.01, maximum: QUIZ_LIMITS.questionPoints, default: 1 })
   @IsOptionalNotNull()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasDecimals(2)
   @Min(0.01)
   @Max(QUIZ_LIMITS.questionPoints)
   points?: number;
@@ -200,7 +201,8 @@ export class QuizSettingsDto implements QuizSettingsInput {
   @ApiProperty({ enum: QUIZ_REVIEW_WHEN }) @IsIn(QUIZ_REVIEW_WHEN) showFeedback: QuizReviewWhen;
 
   @ApiProperty({ minimum: 0.01, maximum: QUIZ_LIMITS.maxPoints })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasDecimals(2)
   @Min(0.01)
   @Max(QUIZ_LIMITS.maxPoints)
   maxPoints: number;

@@ -84,3 +84,20 @@ export class PageQueryDto {
   @IsCursor()
   cursor?: string;
 }
+
+/**
+ * At most `digits` decimals. (class-validator's `maxDecimalPlaces` throws on numbers JSON writes
+ * with an exponent, such as 1e-300: a 500 instead of a 400.)
+ */
+export const HasDecimals = (digits: number) =>
+  ValidateBy({
+    name: 'hasDecimals',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'number' || !Number.isFinite(value)) return true; // IsNumber says so
+        const scaled = value * 10 ** digits;
+        return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+      },
+      defaultMessage: () => `must have at most ${digits} decimals`,
+    },
+  });
