@@ -5,12 +5,13 @@
 //              (concurrency 10): jobs per second from the first add to the last completion.
 //   raw_smtp   10,000 messages through pooled nodemailer (MAIL_POOL_SIZE connections) to the sink.
 //   aula       aula_bench_<random> (migrated, dropped at the end) with 10,000 active trainees of one
-//              cohort; one built worker (dist/server/apps/worker/src/main.js); once it is up, the
+//              cohort; BENCH_REMINDER_WORKERS (1) built workers (dist/server/apps/worker/src/main.js); once it is up, the
 //              assignment gets a due time 20 h ahead and one `find-reminders` job is queued: the
 //              clock runs until the sink holds all 10,000 reminders (each through the send ledger,
 //              its dedupe key claimed in PostgreSQL, the in-app notification written).
 //   Targets: the batch in under 30 s; aula_per_s >= 0.5 x the slower raw baseline.
 // The mail limiter (MAIL_RATE_PER_SECOND) is a policy for a real provider; the run lifts it.
+// BENCH_PROFILE_DIR=<folder>: the workers write CPU profiles there (--cpu-prof).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { resolve } from 'node:path';
@@ -178,16 +179,23 @@ export async function runReminders(scenarios, settings) {
     LOG_LEVEL: 'warn',
     DATA_DIR: resolve(ROOT, 'tmp/bench', `run-${runId}`),
   });
-  const worker = spawnPinned('0,1', ['--enable-source-maps', 'dist/server/apps/worker/src/main.js'], {
-    env,
-    logFile: resolve(logDir, 'reminders.worker.log'),
-    name: 'worker',
-  });
-  atCleanup(() => stopChild(worker));
+  const workerCount = intEnv('BENCH_REMINDER_WORKERS', 1);
+  const procs = [];
+  for (let i = 0; i < workerCount; i++) {
+    // Both cores: the pipeline is the whole platform on this machine, not one pinned process.
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    const child = spawnPinned('0,1', [...profile, '--enable-source-maps', 'dist/server/apps/worker/src/main.js'], {
+      env,
+      logFile: resolve(logDir, `reminders.worker-${i + 1}.log`),
+      name: `worker ${i + 1}`,
+    });
+    atCleanup(() => stopChild(child));
+    procs.push(child);
+  }
   const upBy = Date.now() + 60_000;
-  while (!worker.output.includes('Aula worker running.')) {
-    if (worker.exitCode !== null) throw new Error(`the worker stopped while starting:\n${worker.output.slice(-2000)}`);
-    if (Date.now() > upBy) throw new Error('the worker did not start within 60 s');
+  while (!procs.every((p) => p.output.includes('Aula worker running.'))) {
+    if (procs.some((p) => p.exitCode !== null)) throw new Error(`a worker stopped while starting:\n${procs.map((p) => p.output.slice(-2000)).join('\n')}`);
+    if (Date.now() > upBy) throw new Error('the workers did not start within 60 s');
     await sleep(100);
   }
   await sleep(1000); // let the scheduler's first (empty) run pass
@@ -200,7 +208,7 @@ export async function runReminders(scenarios, settings) {
   await reminders.add('find-reminders', {}, { jobId: `bench-${runId}` });
   const deadline = Date.now() + intEnv('BENCH_REMINDER_TIMEOUT_S', 180) * 1000;
   while (sink.count() < trainees) {
-    if (worker.exitCode !== null) throw new Error(`the worker stopped during the batch:\n${worker.output.slice(-2000)}`);
+    if (procs.some((p) => p.exitCode !== null)) throw new Error(`a worker stopped during the batch:\n${procs.map((p) => p.output.slice(-2000)).join('\n')}`);
     if (Date.now() > deadline) throw new Error(`only ${sink.count()} of ${trainees} reminders in time`);
     await sleep(20);
   }
@@ -225,6 +233,7 @@ export async function runReminders(scenarios, settings) {
     raw_smtp_per_s: round(rawSmtpPerS),
     trainees,
     smtp_pool: pool,
+    workers: workerCount,
     load_avg_1m: settings.loadAvg,
   };
   const ratios = { 'aula/bare': round(aulaPerS / slower, 3), 'aula/raw_smtp': round(aulaPerS / rawSmtpPerS, 3), 'aula/raw_bullmq': round(aulaPerS / rawBullmqPerS, 3) };

@@ -6,9 +6,23 @@ export const DAYTIME_END_HOUR = 20;
 
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', es: 'es-ES', pt: 'pt-BR' };
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building a formatter costs far more than using one: reminders format thousands of dates. */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    if (formatters.size > 5000) formatters.clear();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 function safeZone(timeZone: string): string {
   try {
-    new Intl.DateTimeFormat('en', { timeZone });
+    formatter('en', { timeZone });
     return timeZone;
   } catch {
     return 'UTC';
@@ -18,8 +32,8 @@ function safeZone(timeZone: string): string {
 /** A moment as the recipient reads it: their language, their time zone, the zone named. */
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
   const zone = safeZone(timeZone);
-  const day = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'full', timeZone: zone }).format(date);
-  const time = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  const day = formatter(INTL_LOCALE[locale], { dateStyle: 'full', timeZone: zone }).format(date);
+  const time = formatter(INTL_LOCALE[locale], {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -32,7 +46,7 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
 /** A calendar date (YYYY-MM-DD, no time) in the recipient's language. */
 export function formatDate(isoDate: string, locale: Locale): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'full', timeZone: 'UTC' }).format(
+  return formatter(INTL_LOCALE[locale], { dateStyle: 'full', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y as number, (m as number) - 1, d as number)),
   );
 }
@@ -46,7 +60,7 @@ interface LocalParts {
 }
 
 export function localParts(date: Date, timeZone: string): LocalParts {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone: safeZone(timeZone),
     hourCycle: 'h23',
     year: 'numeric',

@@ -79,12 +79,19 @@ export class MailDeliveryService {
     )) as { status: string }[];
     if (!claimed) return 'duplicate';
     if (claimed.status === 'skipped') return 'skipped';
+    // The in-app notification, once rendered, is written by the same statement that records the
+    // outcome: one commit instead of two per message.
+    let inApp: [string, string, string, string | null] | null = null;
     const finish = (status: string, error: string | null = null, summary: string | null = null) =>
       this.dataSource.query(
-        `UPDATE mail_ledger SET status = $2::varchar, error = $3::text, summary = COALESCE($4::text, summary),
+        `WITH n AS (
+           INSERT INTO notifications (user_id, dedupe_key, kind, title, body, link)
+           SELECT $5::uuid, $1, $6::varchar, $7::text, $8::text, $9::varchar WHERE $6::varchar IS NOT NULL
+           ON CONFLICT (dedupe_key) DO NOTHING)
+         UPDATE mail_ledger SET status = $2::varchar, error = $3::text, summary = COALESCE($4::text, summary),
                 sent_at = CASE WHEN $2::varchar = 'sent' THEN now() ELSE sent_at END
           WHERE dedupe_key = $1`,
-        [key, status, error, summary],
+        [key, status, error, summary, to.id, ...(inApp ?? [null, null, null, null])],
       );
 
     try {
@@ -104,13 +111,7 @@ export class MailDeliveryService {
         preferences: kind === SECURITY_KIND ? undefined : this.link('/profile'),
         unsubscribe,
       });
-      if (kind !== SECURITY_KIND) {
-        await this.dataSource.query(
-          `INSERT INTO notifications (user_id, dedupe_key, kind, title, body, link) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (dedupe_key) DO NOTHING`,
-          [to.id, key, kind, mail.subject, mail.summary, loaded.path.startsWith('/') ? loaded.path : null],
-        );
-      }
+      if (kind !== SECURITY_KIND) inApp = [kind, mail.subject, mail.summary, loaded.path.startsWith('/') ? loaded.path : null];
       if (mode === 'digest') {
         await finish('held', null, mail.subject);
         return 'held';

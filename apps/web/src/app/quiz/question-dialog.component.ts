@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import type { Locale, QuestionAdminView, QuestionInput, QuestionKind, Translations } from '@aula/contracts';
+import { QUESTION_KINDS, QUIZ_LIMITS } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { LanguageTabsComponent } from '../admin/language-tabs.component';
 import { textByLocale, toTranslations, type TextByLocale } from '../admin/translations';
@@ -14,7 +15,6 @@ import { problemOf, statusOf } from '../core/api/problem';
 import { APP_LOCALES, LANGUAGE_TAGS } from '../core/i18n/languages';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { IconComponent } from '../shared/icon.component';
-import { QUESTION_KIND_LIST, QUIZ_TEXT_LIMITS } from './quiz-rules';
 import { QuizService } from './quiz.service';
 
 export interface QuestionDialogData {
@@ -109,8 +109,8 @@ export class QuestionDialogComponent {
   private readonly dialog = inject<MatDialogRef<QuestionDialogComponent, QuestionAdminView>>(MatDialogRef);
   private readonly api = inject(QuizService);
 
-  protected readonly kinds = QUESTION_KIND_LIST;
-  protected readonly limits = QUIZ_TEXT_LIMITS;
+  protected readonly kinds = QUESTION_KINDS;
+  protected readonly limits = QUIZ_LIMITS;
   protected readonly locales = APP_LOCALES;
   protected readonly tags = LANGUAGE_TAGS;
   protected readonly active = signal<Locale>(this.data.defaultLocale);

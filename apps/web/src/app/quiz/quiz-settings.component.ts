@@ -9,6 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { ActivityAdminView, CourseAdminView, Locale, QuizSettingsInput, QuizSettingsView } from '@aula/contracts';
+import { QUIZ_GRADING_METHODS, QUIZ_REVIEW_WHEN } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { displayText } from '../admin/translations';
 import { problemOf, statusOf } from '../core/api/problem';
@@ -17,7 +18,6 @@ import { pageTitleFrom } from '../core/i18n/translated-title.strategy';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { NoticeService } from '../shared/notice.service';
 import { QuestionBankComponent } from './question-bank.component';
-import { GRADING_METHOD_LIST, REVIEW_WHEN_LIST } from './quiz-rules';
 import { QuizService } from './quiz.service';
 
 interface SettingsDraft extends Omit<QuizSettingsInput, 'randomCount' | 'timeLimitMinutes' | 'attemptsAllowed' | 'maxPoints'> {
@@ -67,8 +67,8 @@ export default class QuizSettingsComponent {
   private readonly language = inject(LanguageService);
   private readonly params = toSignal(inject(ActivatedRoute).paramMap, { requireSync: true });
 
-  protected readonly methods = GRADING_METHOD_LIST;
-  protected readonly reviewWhen = REVIEW_WHEN_LIST;
+  protected readonly methods = QUIZ_GRADING_METHODS;
+  protected readonly reviewWhen = QUIZ_REVIEW_WHEN;
   protected readonly courseId = computed(() => this.params().get('courseId') ?? '');
   protected readonly activityId = computed(() => this.params().get('activityId') ?? '');
   protected readonly course = httpResource<CourseAdminView>(() => `/api/admin/courses/${encodeURIComponent(this.courseId())}`);
