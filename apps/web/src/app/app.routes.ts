@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 import { authRoutes } from './auth/auth.routes';
 import { catalogueRoutes } from './catalogue/catalogue.routes';
+import { verifyRoutes } from './certification/verify.routes';
 import { homeRedirect, roleGuard, signedInGuard } from './core/auth/auth.guards';
 
 // Every area is a lazy chunk: on a slow link people download only the screens they use.
@@ -8,6 +9,7 @@ export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: homeRedirect },
   ...authRoutes,
   ...catalogueRoutes,
+  ...verifyRoutes,
   { path: 'profile', canMatch: [signedInGuard], loadChildren: () => import('./profile/profile.routes') },
   // Before `learn`: tutors and administrators open activities too (the API decides who may).
   {

@@ -108,7 +108,7 @@ export class MailDeliveryService {
       const unsubscribe = kind === SECURITY_KIND ? undefined : this.unsubscribeUrl(to.id, kind);
       const mail = renderMail(req.template, to.locale, params, {
         action: this.link(loaded.path),
-        preferences: kind === SECURITY_KIND ? undefined : this.link('/profile'),
+        preferences: kind === SECURITY_KIND ? undefined : this.link('/profile/notifications'),
         unsubscribe,
       });
       if (kind !== SECURITY_KIND) inApp = [kind, mail.subject, mail.summary, loaded.path.startsWith('/') ? loaded.path : null];
@@ -163,7 +163,7 @@ export class MailDeliveryService {
       if (!inserted.length) return false;
       const mail = renderMail('digest', to.locale, { name: to.displayName, platform: this.config.PLATFORM_NAME }, {
         action: this.link('/'),
-        preferences: this.link('/profile'),
+        preferences: this.link('/profile/notifications'),
         items: held.map((h) => h.summary),
       });
       await this.transport.send({ to: { name: to.displayName, address: to.email }, subject: mail.subject, html: mail.html, text: mail.text });

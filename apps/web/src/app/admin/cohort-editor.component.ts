@@ -54,6 +54,7 @@ import { AdminCohortsService } from './admin-cohorts.service';
 import { integerValidator } from './admin-validators';
 import { CsvImportComponent } from './csv-import.component';
 import { CohortDatesEditorComponent } from '../gradebook/cohort-dates-editor.component';
+import { CohortCertificatesComponent } from '../certification/cohort-certificates.component';
 import { displayText } from './translations';
 
 /** The last day may not come before the first (the API refuses it too; saying so here saves a trip). */
@@ -94,6 +95,7 @@ function endAfterStart(group: AbstractControl): ValidationErrors | null {
     AddTraineeComponent,
     CsvImportComponent,
     CohortDatesEditorComponent,
+    CohortCertificatesComponent,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './cohort-editor.component.html',

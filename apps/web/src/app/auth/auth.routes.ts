@@ -23,6 +23,18 @@ export const authRoutes: Routes = [
     loadComponent: () => import('./accept-invitation.component'),
   },
   {
+    path: 'forgot-password',
+    canMatch: [anonymousGuard],
+    title: 'notifications.reset.requestTitle',
+    loadComponent: () => import('../notification/forgot-password.component'),
+  },
+  {
+    // The link in the password-reset email: `?token=…`. Open to anyone holding the link.
+    path: 'reset-password',
+    title: 'notifications.reset.title',
+    loadComponent: () => import('../notification/reset-password.component'),
+  },
+  {
     path: 'register',
     canMatch: [anonymousGuard, registrationOpen],
     title: 'titles.register',

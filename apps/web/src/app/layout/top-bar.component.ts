@@ -11,6 +11,7 @@ import { IconComponent } from '../shared/icon.component';
 import { injectMediaQuery } from '../shared/media-query';
 import { NoticeService } from '../shared/notice.service';
 import { DropdownComponent } from './dropdown.component';
+import { NotificationBellComponent } from '../notification/notification-bell.component';
 
 /**
  * Who is signed in, where they are, which language: the bar on every page. Plain elements
@@ -19,7 +20,14 @@ import { DropdownComponent } from './dropdown.component';
 @Component({
   selector: 'aula-top-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, RouterLinkActive, TranslocoDirective, IconComponent, DropdownComponent],
+  imports: [
+    RouterLink,
+    RouterLinkActive,
+    TranslocoDirective,
+    IconComponent,
+    DropdownComponent,
+    NotificationBellComponent,
+  ],
   templateUrl: './top-bar.component.html',
   styleUrl: './top-bar.component.scss',
 })

@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { LearnerDashboard } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { MyCertificatesComponent } from '../certification/my-certificates.component';
 import { LANGUAGE_TAGS } from '../core/i18n/languages';
 import { DateTimeService } from '../core/time/date-time.service';
 import { CohortDatesComponent } from '../shared/cohort-dates.component';
@@ -35,6 +36,7 @@ function nextDay(date: string): string {
     ProgressMeterComponent,
     CohortDatesComponent,
     IconComponent,
+    MyCertificatesComponent,
   ],
   templateUrl: './learner-home.component.html',
   styleUrl: './learner-home.component.scss',

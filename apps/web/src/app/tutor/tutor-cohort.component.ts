@@ -55,6 +55,7 @@ import { CohortSummaryComponent } from '../shared/cohort-summary.component';
           <a mat-stroked-button [routerLink]="['/gradebook/cohorts', view.id, 'dates']">{{
             t('gradebook.dates.link')
           }}</a>
+          <a mat-stroked-button [routerLink]="['certificates']">{{ t('certificates.cohort.link') }}</a>
         </p>
         <section class="roster" aria-labelledby="roster-title">
           <h2 id="roster-title">{{ t('roster.title') }}</h2>

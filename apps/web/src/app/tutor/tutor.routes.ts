@@ -8,5 +8,10 @@ export default [
     title: 'titles.tutorCohort',
     loadComponent: () => import('./tutor-cohort.component'),
   },
+  {
+    path: 'cohorts/:id/certificates',
+    title: 'certificates.titles.cohort',
+    loadComponent: () => import('../certification/cohort-certificates-page.component'),
+  },
   ...markingRoutes,
 ] satisfies Routes;

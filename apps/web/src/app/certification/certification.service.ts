@@ -1,0 +1,79 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { CertificateBatchView, CertificateView, CredentialVerificationResult } from '@aula/contracts';
+import { firstValueFrom } from 'rxjs';
+import { attachmentName, saveFile } from '../shared/download';
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** The in-app verification page of a code (the printed URL carries the deployment's address). */
+export const verifyPath = (code: string) => ['/verify', code];
+
+/** The Open Badges credential of a code, as JSON (relative: the same API the app talks to). */
+export const credentialPath = (code: string) => `/api/certificates/${id(code)}/credential`;
+
+/** Certificate calls that change or download something; screens read with `httpResource`. */
+@Injectable({ providedIn: 'root' })
+export class CertificationService {
+  private readonly http = inject(HttpClient);
+
+  /** API files need the access token, so they are fetched and handed to the browser as a save. */
+  async download(url: string, fallbackName: string): Promise<void> {
+    const response = await firstValueFrom(this.http.get(url, { observe: 'response', responseType: 'blob' }));
+    if (response.body) saveFile(response.body, attachmentName(response, fallbackName));
+  }
+
+  downloadPdf(certificate: Pick<CertificateView, 'id' | 'code'>): Promise<void> {
+    return this.download(
+      `/api/certificates/${id(certificate.id)}/pdf`,
+      `certificate-${certificate.code}.pdf`,
+    );
+  }
+
+  downloadCohortZip(cohortId: string): Promise<void> {
+    return this.download(`/api/cohorts/${id(cohortId)}/certificates.zip`, `certificates-${cohortId}.zip`);
+  }
+
+  issue(enrolmentId: string, expiresAt: string | null = null) {
+    return firstValueFrom(
+      this.http.post<{ queued: boolean; certificate: CertificateView | null }>(
+        `/api/enrolments/${id(enrolmentId)}/certificate`,
+        { expiresAt },
+      ),
+    );
+  }
+
+  issueCohort(cohortId: string): Promise<CertificateBatchView> {
+    return firstValueFrom(
+      this.http.post<CertificateBatchView>(`/api/cohorts/${id(cohortId)}/certificates/issue`, {}),
+    );
+  }
+
+  batch(batchId: string): Promise<CertificateBatchView> {
+    return firstValueFrom(this.http.get<CertificateBatchView>(`/api/certificate-batches/${id(batchId)}`));
+  }
+
+  revoke(certificateId: string, reason: string): Promise<CertificateView> {
+    return firstValueFrom(
+      this.http.post<CertificateView>(`/api/certificates/${id(certificateId)}/revoke`, { reason }),
+    );
+  }
+
+  reissue(certificateId: string, expiresAt: string | null): Promise<{ queued: true }> {
+    return firstValueFrom(
+      this.http.post<{ queued: true }>(`/api/certificates/${id(certificateId)}/reissue`, { expiresAt }),
+    );
+  }
+
+  /** Fetches the signed credential of a code and has the API check its signature and status. */
+  async checkCredential(code: string): Promise<CredentialVerificationResult> {
+    const credential = await firstValueFrom(
+      this.http.get(credentialPath(code), { params: { format: 'jwt' }, responseType: 'text' }),
+    );
+    return firstValueFrom(
+      this.http.post<CredentialVerificationResult>('/api/certificates/verify-credential', {
+        credential: credential.trim(),
+      }),
+    );
+  }
+}
