@@ -119,6 +119,12 @@ describe('sanitiseRichText under property-based fuzzing', () => {
     );
   });
 
+  it('is stable for a paragraph broken open inside another', () => {
+    const once = sanitiseRichText('<p onclick="x()"><scr<script><p>');
+    expect(once).not.toContain('onclick');
+    expect(sanitiseRichText(once)).toBe(once);
+  });
+
   it('is stable: cleaning clean text changes nothing', () => {
     fc.assert(
       fc.property(html, (dirty) => {

@@ -76,5 +76,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * images, tables). Scripts, styles, event handlers, frames and `javascript:`/`data:` URLs go.
  */
 export function sanitiseRichText(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  // One pass can leave markup that reads differently when parsed again (a <p> inside a <p>, from
+  // broken input): clean until it no longer changes, so saving clean text never alters it.
+  let clean = sanitizeHtml(html, OPTIONS).trim();
+  for (let pass = 0; pass < 4; pass += 1) {
+    const again = sanitizeHtml(clean, OPTIONS).trim();
+    if (again === clean) break;
+    clean = again;
+  }
+  return clean;
 }
