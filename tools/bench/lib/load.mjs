@@ -11,7 +11,7 @@
 // of the machine used meanwhile (every process but those, `shared` ones such as Redis and this one;
 // plus time stolen by the hypervisor), in cores. durationS 0: warm-up only, prints {}.
 import autocannon from 'autocannon';
-import { readFileSync } from 'node:fs';
+import { cpuTicks, machineTicks } from './cpu.mjs';
 
 const options = JSON.parse(process.argv[2]);
 
@@ -42,32 +42,6 @@ function percentile(sorted, p) {
 }
 
 const round = (n, digits = 2) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
-
-/** CPU time of processes in clock ticks (USER_HZ, 100 a second on Linux); gone processes count 0. */
-function cpuTicks(pids) {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return ticks;
-}
-
-/** Machine-wide user + system + steal ticks (/proc/stat); irq/softirq left out (loopback traffic lands there). */
-function machineTicks() {
-  const [user, nice, system, , , , , steal] = readFileSync('/proc/stat', 'utf8')
-    .split('\n')[0]
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .map(Number);
-  return user + nice + system + steal;
-}
 
 if (options.warmupS > 0) await once(options.warmupS);
 if (!(options.durationS > 0)) {

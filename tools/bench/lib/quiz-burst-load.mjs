@@ -2,12 +2,15 @@
 // `taskset -c 1`): every request is prepared first, then all are sent in the same tick, each on its
 // own connection (200 trainees press "Submit" at the same second).
 //
-//   node tools/bench/lib/quiz-burst-load.mjs '{"port": 3000, "requests": [{"path": "...", "token": "..."}, ...]}'
+//   node tools/bench/lib/quiz-burst-load.mjs '{"port": 3000, "requests": [{"path": "...", "token": "..."}, ...],
+//                                            "cpu": {"server": [pid], "postgres": [pid, ...]}}'
 //
-// Prints one JSON line: { requests, ok, non2xx, errors, statuses, p50_ms, p95_ms, p99_ms, max_ms, wall_ms }.
+// Prints one JSON line: { requests, ok, non2xx, errors, statuses, p50_ms, p95_ms, p99_ms, max_ms, wall_ms,
+// cpu_ms }: cpu_ms is the CPU time of each group of processes from the first request to the last answer.
 import http from 'node:http';
+import { cpuTicks } from './cpu.mjs';
 
-const { port, requests } = JSON.parse(process.argv[2]);
+const { port, requests, cpu = {} } = JSON.parse(process.argv[2]);
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 
 function send({ path, token }) {
@@ -29,9 +32,12 @@ function send({ path, token }) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const round = (n) => Math.round(n * 100) / 100;
 
+const groups = Object.entries(cpu);
+const before = groups.map(([, pids]) => cpuTicks(pids));
 const t0 = process.hrtime.bigint();
 const results = await Promise.all(requests.map(send));
 const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+const cpuMs = Object.fromEntries(groups.map(([name, pids], i) => [name, (cpuTicks(pids) - before[i]) * 10]));
 const times = results.map((r) => r.ms).sort((a, b) => a - b);
 const statuses = {};
 for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
@@ -47,5 +53,6 @@ console.log(
     p99_ms: round(percentile(times, 99)),
     max_ms: round(times.at(-1)),
     wall_ms: round(wall),
+    cpu_ms: cpuMs,
   }),
 );

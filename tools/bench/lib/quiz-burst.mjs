@@ -40,7 +40,7 @@ export async function runQuizBurst(scenarios, settings) {
   await db.query('VACUUM (ANALYZE)');
   log(`  seeded one quiz of ${seeded.questions.length} questions and ${trainees} enrolled trainees`);
 
-  const { apiPort } = await startApi(prepared, 'quiz-burst');
+  const { api, apiPort } = await startApi(prepared, 'quiz-burst');
   log(`  API on :${apiPort} (core ${SERVER_CORE}); burst from core ${LOAD_CORE}`);
 
   const call = async (method, path, token, body) => {
@@ -71,7 +71,12 @@ export async function runQuizBurst(scenarios, settings) {
       return { path: `/api/quiz-attempts/${started.json.id}/submit`, token, id: started.json.id };
     });
     log(`  round ${round_}: ${trainees} attempts started and answered in ${((Date.now() - t) / 1000).toFixed(1)} s; burst…`);
-    const out = await runPinned(LOAD_CORE, ['tools/bench/lib/quiz-burst-load.mjs', JSON.stringify({ port: apiPort, requests: attempts })]);
+    // The API's pool has its connections open by now: their backends are the PostgreSQL side.
+    const { rows: backends } = await db.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'aula'`,
+    );
+    const cpu = { api: [api.pid], postgres: backends.map((b) => b.pid) };
+    const out = await runPinned(LOAD_CORE, ['tools/bench/lib/quiz-burst-load.mjs', JSON.stringify({ port: apiPort, requests: attempts, cpu })]);
     const result = JSON.parse(out.trim().split('\n').at(-1));
     // What the trainees would notice: every attempt submitted once, every grade released once.
     const {
@@ -90,7 +95,7 @@ export async function runQuizBurst(scenarios, settings) {
     // A 200 whose attempt is not submitted, or a grade released twice, is an error too.
     result.errors += Math.max(0, result.ok - check.submitted) + Math.max(0, check.releases - check.released);
     log(
-      `  round ${round_}: ${result.ok}/${result.requests} ok, p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, p99 ${result.p99_ms} ms, all answered in ${result.wall_ms} ms; ${check.submitted} submitted, ${check.released} grades released`,
+      `  round ${round_}: ${result.ok}/${result.requests} ok, p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, p99 ${result.p99_ms} ms, all answered in ${result.wall_ms} ms (CPU: API ${result.cpu_ms.api} ms, PostgreSQL ${result.cpu_ms.postgres} ms); ${check.submitted} submitted, ${check.released} grades released`,
     );
     measured.push(result);
   }
@@ -104,6 +109,8 @@ export async function runQuizBurst(scenarios, settings) {
     max_ms: round(Math.max(...measured.map((r) => r.max_ms))),
     wall_ms: round(median(measured.map((r) => r.wall_ms))),
     submits_per_s: round(trainees / (median(measured.map((r) => r.wall_ms)) / 1000)),
+    api_cpu_ms_per_submit: round(median(measured.map((r) => r.cpu_ms.api / trainees))),
+    pg_cpu_ms_per_submit: round(median(measured.map((r) => r.cpu_ms.postgres / trainees))),
     trainees,
     rounds,
     questions: seeded.questions.length,

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { PreparedSql } from '@aula/server/database';
 import { OutboxService } from '@aula/server/outbox';
 import { EnrolmentService, type EnrolmentState } from './enrolment.service';
 import { ENROLMENT_COLUMNS } from './views';
@@ -32,13 +33,48 @@ export interface CompletionCondition {
   met(em: EntityManager, enrolment: { id: string; courseId: string }): Promise<boolean>;
 }
 
-/** Required activities done, in whole percent (100 only when all are done). */
-export function progressPercent(facts: CompletionFacts): number {
-  if (facts.requiredActivities === 0) return 100;
-  return Math.floor(
-    (100 * Math.min(facts.requiredDone, facts.requiredActivities)) / facts.requiredActivities,
-  );
-}
+/**
+ * Required activities done, in whole percent (rounded down, so 100 only when all are done), as SQL
+ * over `counted.required` and `counted.done`: the statement that saves progress computes it.
+ */
+const PROGRESS_PERCENT_SQL = `CASE WHEN counted.required = 0 THEN 100
+  ELSE (100 * least(counted.done, counted.required)) / counted.required END`;
+
+/** The enrolment row, locked, with its course (prepared: every completion and grade release runs it). */
+const LOCK_ENROLMENT = new PreparedSql(
+  `SELECT ${ENROLMENT_COLUMNS}, e.user_id AS "userId", c.course_id AS "courseId"
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+        WHERE e.id = $1
+          FOR UPDATE OF e`,
+);
+
+/**
+ * Records the activity just done (if any: `$4`), counts the required activities done and saves the
+ * progress, in one statement. Run after LOCK_ENROLMENT, so it sees every completion committed
+ * before; its own insert is not visible to its count, hence `+ fresh`.
+ */
+const SAVE_PROGRESS = new PreparedSql(
+  `WITH fresh AS (
+         INSERT INTO activity_completions (enrolment_id, activity_id)
+         SELECT $1, a.id FROM activities a WHERE a.id = $4::uuid AND a.course_id = $2
+         ON CONFLICT DO NOTHING
+         RETURNING activity_id),
+       counted AS (
+         SELECT count(*) FILTER (WHERE a.required)::int AS required,
+                (count(ac.activity_id) FILTER (WHERE a.required)
+                  + (SELECT count(*) FROM fresh JOIN activities f ON f.id = fresh.activity_id WHERE f.required))::int AS done
+           FROM activities a
+           LEFT JOIN activity_completions ac ON ac.activity_id = a.id AND ac.enrolment_id = $1
+          WHERE a.course_id = $2)
+       UPDATE enrolments e
+          SET progress_percent = ${PROGRESS_PERCENT_SQL},
+              last_activity_at = coalesce($3::timestamptz, e.last_activity_at),
+              updated_at = now()
+         FROM counted
+        WHERE e.id = $1
+        RETURNING ${ENROLMENT_COLUMNS}, e.user_id AS "userId",
+                  counted.required AS "requiredActivities", counted.done AS "requiredDone"`,
+);
 
 /**
  * Keeps an enrolment's progress and completion in step with its activity completions. Called in
@@ -61,40 +97,20 @@ export class CompletionService {
   /**
    * Recomputes progress, and completes the enrolment when the rule is reached. The enrolment row
    * is locked first, so two calls at once finish one after the other and only the first one
-   * completes it: `enrolment.completed` is written exactly once.
+   * completes it: `enrolment.completed` is written exactly once. `done` names an activity of the
+   * course to record as done first (a released grade, a mark as done).
    */
   async recompute(
     em: EntityManager,
     enrolmentId: string,
-    options: { activityAt?: Date } = {},
+    options: { activityAt?: Date; done?: string } = {},
   ): Promise<EnrolmentState> {
-    const [enrolment] = (await em.query(
-      `SELECT ${ENROLMENT_COLUMNS}, e.user_id AS "userId", c.course_id AS "courseId"
-         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
-        WHERE e.id = $1
-          FOR UPDATE OF e`,
-      [enrolmentId],
-    )) as (EnrolmentState & { courseId: string })[];
+    const [enrolment] = await LOCK_ENROLMENT.run<EnrolmentState & { courseId: string }>(em, [enrolmentId]);
     if (!enrolment) throw new NotFoundException();
 
-    const [facts] = (await em.query(
-      `SELECT count(*) FILTER (WHERE a.required)::int AS "requiredActivities",
-              count(ac.activity_id) FILTER (WHERE a.required)::int AS "requiredDone"
-         FROM activities a
-         LEFT JOIN activity_completions ac ON ac.activity_id = a.id AND ac.enrolment_id = $1
-        WHERE a.course_id = $2`,
-      [enrolmentId, enrolment.courseId],
-    )) as CompletionFacts[];
-
-    const [[updated]] = (await em.query(
-      `UPDATE enrolments e
-          SET progress_percent = $2,
-              last_activity_at = coalesce($3::timestamptz, e.last_activity_at),
-              updated_at = now()
-        WHERE e.id = $1
-        RETURNING ${ENROLMENT_COLUMNS}, e.user_id AS "userId"`,
-      [enrolmentId, progressPercent(facts), options.activityAt ?? null],
-    )) as [EnrolmentState[], number];
+    const [row] = await SAVE_PROGRESS.run<EnrolmentState & CompletionFacts>(em, [enrolmentId, enrolment.courseId, options.activityAt ?? null, options.done ?? null]);
+    const { requiredActivities, requiredDone, ...updated } = row;
+    const facts: CompletionFacts = { requiredActivities, requiredDone };
 
     if (updated.status !== 'active' || !completionReached(facts)) return updated;
     facts.conditions = {};

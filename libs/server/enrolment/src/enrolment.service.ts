@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CourseStatus, EnrolmentStatus, EnrolmentSummary } from '@aula/contracts';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
+import { PreparedSql } from '@aula/server/database';
 import { OutboxService } from '@aula/server/outbox';
 import { todayIn } from './dates';
 import {
@@ -58,6 +59,17 @@ const PAST_TENSE: Record<EnrolmentAction, string> = {
  * one active and one waitlisted; every status change writes `enrolment.status-changed` to the
  * outbox in the same transaction.
  */
+/** An enrolment's new status (prepared: every completion runs it). */
+const CHANGE_STATUS = new PreparedSql(
+  `UPDATE enrolments e
+      SET status = $2::enrolment_status,
+          waitlisted_at = CASE WHEN $2::enrolment_status = 'waitlisted' THEN now() END,
+          completed_at = CASE WHEN $2::enrolment_status = 'completed' THEN coalesce(e.completed_at, now()) END,
+          updated_at = now()
+    WHERE e.id = $1
+    RETURNING ${STATE_COLUMNS}`,
+);
+
 @Injectable()
 export class EnrolmentService {
   constructor(
@@ -207,16 +219,7 @@ export class EnrolmentService {
     cohort: LockedCohort | null,
   ): Promise<EnrolmentState> {
     const from = enrolment.status;
-    const [[updated]] = (await em.query(
-      `UPDATE enrolments e
-          SET status = $2::enrolment_status,
-              waitlisted_at = CASE WHEN $2::enrolment_status = 'waitlisted' THEN now() END,
-              completed_at = CASE WHEN $2::enrolment_status = 'completed' THEN coalesce(e.completed_at, now()) END,
-              updated_at = now()
-        WHERE e.id = $1
-        RETURNING ${STATE_COLUMNS}`,
-      [enrolment.id, to],
-    )) as [EnrolmentState[], number];
+    const [updated] = await CHANGE_STATUS.run<EnrolmentState>(em, [enrolment.id, to]);
     await this.afterChange(em, updated, from, cohort);
     return updated;
   }

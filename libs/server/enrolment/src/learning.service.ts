@@ -190,12 +190,8 @@ export class LearningService {
       if (!MANUAL_COMPLETION_KINDS.includes(activity.kind)) {
         throw fieldError('id', `is a ${activity.kind}, which is completed by its result, not by hand`);
       }
-      await em.query(
-        'INSERT INTO activity_completions (enrolment_id, activity_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [enrolment.id, activityId],
-      );
       return toEnrolmentSummary(
-        await this.completion.recompute(em, enrolment.id, { activityAt: new Date() }),
+        await this.completion.recompute(em, enrolment.id, { activityAt: new Date(), done: activityId }),
       );
     });
   }

@@ -13,7 +13,7 @@ import {
   type Locale,
   type OwnGradebook,
 } from '@aula/contracts';
-import { decodeCursor, encodeCursor } from '@aula/server/database';
+import { decodeCursor, encodeCursor, PreparedSql } from '@aula/server/database';
 import { CompletionService, EnrolmentPolicy, fieldError } from '@aula/server/enrolment';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { compileTotal, passed } from './course-total';
@@ -89,6 +89,10 @@ export function rulesOf(
  * `course-total.ts` for the arithmetic. Also registers "the total reaches the pass mark" as a
  * course completion condition for courses that ask for it.
  */
+/** Asked in every completion (prepared: each grade release that completes a course runs them). */
+const COURSE_GRADING = new PreparedSql(COURSE_GRADING_SQL);
+const OWN_GRADES = new PreparedSql(OWN_GRADES_SQL);
+
 @Injectable()
 export class GradebookService implements OnModuleInit {
   constructor(
@@ -219,15 +223,10 @@ export class GradebookService implements OnModuleInit {
 
   /** The completion condition: true unless the course asks for the pass mark and the total is below it. */
   async passMarkReached(em: EntityManager, enrolmentId: string, courseId: string): Promise<boolean> {
-    const [course] = (await em.query(COURSE_GRADING_SQL, [courseId])) as (GradingRules & {
-      items: GradebookItem[];
-    })[];
+    const [course] = await COURSE_GRADING.run<GradingRules & { items: GradebookItem[] }>(em, [courseId]);
     if (!course?.completionRequiresPass || course.passPercent === null) return true;
     const rules = rulesOf(course);
-    const grades = (await em.query(OWN_GRADES_SQL, [enrolmentId])) as {
-      activityId: string;
-      points: number | null;
-    }[];
+    const grades = await OWN_GRADES.run<{ activityId: string; points: number | null }>(em, [enrolmentId]);
     const byActivity = new Map(grades.map((g) => [g.activityId, g.points]));
     const total = compileTotal(rules.items, rules.categoryWeights).total(
       rules.items.map((i) => byActivity.get(i.activityId) ?? null),

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { GradeChangeAction, GradeSnapshot, GradeStatus, GradeView, OwnGradeView, RubricMarks } from '@aula/contracts';
 import { CompletionService, fieldError } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
+import { PreparedSql } from '@aula/server/database';
 import { OutboxService } from '@aula/server/outbox';
 import { Grade } from './grade.entity';
 import { GradeItem } from './grade-item.entity';
@@ -58,6 +59,30 @@ const GRADE_COLUMNS = `id, activity_id AS "activityId", enrolment_id AS "enrolme
   feedback_file_content_type AS "feedbackFileContentType", feedback_file_size AS "feedbackFileSize",
   graded_by_id AS "gradedById", graded_at AS "gradedAt", released_at AS "releasedAt", version,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** Creates the grade row if needed and locks it (prepared: it runs in every grade change). */
+const LOCK_OR_CREATE = new PreparedSql(
+  `INSERT INTO grades (activity_id, enrolment_id, version) VALUES ($1, $2, 0)
+       ON CONFLICT (activity_id, enrolment_id) DO UPDATE SET version = grades.version
+       RETURNING ${GRADE_COLUMNS}, (xmax = 0) AS created`,
+);
+
+/** Saves a locked grade and appends its audit entries, in one round trip (prepared, as above). */
+const SAVE_GRADE = new PreparedSql(
+  `WITH saved AS (
+         UPDATE grades
+            SET status = $2, points = $3, raw_points = $4, late_penalty_percent = $5, rubric_marks = $6,
+                feedback = $7, feedback_file_key = $8, feedback_file_name = $9,
+                feedback_file_content_type = $10, feedback_file_size = $11, graded_by_id = $12,
+                graded_at = $13, released_at = $14, version = $15, updated_at = now()
+          WHERE id = $1
+          RETURNING id, updated_at),
+       audit AS (
+         INSERT INTO grade_changes (grade_id, action, changed_by_id, before, after)
+         SELECT saved.id, e->>'action', $16::uuid, nullif(e->'before', 'null'::jsonb), e->'after'
+           FROM saved, jsonb_array_elements($17::jsonb) e)
+       SELECT updated_at AS "updatedAt" FROM saved`,
+);
 
 type GradeRow = Omit<Grade, 'points' | 'rawPoints' | 'latePenaltyPercent'> & {
   points: string | null;
@@ -116,12 +141,7 @@ export class GradeService {
    * key, and `DO UPDATE` takes the row lock whether the row was new or not.
    */
   private async lockOrCreate(em: EntityManager, key: GradeKey): Promise<{ grade: Grade; created: boolean }> {
-    const [row] = (await em.query(
-      `INSERT INTO grades (activity_id, enrolment_id, version) VALUES ($1, $2, 0)
-       ON CONFLICT (activity_id, enrolment_id) DO UPDATE SET version = grades.version
-       RETURNING ${GRADE_COLUMNS}, (xmax = 0) AS created`,
-      [key.activityId, key.enrolmentId],
-    )) as (GradeRow & { created: boolean })[];
+    const [row] = await LOCK_OR_CREATE.run<GradeRow & { created: boolean }>(em, [key.activityId, key.enrolmentId]);
     return { grade: gradeFromRow(row), created: row.created };
   }
 
@@ -251,12 +271,9 @@ export class GradeService {
     grade.releasedAt = new Date();
     const saved = await this.write(em, grade, changes, actor);
     // A released grade is what completes a quiz or assignment.
-    await em.query(
-      `INSERT INTO activity_completions (enrolment_id, activity_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [saved.enrolmentId, saved.activityId],
-    );
     const enrolment = await this.completion.recompute(em, saved.enrolmentId, {
       activityAt: saved.releasedAt ?? undefined,
+      done: saved.activityId,
     });
     await this.outbox.add(em, 'grade.released', {
       gradeId: saved.id,
@@ -286,21 +303,7 @@ export class GradeService {
       before: c.before,
       after: i + 1 < changes.length ? (changes[i + 1].before ?? after) : after,
     }));
-    const [row] = (await em.query(
-      `WITH saved AS (
-         UPDATE grades
-            SET status = $2, points = $3, raw_points = $4, late_penalty_percent = $5, rubric_marks = $6,
-                feedback = $7, feedback_file_key = $8, feedback_file_name = $9,
-                feedback_file_content_type = $10, feedback_file_size = $11, graded_by_id = $12,
-                graded_at = $13, released_at = $14, version = $15, updated_at = now()
-          WHERE id = $1
-          RETURNING id, updated_at),
-       audit AS (
-         INSERT INTO grade_changes (grade_id, action, changed_by_id, before, after)
-         SELECT saved.id, e->>'action', $16::uuid, nullif(e->'before', 'null'::jsonb), e->'after'
-           FROM saved, jsonb_array_elements($17::jsonb) e)
-       SELECT updated_at AS "updatedAt" FROM saved`,
-      [
+    const [row] = await SAVE_GRADE.run<{ updatedAt: Date }>(em, [
         grade.id,
         grade.status,
         grade.points,
@@ -318,8 +321,7 @@ export class GradeService {
         grade.version,
         actor?.id ?? null,
         JSON.stringify(entries),
-      ],
-    )) as { updatedAt: Date }[];
+      ]);
     grade.updatedAt = row.updatedAt;
     return grade;
   }

@@ -21,6 +21,7 @@ import {
 import { pickText } from '@aula/server/catalog';
 import { EnrolmentPolicy, fieldError, readerLocale } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
+import { PreparedSql } from '@aula/server/database';
 import { GradeService } from '../grading/grade.service';
 import { Grade } from '../grading/grade.entity';
 import { ScheduleService } from '../schedule/schedule.service';
@@ -72,6 +73,46 @@ const EFFECTIVE_CLOSE_SQL = `CASE WHEN s.closes_at IS NULL THEN NULL
 const SCHEDULE_JOINS = `JOIN enrolments e ON e.id = qa.enrolment_id
                         LEFT JOIN activity_schedules s ON s.cohort_id = e.cohort_id AND s.activity_id = qa.activity_id
                         LEFT JOIN deadline_extensions x ON x.enrolment_id = qa.enrolment_id AND x.activity_id = qa.activity_id`;
+
+/**
+ * The caller's attempt, locked, with what a save or a submit needs (see lockOwnAttempt). Prepared:
+ * its joins cost more to plan than to run, and every autosave and submit runs it.
+ */
+const LOCK_OWN_ATTEMPT = new PreparedSql(
+  `SELECT qa.id, qa.activity_id AS "activityId", qa.enrolment_id AS "enrolmentId", qa.number,
+              qa.started_at AS "startedAt", qa.deadline_at AS "deadlineAt", qa.submitted_at AS "submittedAt",
+              qa.auto_submitted AS "autoSubmitted", qa.questions, qa.answers, qa.results,
+              qa.score::float AS score, qa.max_score::float AS "maxScore",
+              e.user_id AS "userId", ${EFFECTIVE_CLOSE_SQL} AS "closesAt",
+              coalesce(q.grading_method, 'highest') AS "gradingMethod",
+              coalesce(gi.max_points, 100)::float AS "maxPoints",
+              (SELECT u.locale FROM users u WHERE u.id = $2) AS "readerLocale",
+              g.status AS "gradeStatus", g.points::float AS "gradePoints",
+              g.late_penalty_percent::float AS "gradePenalty"
+         FROM quiz_attempts qa ${SCHEDULE_JOINS}
+         LEFT JOIN quizzes q ON q.activity_id = qa.activity_id
+         LEFT JOIN grade_items gi ON gi.activity_id = qa.activity_id
+         LEFT JOIN grades g ON g.activity_id = qa.activity_id AND g.enrolment_id = qa.enrolment_id
+        WHERE qa.id = $1
+          FOR UPDATE OF qa`,
+);
+
+/**
+ * Marks an attempt submitted and reads every submitted attempt's score, in one round trip (the
+ * statement's own update is not visible to its SELECT, hence the UNION with what it returned).
+ */
+const SUBMIT_ATTEMPT = new PreparedSql(
+  `WITH done AS (
+         UPDATE quiz_attempts SET results = $2, score = $3, max_score = $4, submitted_at = $5, auto_submitted = $6
+          WHERE id = $1
+          RETURNING score, max_score, submitted_at, number)
+       SELECT score::float AS score, max_score::float AS "maxScore" FROM (
+         SELECT score, max_score, submitted_at, number FROM quiz_attempts
+          WHERE activity_id = $7 AND enrolment_id = $8 AND submitted_at IS NOT NULL AND id <> $1
+         UNION ALL
+         SELECT score, max_score, submitted_at, number FROM done) submitted
+       ORDER BY submitted_at, number`,
+);
 
 /**
  * Quiz settings and attempts. The server owns the clock: an attempt's deadline is
@@ -500,21 +541,7 @@ export class QuizService {
     attempt.maxScore = result.maxScore;
     attempt.submittedAt = at;
     attempt.autoSubmitted = auto;
-    // One round trip: mark this attempt submitted and read every submitted attempt's score (the
-    // statement's own update is not visible to its SELECT, hence the UNION with what it returned).
-    const rows = (await em.query(
-      `WITH done AS (
-         UPDATE quiz_attempts SET results = $2, score = $3, max_score = $4, submitted_at = $5, auto_submitted = $6
-          WHERE id = $1
-          RETURNING score, max_score, submitted_at, number)
-       SELECT score::float AS score, max_score::float AS "maxScore" FROM (
-         SELECT score, max_score, submitted_at, number FROM quiz_attempts
-          WHERE activity_id = $7 AND enrolment_id = $8 AND submitted_at IS NOT NULL AND id <> $1
-         UNION ALL
-         SELECT score, max_score, submitted_at, number FROM done) submitted
-       ORDER BY submitted_at, number`,
-      [attempt.id, JSON.stringify(result.results), result.score, result.maxScore, at, auto, attempt.activityId, attempt.enrolmentId],
-    )) as { score: number; maxScore: number }[];
+    const rows = await SUBMIT_ATTEMPT.run<{ score: number; maxScore: number }>(em, [attempt.id, JSON.stringify(result.results), result.score, result.maxScore, at, auto, attempt.activityId, attempt.enrolmentId]);
     const gradingMethod =
       known?.gradingMethod ?? (await em.findOneBy(Quiz, { activityId: attempt.activityId }))?.gradingMethod ?? 'highest';
     const maxPoints = known?.maxPoints ?? (await this.grades.maxPoints(em, attempt.activityId));
@@ -555,25 +582,8 @@ export class QuizService {
    * language. Anyone else's attempt answers 404, as if absent.
    */
   private async lockOwnAttempt(em: EntityManager, actor: Actor, attemptId: string): Promise<LockedAttempt> {
-    const [row] = (await em.query(
-      `SELECT qa.id, qa.activity_id AS "activityId", qa.enrolment_id AS "enrolmentId", qa.number,
-              qa.started_at AS "startedAt", qa.deadline_at AS "deadlineAt", qa.submitted_at AS "submittedAt",
-              qa.auto_submitted AS "autoSubmitted", qa.questions, qa.answers, qa.results,
-              qa.score::float AS score, qa.max_score::float AS "maxScore",
-              e.user_id AS "userId", ${EFFECTIVE_CLOSE_SQL} AS "closesAt",
-              coalesce(q.grading_method, 'highest') AS "gradingMethod",
-              coalesce(gi.max_points, 100)::float AS "maxPoints",
-              (SELECT u.locale FROM users u WHERE u.id = $2) AS "readerLocale",
-              g.status AS "gradeStatus", g.points::float AS "gradePoints",
-              g.late_penalty_percent::float AS "gradePenalty"
-         FROM quiz_attempts qa ${SCHEDULE_JOINS}
-         LEFT JOIN quizzes q ON q.activity_id = qa.activity_id
-         LEFT JOIN grade_items gi ON gi.activity_id = qa.activity_id
-         LEFT JOIN grades g ON g.activity_id = qa.activity_id AND g.enrolment_id = qa.enrolment_id
-        WHERE qa.id = $1
-          FOR UPDATE OF qa`,
-      [attemptId, actor.id],
-    )) as (QuizAttempt & {
+    const [row] = await LOCK_OWN_ATTEMPT.run<
+      QuizAttempt & {
       userId: string;
       closesAt: Date | null;
       gradingMethod: QuizGradingMethod;
@@ -582,7 +592,8 @@ export class QuizService {
       gradeStatus: GradeStatus | null;
       gradePoints: number | null;
       gradePenalty: number | null;
-    })[];
+    }
+    >(em, [attemptId, actor.id]);
     if (!row || row.userId !== actor.id) throw new NotFoundException();
     const attempt = Object.assign(new QuizAttempt(), {
       id: row.id,
