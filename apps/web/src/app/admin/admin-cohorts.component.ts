@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -14,6 +14,8 @@ import { seatsText } from '../shared/cohort-offer';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { IconComponent } from '../shared/icon.component';
 import { displayText } from './translations';
+import { CursorPages } from '../shared/cursor-pages';
+import { PagerComponent } from '../shared/pager.component';
 
 const PAGE_SIZE = 20;
 
@@ -22,6 +24,7 @@ const PAGE_SIZE = 20;
   selector: 'aula-admin-cohorts',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    PagerComponent,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
@@ -43,8 +46,7 @@ export default class AdminCohortsComponent {
 
   protected readonly seats = seatsText;
   protected readonly courseId = computed(() => this.params().get('courseId') ?? '');
-  protected readonly cursors = signal<(string | null)[]>([null]);
-  protected readonly pageNumber = computed(() => this.cursors().length);
+  protected readonly pages = new CursorPages();
 
   /** For the course filter: the first hundred courses are plenty for a programme. */
   protected readonly courses = httpResource<Page<CourseAdminView>>(() => ({
@@ -59,7 +61,7 @@ export default class AdminCohortsComponent {
   );
   protected readonly cohorts = httpResource<Page<CohortView>>(() => {
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
-    const cursor = this.cursors().at(-1);
+    const cursor = this.pages.cursor();
     if (this.courseId()) params['courseId'] = this.courseId();
     if (cursor) params['cursor'] = cursor;
     return { url: '/api/admin/cohorts', params };
@@ -71,16 +73,7 @@ export default class AdminCohortsComponent {
 
   protected filterCourse(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
-    this.cursors.set([null]);
+    this.pages.reset();
     void this.router.navigate([], { relativeTo: this.route, queryParams: { courseId: value || null } });
-  }
-
-  protected next(): void {
-    const cursor = this.nextCursor();
-    if (cursor) this.cursors.update((cursors) => [...cursors, cursor]);
-  }
-
-  protected previous(): void {
-    this.cursors.update((cursors) => (cursors.length > 1 ? cursors.slice(0, -1) : cursors));
   }
 }

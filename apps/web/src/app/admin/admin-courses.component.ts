@@ -17,6 +17,8 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { IconComponent } from '../shared/icon.component';
 import { NewCourseDialogComponent } from './new-course-dialog.component';
 import { displayLocale, displayText } from './translations';
+import { CursorPages } from '../shared/cursor-pages';
+import { PagerComponent } from '../shared/pager.component';
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 350;
@@ -26,6 +28,7 @@ const SEARCH_DELAY_MS = 350;
   selector: 'aula-admin-courses',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    PagerComponent,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
@@ -49,12 +52,11 @@ export default class AdminCoursesComponent {
   protected readonly tags = LANGUAGE_TAGS;
   protected readonly query = signal('');
   protected readonly status = signal<CourseStatus | ''>('');
-  protected readonly cursors = signal<(string | null)[]>([null]);
-  protected readonly pageNumber = computed(() => this.cursors().length);
+  protected readonly pages = new CursorPages();
 
   protected readonly courses = httpResource<Page<CourseAdminView>>(() => {
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
-    const cursor = this.cursors().at(-1);
+    const cursor = this.pages.cursor();
     if (this.query().trim()) params['q'] = this.query().trim();
     if (this.status()) params['status'] = this.status();
     if (cursor) params['cursor'] = cursor;
@@ -87,22 +89,13 @@ export default class AdminCoursesComponent {
     clearTimeout(this.searchTimer);
     if (value.trim() === this.query().trim()) return;
     this.query.set(value);
-    this.cursors.set([null]);
+    this.pages.reset();
   }
 
   protected filterStatus(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     this.status.set((this.statuses as readonly string[]).includes(value) ? (value as CourseStatus) : '');
-    this.cursors.set([null]);
-  }
-
-  protected next(): void {
-    const cursor = this.nextCursor();
-    if (cursor) this.cursors.update((cursors) => [...cursors, cursor]);
-  }
-
-  protected previous(): void {
-    this.cursors.update((cursors) => (cursors.length > 1 ? cursors.slice(0, -1) : cursors));
+    this.pages.reset();
   }
 
   protected async newCourse(): Promise<void> {

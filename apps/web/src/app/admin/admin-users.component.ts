@@ -20,6 +20,8 @@ import { AdminUsersService } from './admin-users.service';
 import { EditRolesDialogComponent, EditRolesDialogData } from './edit-roles-dialog.component';
 import { NoticeService } from '../shared/notice.service';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
+import { CursorPages } from '../shared/cursor-pages';
+import { PagerComponent } from '../shared/pager.component';
 
 const PAGE_SIZE = 20;
 /** Wait for a pause in typing before asking the API: one request per search, not per key. */
@@ -29,6 +31,7 @@ const SEARCH_DELAY_MS = 350;
   selector: 'aula-admin-users',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    PagerComponent,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
@@ -55,12 +58,11 @@ export default class AdminUsersComponent {
   protected readonly query = signal('');
   protected readonly role = signal<Role | ''>('');
   /** Cursor of each page visited so far; the last one is the page on screen. */
-  protected readonly cursors = signal<(string | null)[]>([null]);
-  protected readonly pageNumber = computed(() => this.cursors().length);
+  protected readonly pages = new CursorPages();
   protected readonly busyId = signal<string | null>(null);
 
   protected readonly users = httpResource<Page<UserView>>(() => {
-    const cursor = this.cursors().at(-1);
+    const cursor = this.pages.cursor();
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
     const q = this.query().trim();
     if (q) params['q'] = q;
@@ -87,21 +89,12 @@ export default class AdminUsersComponent {
     clearTimeout(this.searchTimer);
     if (value.trim() === this.query().trim()) return;
     this.query.set(value);
-    this.cursors.set([null]);
+    this.pages.reset();
   }
 
   protected filterRole(role: Role | ''): void {
     this.role.set(role);
-    this.cursors.set([null]);
-  }
-
-  protected next(): void {
-    const cursor = this.nextCursor();
-    if (cursor) this.cursors.update((cursors) => [...cursors, cursor]);
-  }
-
-  protected previous(): void {
-    this.cursors.update((cursors) => (cursors.length > 1 ? cursors.slice(0, -1) : cursors));
+    this.pages.reset();
   }
 
   protected isSelf(user: UserView): boolean {

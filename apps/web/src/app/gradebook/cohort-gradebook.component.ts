@@ -16,6 +16,8 @@ import { IconComponent } from '../shared/icon.component';
 import { NoticeService } from '../shared/notice.service';
 import { formatNumber, titleIn } from './gradebook-text';
 import { GradebookImportComponent } from './gradebook-import.component';
+import { CursorPages } from '../shared/cursor-pages';
+import { PagerComponent } from '../shared/pager.component';
 
 const PAGE_SIZE = 50;
 
@@ -28,6 +30,7 @@ const PAGE_SIZE = 50;
   selector: 'aula-cohort-gradebook',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    PagerComponent,
     RouterLink,
     MatButtonModule,
     MatProgressBarModule,
@@ -47,14 +50,13 @@ export default class CohortGradebookComponent {
   private readonly params = toSignal(inject(ActivatedRoute).paramMap, { requireSync: true });
 
   protected readonly cohortId = computed(() => this.params().get('id') ?? '');
-  protected readonly cursors = signal<(string | null)[]>([null]);
-  protected readonly pageNumber = computed(() => this.cursors().length);
+  protected readonly pages = new CursorPages();
   protected readonly exporting = signal(false);
   protected readonly isAdmin = computed(() => this.auth.hasRole('admin'));
 
   protected readonly book = httpResource<CohortGradebook>(() => {
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
-    const cursor = this.cursors().at(-1);
+    const cursor = this.pages.cursor();
     if (cursor) params['cursor'] = cursor;
     return { url: `/api/cohorts/${encodeURIComponent(this.cohortId())}/gradebook`, params };
   });
@@ -84,15 +86,6 @@ export default class CohortGradebookComponent {
     return status === 'released'
       ? shown
       : `${shown} (${this.transloco.translate('gradebook.status.' + status)})`;
-  }
-
-  protected next(): void {
-    const cursor = this.view()?.nextCursor;
-    if (cursor) this.cursors.update((c) => [...c, cursor]);
-  }
-
-  protected previous(): void {
-    this.cursors.update((c) => (c.length > 1 ? c.slice(0, -1) : c));
   }
 
   protected imported(report: GradeImportReport): void {

@@ -21,10 +21,11 @@ import { statusOf } from '../core/api/problem';
 import { pageTitleFrom } from '../core/i18n/translated-title.strategy';
 import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
-import { IconComponent } from '../shared/icon.component';
 import { NoticeService } from '../shared/notice.service';
 import { MarkingService } from './marking.service';
 import { ParticipantComponent } from './participant.component';
+import { CursorPages } from '../shared/cursor-pages';
+import { PagerComponent } from '../shared/pager.component';
 
 const PAGE_SIZE = 25;
 
@@ -37,6 +38,7 @@ const PAGE_SIZE = 25;
   selector: 'aula-marking-queue',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    PagerComponent,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
@@ -44,7 +46,6 @@ const PAGE_SIZE = 25;
     MatProgressBarModule,
     TranslocoDirective,
     LocalDateTimePipe,
-    IconComponent,
     ParticipantComponent,
   ],
   templateUrl: './marking-queue.component.html',
@@ -70,15 +71,14 @@ export default class MarkingQueueComponent {
     const state = this.query().get('state') ?? '';
     return (MARKING_QUEUE_STATES as readonly string[]).includes(state) ? (state as MarkingQueueState) : '';
   });
-  private readonly cursors = signal<(string | null)[]>([null]);
-  protected readonly pageNumber = computed(() => this.cursors().length);
+  protected readonly pages = new CursorPages();
 
   protected readonly summary = httpResource<CohortMarkingSummary>(
     () => `/api/cohorts/${encodeURIComponent(this.cohortId())}/marking`,
   );
   protected readonly queue = httpResource<Page<MarkingQueueEntry>>(() => {
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
-    const cursor = this.cursors().at(-1);
+    const cursor = this.pages.cursor();
     if (cursor) params['cursor'] = cursor;
     if (this.activityFilter()) params['activityId'] = this.activityFilter();
     if (this.stateFilter()) params['state'] = this.stateFilter();
@@ -116,22 +116,13 @@ export default class MarkingQueueComponent {
 
   protected filter(name: 'assignment' | 'state', event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
-    this.cursors.set([null]);
+    this.pages.reset();
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: { [name]: value || null },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
-  }
-
-  protected next(): void {
-    const cursor = this.nextCursor();
-    if (cursor) this.cursors.update((cursors) => [...cursors, cursor]);
-  }
-
-  protected previous(): void {
-    this.cursors.update((cursors) => (cursors.length > 1 ? cursors.slice(0, -1) : cursors));
   }
 
   /** Releases every `ready` grade of the assignment in this cohort, once confirmed. */

@@ -25,6 +25,8 @@ import { FORM_FIELD_DEFAULTS } from './form-field-defaults';
 import { IconComponent } from './icon.component';
 import { NoticeService } from './notice.service';
 import { ProgressMeterComponent } from './progress-meter.component';
+import { CursorPages } from './cursor-pages';
+import { PagerComponent } from './pager.component';
 
 const PAGE_SIZE = 25;
 const SEARCH_DELAY_MS = 350;
@@ -54,6 +56,7 @@ const ACTIONS: Record<EnrolmentStatus, RosterAction[]> = {
   selector: 'aula-cohort-roster',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    PagerComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -83,13 +86,12 @@ export class CohortRosterComponent {
   protected readonly statuses = ENROLMENT_STATUS_LIST;
   protected readonly query = signal('');
   protected readonly status = signal<EnrolmentStatus | ''>('');
-  protected readonly cursors = signal<(string | null)[]>([null]);
-  protected readonly pageNumber = computed(() => this.cursors().length);
+  protected readonly pages = new CursorPages();
   protected readonly exporting = signal(false);
 
   protected readonly roster = httpResource<Page<RosterEntry>>(() => {
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
-    const cursor = this.cursors().at(-1);
+    const cursor = this.pages.cursor();
     if (this.query().trim()) params['q'] = this.query().trim();
     if (this.status()) params['status'] = this.status();
     if (cursor) params['cursor'] = cursor;
@@ -123,22 +125,13 @@ export class CohortRosterComponent {
     clearTimeout(this.searchTimer);
     if (value.trim() === this.query().trim()) return;
     this.query.set(value);
-    this.cursors.set([null]);
+    this.pages.reset();
   }
 
   protected filterStatus(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     this.status.set((this.statuses as readonly string[]).includes(value) ? (value as EnrolmentStatus) : '');
-    this.cursors.set([null]);
-  }
-
-  protected next(): void {
-    const cursor = this.nextCursor();
-    if (cursor) this.cursors.update((cursors) => [...cursors, cursor]);
-  }
-
-  protected previous(): void {
-    this.cursors.update((cursors) => (cursors.length > 1 ? cursors.slice(0, -1) : cursors));
+    this.pages.reset();
   }
 
   /** The whole roster (with the current filter) as the API writes it: formula-safe CSV. */
