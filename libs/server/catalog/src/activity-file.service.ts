@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { ActivityAdminView, StoredFileView } from '@aula/contracts';
 import { StorageNotFoundError, StoragePort } from '@aula/server/storage';
 import { Activity } from './activity.entity';
@@ -23,6 +23,17 @@ export interface ActivityFileDownload {
   headers: Record<string, string>;
 }
 
+/**
+ * Files another domain keeps per activity (assignment submissions, feedback files), registered
+ * with {@link ActivityFileService.registerOwner} by a domain this one may not import. Asked inside
+ * the transaction that deletes the activities; the files are removed once it has committed.
+ */
+export interface ActivityFileOwner {
+  /** A short name (`assignment-submissions`); registering the same name again replaces it. */
+  name: string;
+  keys(em: EntityManager, activityIds: string[]): Promise<string[]>;
+}
+
 /** Storage keys are ours: never derived from a file name. */
 const newFileKey = () => `catalog/activity-files/${randomUUID()}`;
 
@@ -31,10 +42,25 @@ const newFileKey = () => `catalog/activity-files/${randomUUID()}`;
 export class ActivityFileService {
   private readonly logger = new Logger(ActivityFileService.name);
 
+  private readonly owners = new Map<string, ActivityFileOwner>();
+
   constructor(
     @InjectRepository(Activity) private readonly activities: Repository<Activity>,
     private readonly storage: StoragePort,
   ) {}
+
+  registerOwner(owner: ActivityFileOwner): void {
+    this.owners.set(owner.name, owner);
+  }
+
+  /** Every stored file of these activities: their own, and those other domains keep for them. */
+  async keysOf(em: EntityManager, activities: Pick<Activity, 'id' | 'fileKey'>[]): Promise<string[]> {
+    const ids = activities.map((a) => a.id);
+    const keys = activities.map((a) => a.fileKey).filter((k): k is string => !!k);
+    if (ids.length === 0) return keys;
+    for (const owner of this.owners.values()) keys.push(...(await owner.keys(em, ids)));
+    return keys;
+  }
 
   /**
    * Stores `content` as the file of a `file` activity, replacing any previous one. 404 for an

@@ -1,4 +1,4 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
@@ -16,6 +16,7 @@ import type {
   Translations,
 } from '@aula/contracts';
 import {
+  ActivityFileService,
   attachmentDisposition,
   CatalogNotFoundError,
   inspectActivityFile,
@@ -104,7 +105,7 @@ const fileView = (f: SubmissionFile): SubmissionFileView => ({
  * Who may see a submission is decided here (owner, the cohort's tutors, administrators).
  */
 @Injectable()
-export class AssignmentService {
+export class AssignmentService implements OnModuleInit {
   private readonly logger = new Logger(AssignmentService.name);
 
   constructor(
@@ -114,7 +115,25 @@ export class AssignmentService {
     private readonly grades: GradeService,
     private readonly storage: StoragePort,
     private readonly outbox: OutboxService,
+    private readonly activityFiles: ActivityFileService,
   ) {}
+
+  /** Deleting an activity (or its module) also removes the trainees' files and the tutors' feedback files kept for it. */
+  onModuleInit(): void {
+    this.activityFiles.registerOwner({
+      name: 'assessment-files',
+      keys: async (em, activityIds) => {
+        const rows = (await em.query(
+          `SELECT DISTINCT sf.storage_key AS key FROM submission_files sf JOIN submissions s ON s.id = sf.submission_id
+            WHERE s.activity_id = ANY($1::uuid[])
+           UNION ALL
+           SELECT g.feedback_file_key FROM grades g WHERE g.activity_id = ANY($1::uuid[]) AND g.feedback_file_key IS NOT NULL`,
+          [activityIds],
+        )) as { key: string }[];
+        return rows.map((r) => r.key);
+      },
+    });
+  }
 
   // ---------------------------------------------------------------- settings
 
