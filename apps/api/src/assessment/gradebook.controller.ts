@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -27,6 +15,7 @@ import { attachmentDisposition } from '@aula/server/catalog';
 import type { Actor } from '@aula/server/identity';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
+import { CsvBody } from '../common/csv-body';
 import { CourseGradingDto, GradebookCsvQueryDto, GradebookQueryDto } from './gradebook.dto';
 
 const TOTAL_RULE =
@@ -98,14 +87,8 @@ export class CohortGradebookController {
   import(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() csv: unknown,
+    @CsvBody() csv: string,
   ): Promise<GradeImportReport> {
-    if (!/^text\/csv\b/i.test(contentType ?? '') || typeof csv !== 'string') {
-      throw new UnsupportedMediaTypeException(
-        'Send the file as the request body with Content-Type: text/csv.',
-      );
-    }
     return this.csv.import(actor, id, csv);
   }
 }

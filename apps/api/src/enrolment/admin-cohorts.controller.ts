@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -25,6 +13,7 @@ import { CohortService, EnrolmentImportService, EnrolmentService } from '@aula/s
 import type { Actor } from '@aula/server/identity';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
+import { CsvBody } from '../common/csv-body';
 import {
   AdminEnrolDto,
   CohortListQueryDto,
@@ -116,14 +105,8 @@ export class AdminCohortsController {
   import(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() csv: unknown,
+    @CsvBody() csv: string,
   ): Promise<CsvImportReport> {
-    if (!/^text\/csv\b/i.test(contentType ?? '') || typeof csv !== 'string') {
-      throw new UnsupportedMediaTypeException(
-        'Send the file as the request body with Content-Type: text/csv.',
-      );
-    }
     return this.imports.import(actor, id, csv);
   }
 }
