@@ -41,6 +41,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
+        // The certificate template editor shows its sample PDF, fetched by the app, in a frame.
+        frameSrc: ["'self'", 'blob:'],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

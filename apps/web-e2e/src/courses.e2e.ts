@@ -30,6 +30,8 @@ const COURSE = {
   cohort: `Cohort ${run}`,
 };
 const PASSWORD = 'a long enough password';
+/** The app's Intl tags (lists such as "72 h and 24 h" are written the way the interface language does). */
+const TAGS: Record<Lang, string> = { en: 'en', es: 'es-419', pt: 'pt-BR' };
 
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const uniqueEmail = (who: string) =>
@@ -75,6 +77,32 @@ test.describe.serial('a course from authoring to completion', () => {
     await page.getByLabel(t(locale, 'admin.course.fields.topics')).fill('water, governance');
     await page.getByRole('button', { name: t(locale, 'admin.course.saveDetails') }).click();
     await expect(page.getByRole('status').filter({ hasText: t(locale, 'admin.course.saved') })).toBeVisible();
+
+    // Assignment reminders of its own: 48 h and 12 h before each due time, not the platform's.
+    const hour = (hours: number) => t(locale, 'admin.course.reminders.hour', { hours });
+    const platformHours = new Intl.ListFormat(TAGS[locale], { type: 'conjunction' }).format([hour(72), hour(24)]);
+    const useDefault = page.getByRole('checkbox', {
+      name: t(locale, 'admin.course.reminders.useDefault', { hours: platformHours }),
+    });
+    const reminderHours = page.getByLabel(t(locale, 'admin.course.reminders.hours'));
+    await expect(useDefault).toBeChecked();
+    await expect(reminderHours).toBeHidden();
+    await useDefault.uncheck();
+    await expect(reminderHours).toHaveValue('72, 24');
+    await reminderHours.fill('48, 48');
+    await page.getByRole('button', { name: t(locale, 'admin.course.saveDetails') }).click();
+    await expect(page.getByText(t(locale, 'admin.course.reminders.errors.duplicate'))).toBeVisible();
+    await reminderHours.fill('12, 721');
+    await expect(page.getByText(t(locale, 'admin.course.reminders.errors.range'))).toBeVisible();
+    await reminderHours.fill('12, 48');
+    const saving = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && /\/api\/admin\/courses\/[0-9a-f-]{36}$/.test(r.url()),
+    );
+    await page.getByRole('button', { name: t(locale, 'admin.course.saveDetails') }).click();
+    expect((await saving).status()).toBe(200);
+    await page.reload();
+    await expect(useDefault).not.toBeChecked();
+    await expect(reminderHours).toHaveValue('48, 12');
 
     // A module, in both languages.
     await page.getByRole('button', { name: t(locale, 'admin.module.add') }).click();

@@ -35,7 +35,16 @@ export interface CourseInput {
   description?: Translations;
   topics?: string[];
   estimatedHours?: number | null;
+  /**
+   * Hours before an assignment's due time at which trainees are reminded: 1 to
+   * REMINDER_OFFSETS_LIMITS.maxCount distinct whole numbers within the limits, or null for the
+   * platform's default.
+   */
+  reminderOffsetsHours?: number[] | null;
 }
+
+/** What a course's own reminder offsets may be. */
+export const REMINDER_OFFSETS_LIMITS = { minHours: 1, maxHours: 720, maxCount: 4 } as const;
 
 export interface CourseAdminView {
   id: string;
@@ -50,6 +59,8 @@ export interface CourseAdminView {
   /** Languages in which the course title exists. */
   locales: Locale[];
   estimatedHours: number | null;
+  /** Largest first; null: the platform's default (`PlatformInfo.reminderOffsetsHours`). */
+  reminderOffsetsHours: number[] | null;
   modules: ModuleAdminView[];
   createdAt: string;
   updatedAt: string;

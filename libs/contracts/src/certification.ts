@@ -25,7 +25,7 @@ export type CertificatePlaceholder = (typeof CERTIFICATE_PLACEHOLDERS)[number];
 export interface CertificateSignatory {
   name: string;
   title: Translations;
-  /** Storage key of a signature image (PNG/JPEG); later, with the template editor. */
+  /** Storage key of a signature image (PNG/JPEG) uploaded for the template. */
   signatureImageKey?: string | null;
 }
 
@@ -42,9 +42,61 @@ export interface CertificateTemplate {
   /** Paragraphs below the name, one string per paragraph, separated by blank lines. */
   body: Translations;
   signatories: CertificateSignatory[];
-  /** Storage keys of images; later, with the template editor. */
+  /** Storage keys of images uploaded for the template (PNG or JPEG): full-page background, logo. */
   backgroundImageKey?: string | null;
   logoImageKey?: string | null;
+}
+
+/** Who a template belongs to: a programme (the default of its courses) or one course. */
+export const CERTIFICATE_TEMPLATE_SCOPES = ['programmes', 'courses'] as const;
+export type CertificateTemplateScope = (typeof CERTIFICATE_TEMPLATE_SCOPES)[number];
+
+/** Where the template in effect comes from: the owner's own, its programme's, or the built-in one. */
+export type CertificateTemplateSource = 'own' | 'programme' | 'default';
+
+/** Lengths a template's text may have; images accepted for a template. */
+export const CERTIFICATE_TEMPLATE_LIMITS = {
+  title: 200,
+  intro: 300,
+  body: 4000,
+  signatoryName: 120,
+  signatoryTitle: 160,
+  signatories: 3,
+  /** PNG or JPEG, judged by content. */
+  imageBytes: 2 * 1024 * 1024,
+  /** Width or height, in pixels. */
+  imagePixels: 4000,
+  /** Width × height, in millions of pixels (A4 at 300 dpi is about 8.7). */
+  imageMegapixels: 12,
+} as const;
+
+/**
+ * `GET /api/admin/{programmes|courses}/:id/certificate-template`: the template in effect for the
+ * programme or course and where it comes from. `version` and `updatedAt` are the owner's own
+ * template's (null when it inherits).
+ */
+export interface CertificateTemplateView {
+  scope: CertificateTemplateScope;
+  ownerId: string;
+  source: CertificateTemplateSource;
+  template: CertificateTemplate;
+  version: number | null;
+  updatedAt: string | null;
+}
+
+/** `POST .../certificate-template/images` answers where the image is stored; the template refers to it by key. */
+export interface CertificateTemplateImage {
+  key: string;
+  contentType: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  size: number;
+}
+
+/** `POST .../certificate-template/preview`: a sample PDF of an unsaved template. */
+export interface CertificatePreviewRequest {
+  template: CertificateTemplate;
+  locale: Locale;
 }
 
 /** valid, or why not: revoked (with its date), expired, replaced by a re-issue. */

@@ -6,6 +6,8 @@ export interface PlatformInfo {
   registrationEnabled: boolean;
   locales: readonly Locale[];
   defaultLocale: Locale;
+  /** Hours before a due time at which trainees are reminded, largest first, unless a course sets its own. */
+  reminderOffsetsHours: number[];
 }
 
 export interface HealthStatus {

@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { createDatabase, dropDatabase, ensureServices, DEFAULTS } from '../../scripts/services.mjs';
 import { run, withProjectPath } from '../../scripts/stack.mjs';
+import { cpuTicks, machineTicks } from './cpu.mjs';
 import { atCleanup, ROOT, runPinned, spawnPinned, stopChild } from './procs.mjs';
 
 const RENDER_CORE = 1;
@@ -148,6 +149,17 @@ export async function runCertificates(scenarios, settings) {
     `  ${workers} worker(s) up, RSS ${rssStart.map((r) => round(r, 0)).join(', ')} MB; writing ${cohortSize} completion events`,
   );
 
+  // CPU time over the batch (steadier than the rate on a shared machine, and it shows where the
+  // time goes): the workers, their PostgreSQL backends, and the whole machine.
+  const backends = async () =>
+    (
+      await db.query(
+        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      )
+    ).rows.map((r) => r.pid);
+  const workerPids = procs.map((p) => p.pid);
+  const pgAtStart = new Map((await backends()).map((pid) => [pid, cpuTicks([pid])]));
+  const cpuStart = { workers: cpuTicks(workerPids), machine: machineTicks() };
   const started = Date.now();
   await db.query(
     `INSERT INTO outbox_events (type, payload)
@@ -178,6 +190,14 @@ export async function runCertificates(scenarios, settings) {
     await sleep(250);
   }
   const rssEnd = procs.map((p) => rssMb(p.pid));
+  // A backend opened during the batch started at 0 ticks; one that closed during it is not counted.
+  const pgTicks = (await backends()).reduce((sum, pid) => sum + cpuTicks([pid]) - (pgAtStart.get(pid) ?? 0), 0);
+  const cpu = {
+    workers: cpuTicks(workerPids) - cpuStart.workers,
+    pg: pgTicks,
+    machine: machineTicks() - cpuStart.machine,
+  };
+  const loadAvgEnd = Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
   const batchS = samples.at(-1).t;
   const at = (share) => samples.find((s) => s.n >= cohortSize * share);
   const from = at(0.1);
@@ -223,7 +243,13 @@ export async function runCertificates(scenarios, settings) {
     worker_rss_mb_peak_one: round(rssPeak, 1),
     pairs,
     per_run: perRun,
+    // Ticks are 10 ms (USER_HZ 100).
+    worker_cpu_ms_per_cert: round((cpu.workers * 10) / cohortSize),
+    pg_cpu_ms_per_cert: round((cpu.pg * 10) / cohortSize),
+    // The machine's CPU time during the batch not spent by the workers or their backends.
+    others_cpu_share: round(Math.max(0, cpu.machine - cpu.workers - cpu.pg) / Math.max(cpu.machine, 1), 3),
     load_avg_1m: settings.loadAvg,
+    load_avg_1m_end: loadAvgEnd,
   };
   const ratios = {
     'renderer/naive': round(rendererPerS / naivePerS, 3),
@@ -242,6 +268,12 @@ export async function runCertificates(scenarios, settings) {
     `${cohortSize} in ${round(batchS, 1)} s`,
     `${round(sustained)} /s sustained`,
     `RSS ${figures.worker_rss_mb_start} → ${figures.worker_rss_mb_end} MB`,
+  ]);
+  rows.push([
+    'CPU',
+    `workers ${figures.worker_cpu_ms_per_cert} ms/cert`,
+    `PostgreSQL ${figures.pg_cpu_ms_per_cert} ms/cert`,
+    `others ${round(figures.others_cpu_share * 100, 0)} % of the machine`,
   ]);
   return [
     {

@@ -279,6 +279,41 @@ describe('assignments and submissions over HTTP', () => {
       expect((await view(alice, id)).versions).toHaveLength(1);
     });
 
+    it('announces each submitted version in the outbox with its payload; a saved draft announces nothing', async () => {
+      const id = await assignment();
+      const db = t.app.get(DataSource);
+      const events = async () =>
+        (await db.query(
+          `SELECT type, payload FROM outbox_events WHERE payload->>'activityId' = $1 ORDER BY (payload->>'version')::int`,
+          [id],
+        )) as { type: string; payload: Record<string, unknown> }[];
+
+      // Drafts and files are work in progress: nobody is told.
+      expect((await draft(alice, id, '<p>Borrador</p>')).statusCode).toBe(200);
+      expect((await upload(alice, id, samplePdf('draft'), 'borrador.pdf')).statusCode).toBe(201);
+      expect((await draft(alice, id, '<p>Borrador 2</p>')).statusCode).toBe(200);
+      expect(await events()).toEqual([]);
+
+      expect((await submit(alice, id, { expectedVersion: 0 })).statusCode).toBe(200);
+      const [submission] = (await db.query(
+        `SELECT id FROM submissions WHERE activity_id = $1 AND enrolment_id = $2`,
+        [id, aliceEnrolment],
+      )) as { id: string }[];
+      const version = (n: number) => ({
+        type: 'assignment.submitted',
+        payload: { submissionId: submission?.id, activityId: id, enrolmentId: aliceEnrolment, userId: alice.id, version: n },
+      });
+      expect(await events()).toEqual([version(1)]);
+
+      // A refused submit (stale version) announces nothing; a draft after submitting neither.
+      expect((await submit(alice, id, { expectedVersion: 0 })).statusCode).toBe(409);
+      expect((await draft(alice, id, '<p>Segunda</p>')).statusCode).toBe(200);
+      expect(await events()).toEqual([version(1)]);
+
+      expect((await submit(alice, id, { expectedVersion: 1 })).statusCode).toBe(200);
+      expect(await events()).toEqual([version(1), version(2)]);
+    });
+
     it('resubmits as a new version, keeping the old one with its files', async () => {
       const id = await assignment();
       await draft(alice, id, '<p>First</p>');

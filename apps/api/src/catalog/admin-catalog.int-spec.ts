@@ -525,6 +525,65 @@ describe('catalogue authoring over HTTP', () => {
     });
   });
 
+  describe('reminder offsets', () => {
+    it('keeps a course on the platform default until its own hours are saved, largest first', async () => {
+      const course = await createCourse();
+      expect(course.reminderOffsetsHours).toBeNull();
+
+      const saved = await admin('PATCH', `/courses/${course.id}`, { reminderOffsetsHours: [24, 720, 1, 48] });
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json().reminderOffsetsHours).toEqual([720, 48, 24, 1]);
+      expect((await admin('GET', `/courses/${course.id}`)).json().reminderOffsetsHours).toEqual([720, 48, 24, 1]);
+
+      // Other changes leave them alone; a copy for a new run keeps them.
+      await admin('PATCH', `/courses/${course.id}`, { estimatedHours: 10 });
+      expect((await admin('GET', `/courses/${course.id}`)).json().reminderOffsetsHours).toEqual([720, 48, 24, 1]);
+      const copy = await admin('POST', `/courses/${course.id}/duplicate`, { slug: uniqueSlug('copy') });
+      expect(copy.json().reminderOffsetsHours).toEqual([720, 48, 24, 1]);
+
+      const cleared = await admin('PATCH', `/courses/${course.id}`, { reminderOffsetsHours: null });
+      expect(cleared.json().reminderOffsetsHours).toBeNull();
+      expect((await admin('GET', `/courses/${course.id}`)).json().reminderOffsetsHours).toBeNull();
+
+      const created = await createCourse({ reminderOffsetsHours: [12] });
+      expect(created.reminderOffsetsHours).toEqual([12]);
+    });
+
+    it.each([
+      ['zero hours', [0]],
+      ['more than 720 hours', [721]],
+      ['negative hours', [-24]],
+      ['a repeated value', [24, 24]],
+      ['five values', [96, 72, 48, 24, 12]],
+      ['an empty list', []],
+      ['hours as text', ['48']],
+      ['a comma-separated string', '72,24'],
+      ['a number instead of a list', 48],
+      ['a fraction of an hour', [1.5]],
+      ['an object', { hours: 48 }],
+      ['a nested list', [[48]]],
+      ['a null inside the list', [null]],
+    ])('refuses %s with a 400 naming reminderOffsetsHours, and changes nothing', async (_, value) => {
+      const course = await createCourse({ reminderOffsetsHours: [48] });
+      const res = await admin('PATCH', `/courses/${course.id}`, { reminderOffsetsHours: value });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(fieldsOf(res)).toEqual(expect.arrayContaining(['reminderOffsetsHours']));
+      expect(new Set(fieldsOf(res))).toEqual(new Set(['reminderOffsetsHours']));
+      expect((await admin('GET', `/courses/${course.id}`)).json().reminderOffsetsHours).toEqual([48]);
+
+      const created = await admin('POST', '/courses', {
+        programmeId: programme.id,
+        slug: uniqueSlug('offsets'),
+        defaultLocale: 'es',
+        title: { es: 'Curso' },
+        reminderOffsetsHours: value,
+      });
+      expect(created.statusCode).toBe(400);
+      expect(fieldsOf(created)).toContain('reminderOffsetsHours');
+    });
+  });
+
   describe('sanitising rich text', () => {
     const dirty =
       '<h2 onclick="steal()">Objetivos</h2><script>fetch("/api/me")</script>' +

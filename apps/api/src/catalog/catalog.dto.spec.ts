@@ -58,6 +58,12 @@ describe('catalogue request bodies', () => {
     [{ topics: 'planning' }, 'topics'],
     [{ estimatedHours: 0 }, 'estimatedHours'],
     [{ estimatedHours: '3' }, 'estimatedHours'],
+    [{ reminderOffsetsHours: [0] }, 'reminderOffsetsHours'],
+    [{ reminderOffsetsHours: [721] }, 'reminderOffsetsHours'],
+    [{ reminderOffsetsHours: [24, 24] }, 'reminderOffsetsHours'],
+    [{ reminderOffsetsHours: [1, 2, 3, 4, 5] }, 'reminderOffsetsHours'],
+    [{ reminderOffsetsHours: ['24'] }, 'reminderOffsetsHours'],
+    [{ reminderOffsetsHours: [] }, 'reminderOffsetsHours'],
     [{ id: '5b1e3a52-8f0c-4d59-9b6e-0c8a2f1d7e44' }, 'id'],
     [{ locales: ['en'] }, 'locales'],
   ])('refuse a course with %j, naming %s', async (change, field) => {
@@ -67,6 +73,8 @@ describe('catalogue request bodies', () => {
   it('accept a partial update, and refuse nulls where a value has no empty state', async () => {
     expect(await fieldsRefused(UpdateCourseDto, {})).toEqual([]);
     expect(await fieldsRefused(UpdateCourseDto, { estimatedHours: null })).toEqual([]);
+    expect(await fieldsRefused(UpdateCourseDto, { reminderOffsetsHours: null })).toEqual([]);
+    expect(await fieldsRefused(UpdateCourseDto, { reminderOffsetsHours: [720, 48, 24, 1] })).toEqual([]);
     expect(new Set(await fieldsRefused(UpdateCourseDto, { slug: null, title: null }))).toEqual(
       new Set(['slug', 'title']),
     );

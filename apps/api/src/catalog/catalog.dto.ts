@@ -3,6 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsByteLength,
@@ -26,6 +28,7 @@ import {
   CATALOG_TEXT_LIMITS,
   COURSE_STATUSES,
   LOCALES,
+  REMINDER_OFFSETS_LIMITS,
   SLUG_PATTERN,
   type ActivityInput,
   type ActivityKind,
@@ -153,6 +156,30 @@ const EstimatedHours = () =>
     Max(1000),
   );
 
+const { minHours, maxHours, maxCount } = REMINDER_OFFSETS_LIMITS;
+const ReminderOffsetsHours = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: Number,
+      isArray: true,
+      nullable: true,
+      minItems: 1,
+      maxItems: maxCount,
+      uniqueItems: true,
+      items: { type: 'integer', minimum: minHours, maximum: maxHours },
+      description: `Hours before an assignment's due time at which trainees are reminded; null for the platform's default`,
+      example: [72, 24],
+    }),
+    IsOptionalOrNull(),
+    IsArray({ message: `must be a list of whole hours, or null for the platform's default` }),
+    ArrayMinSize(1, { message: `must hold at least one value, or be null for the platform's default` }),
+    ArrayMaxSize(maxCount, { message: `must hold at most ${maxCount} values` }),
+    ArrayUnique(undefined, { message: 'must not repeat a value' }),
+    IsInt({ each: true, message: 'must hold whole numbers of hours' }),
+    Min(minHours, { each: true, message: `must hold hours from ${minHours} to ${maxHours}` }),
+    Max(maxHours, { each: true, message: `must hold hours from ${minHours} to ${maxHours}` }),
+  );
+
 const ProgrammeId = (required: boolean) =>
   applyDecorators(
     required ? ApiProperty({ format: 'uuid' }) : ApiPropertyOptional({ format: 'uuid' }),
@@ -211,6 +238,7 @@ export class CreateCourseDto implements CourseInput {
   @Translated(RichTextTranslationsDto, { required: false }) description?: Translations;
   @Topics() topics?: string[];
   @EstimatedHours() estimatedHours?: number | null;
+  @ReminderOffsetsHours() reminderOffsetsHours?: number[] | null;
 }
 
 export class UpdateCourseDto implements CourseUpdate {
@@ -222,6 +250,7 @@ export class UpdateCourseDto implements CourseUpdate {
   @Translated(RichTextTranslationsDto, { required: false }) description?: Translations;
   @Topics() topics?: string[];
   @EstimatedHours() estimatedHours?: number | null;
+  @ReminderOffsetsHours() reminderOffsetsHours?: number[] | null;
 }
 
 export class CourseStatusDto implements CourseStatusRequest {
@@ -336,6 +365,13 @@ export class CourseAdminViewDto {
   @ApiProperty({ type: String, isArray: true }) topics: string[];
   @ApiProperty({ enum: LOCALES, isArray: true, description: 'Languages with a title' }) locales: Locale[];
   @ApiProperty({ type: Number, nullable: true }) estimatedHours: number | null;
+  @ApiProperty({
+    type: Number,
+    isArray: true,
+    nullable: true,
+    description: "Largest first; null: the platform's default (`reminderOffsetsHours` of `GET /api/platform`)",
+  })
+  reminderOffsetsHours: number[] | null;
   @ApiProperty({ type: ModuleAdminViewDto, isArray: true, description: 'Empty in lists' })
   modules: ModuleAdminViewDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;

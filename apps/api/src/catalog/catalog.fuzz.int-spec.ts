@@ -83,6 +83,7 @@ describe('catalogue DTOs under property-based fuzzing', () => {
     'description',
     'topics',
     'estimatedHours',
+    'reminderOffsetsHours',
     'status',
     'kind',
     'body',
@@ -117,6 +118,36 @@ describe('catalogue DTOs under property-based fuzzing', () => {
         const res = await admin(method, url, payload);
         expect(res.statusCode).toBeLessThan(500);
         if (res.statusCode === 400) expect(res.json().errors.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('round-trips reminder offsets, largest first, and refuses any other list naming the field', async () => {
+    const valid = fc.uniqueArray(fc.integer({ min: 1, max: 720 }), { minLength: 1, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(fc.option(valid), async (hours) => {
+        const res = await admin('PATCH', `/courses/${ids.course}`, { reminderOffsetsHours: hours });
+        expect(res.statusCode).toBe(200);
+        expect(res.json().reminderOffsetsHours).toEqual(hours && [...hours].sort((a, b) => b - a));
+      }),
+      { numRuns: 25 },
+    );
+    const invalid = fc.oneof(
+      fc.array(fc.integer({ min: 1, max: 720 }), { minLength: 5, maxLength: 8 }),
+      fc.array(fc.integer({ min: 1, max: 720 }), { minLength: 1, maxLength: 3 }).map((a) => [...a, a[0]]),
+      fc.array(fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 721 })), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.oneof(fc.string(), fc.double({ noInteger: true }), fc.boolean(), fc.constant(null)), { minLength: 1, maxLength: 4 }),
+      fc.constant([]),
+      fc.string(),
+      fc.integer(),
+      fc.object({ maxDepth: 1 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(invalid, async (hours) => {
+        const res = await admin('PATCH', `/courses/${ids.course}`, { reminderOffsetsHours: hours });
+        expect(res.statusCode).toBe(400);
+        expect(res.json().errors.map((e: { path: string }) => e.path)).toContain('reminderOffsetsHours');
       }),
       { numRuns: 40 },
     );

@@ -17,6 +17,7 @@ export class PlatformController {
       registrationEnabled: this.config.REGISTRATION_ENABLED,
       locales: LOCALES,
       defaultLocale: DEFAULT_LOCALE,
+      reminderOffsetsHours: this.config.reminderOffsetsHours,
     };
   }
 }

@@ -60,8 +60,9 @@ export class MailProcessor implements OnApplicationBootstrap, OnApplicationShutd
     if (process.env['MAIL_WORKER'] === 'off') return;
     this.worker = new Worker(QUEUES.mail, (job) => this.process(job), {
       connection: (this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null })),
-      // Most of a message's time is spent waiting on PostgreSQL and SMTP: several per connection.
-      concurrency: this.config.MAIL_POOL_SIZE * 4,
+      // Most of a message's time is spent waiting on PostgreSQL and SMTP. Many in flight keep every
+      // SMTP connection busy, and let the delivery's statements go to PostgreSQL in larger batches.
+      concurrency: this.config.MAIL_POOL_SIZE * 20,
       limiter: { max: this.config.MAIL_RATE_PER_SECOND, duration: 1000 },
     });
     this.worker.on('error', (e) => this.logger.warn(`mail worker: ${e.message}`));

@@ -3,13 +3,26 @@ import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Job, Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { QUEUES, type EventJob } from '@aula/contracts';
-import { AppConfig, CoreModule } from '@aula/server/core';
+import { AppConfig, CoreModule, loadConfig } from '@aula/server/core';
 import { DatabaseModule } from '@aula/server/database';
 import { IdentityModule } from '@aula/server/identity';
 import { OutboxModule, OutboxService } from '@aula/server/outbox';
-import { dedupeKey, localDate, localParts, MailDeliveryService, NotificationTokens, PasswordResetService } from '@aula/server/notification';
+import {
+  dedupeKey,
+  localDate,
+  localParts,
+  MailContentLoader,
+  MailDeliveryService,
+  MailTransport,
+  NotificationService,
+  NotificationTokens,
+  PasswordResetService,
+  TemporaryMailError,
+} from '@aula/server/notification';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { jobIdFor, MAIL_JOB_OPTIONS } from './mail-queue';
 import { MailProcessor } from './mail.processor';
@@ -238,8 +251,13 @@ describe('notifications: mail pipeline and reminders', () => {
     const f = await traineeWithWork(ds, { emailLocal: 'busy' });
     await event(f, 'enrolment.status-changed', { enrolmentId: f.enrolmentId, userId: f.userId, cohortId: f.cohortId, from: 'pending', to: 'active' });
     await eventually(() => smtp.to(f.email).length, 30_000);
-    const [row] = (await ds.query(`SELECT status, attempts FROM mail_ledger WHERE user_id = $1`, [f.userId])) as { status: string; attempts: number }[];
+    // The ledger records the outcome just after the server took the message.
+    const row = await eventually(async () => {
+      const [found] = (await ds.query(`SELECT status, attempts FROM mail_ledger WHERE user_id = $1`, [f.userId])) as { status: string; attempts: number }[];
+      return found?.status !== 'sending' && found;
+    });
     expect(row).toEqual({ status: 'sent', attempts: 2 });
+    expect(smtp.to(f.email)).toHaveLength(1);
   }, 40_000);
 
   it('chases overdue work once, announces tomorrow\'s start, nudges the inactive and tells tutors about waiting work', async () => {
@@ -295,6 +313,106 @@ describe('notifications: mail pipeline and reminders', () => {
     await event(f, 'certificate.issued', { certificateId: cert?.id, enrolmentId: f.enrolmentId, userId: f.userId, cohortId: f.cohortId, replacesId: null });
     const [mail] = await eventually(() => smtp.to(f.email).length > 0 && smtp.to(f.email));
     expect(mail?.parsed.subject).toBe('Tu certificado de Planificación regional está listo');
+  });
+
+  describe('the bell does not depend on the e-mail', () => {
+    const bell = async (userId: string) => (await app.get(NotificationService).list(userId, {})).items;
+    const approvedJob = (f: Fixture) =>
+      ({
+        name: 'enrolment.status-changed',
+        data: {
+          eventId: randomUUID(),
+          type: 'enrolment.status-changed',
+          occurredAt: new Date().toISOString(),
+          payload: { enrolmentId: f.enrolmentId, userId: f.userId, cohortId: f.cohortId, from: 'pending', to: 'active' },
+        },
+        attemptsMade: 0,
+        opts: {},
+      }) as unknown as Job;
+    const emailOff = (f: Fixture, kinds: string[]) =>
+      ds.query(`INSERT INTO notification_preferences (user_id, kind, mode) SELECT $1, k, 'off' FROM unnest($2::text[]) k`, [f.userId, kinds]);
+
+    it('"off" turns off the e-mail only: no mail, and the bell still has the event and the reminder', async () => {
+      const f = await traineeWithWork(ds, { locale: 'pt' });
+      await emailOff(f, ['enrolment', 'deadline-reminder']);
+      await event(f, 'enrolment.status-changed', { enrolmentId: f.enrolmentId, userId: f.userId, cohortId: f.cohortId, from: 'pending', to: 'active' });
+      await setDates(ds, f, f.assignmentId, { dueAt: new Date(Date.now() + 20 * HOUR) });
+      await scheduler.run(new Date(), { ignoreDaytime: true });
+
+      const items = await eventually(async () => {
+        const found = await bell(f.userId);
+        return found.length >= 2 && found;
+      });
+      expect(items.find((n) => n.kind === 'enrolment')).toMatchObject({ title: 'Sua inscrição em Planejamento regional foi confirmada', link: `/courses/${f.slug}` });
+      expect(items.find((n) => n.kind === 'deadline-reminder')).toMatchObject({ title: expect.stringMatching(/^Lembrete: Plano de ação vence em /), link: `/learn/activities/${f.assignmentId}` });
+      // Both are settled in the ledger as not mailed: nothing will go out later either.
+      const ledger = (await ds.query(`SELECT template, status FROM mail_ledger WHERE user_id = $1 ORDER BY template`, [f.userId])) as { template: string; status: string }[];
+      expect(ledger).toEqual([
+        { template: 'assignment-due', status: 'skipped' },
+        { template: 'enrolment-approved', status: 'skipped' },
+      ]);
+      expect(smtp.to(f.email)).toHaveLength(0);
+    });
+
+    it('the same event twice makes one notification, whether the e-mail is on or off', async () => {
+      const on = await traineeWithWork(ds);
+      const job = approvedJob(on);
+      const outcomes = (await Promise.all([processor.process(job), processor.process(job)])).flat();
+      outcomes.push(...(await processor.process(job)));
+      expect(outcomes.sort()).toEqual(['duplicate', 'duplicate', 'sent']);
+      expect(await bell(on.userId)).toHaveLength(1);
+      expect(smtp.to(on.email)).toHaveLength(1);
+
+      const off = await traineeWithWork(ds);
+      await emailOff(off, ['enrolment']);
+      const offJob = approvedJob(off);
+      await Promise.all([processor.process(offJob), processor.process(offJob)]);
+      await processor.process(offJob);
+      const items = await bell(off.userId);
+      expect(items.map((n) => n.title)).toEqual(['You are enrolled in Regional planning']);
+      expect(smtp.to(off.email)).toHaveLength(0);
+    });
+
+    it('SMTP away: the bell has the notification while the mail server does not answer, and the mail waits for a retry', async () => {
+      // A mail server that takes the connection and never says a word.
+      const sockets = new Set<Socket>();
+      const silent = createServer((socket) => {
+        sockets.add(socket);
+        socket.on('error', () => undefined);
+      });
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const down = loadConfig({ ...process.env, SMTP_URL: `smtp://127.0.0.1:${(silent.address() as { port: number }).port}` });
+      const transport = new MailTransport(down);
+      const delivery = new MailDeliveryService(ds, down, app.get(MailContentLoader), transport, app.get(NotificationTokens));
+      try {
+        const f = await traineeWithWork(ds);
+        const request = { userId: f.userId, template: 'enrolment-approved' as const, subjectId: f.enrolmentId, enrolmentId: f.enrolmentId, occasion: 'smtp-away' };
+        const outcome = delivery.deliver(request).then(
+          (o) => o,
+          (e: unknown) => e,
+        );
+        const [item] = await eventually(async () => {
+          const found = await bell(f.userId);
+          return found.length > 0 && found;
+        });
+        expect(item).toMatchObject({ kind: 'enrolment', title: 'You are enrolled in Regional planning', readAt: null });
+        // The mail is still in the hands of the silent server: the bell did not wait for it.
+        const status = async () => ((await ds.query(`SELECT status FROM mail_ledger WHERE dedupe_key = $1`, [dedupeKey(request)])) as { status: string }[])[0]?.status;
+        expect(await status()).toBe('sending');
+        await eventually(() => sockets.size > 0);
+        expect(await status()).toBe('sending');
+
+        // The server never greets: the send gives up (a temporary failure) and the queue will try again.
+        expect(await outcome).toBeInstanceOf(TemporaryMailError);
+        // Put back for the queue's next try; the bell keeps its one notification.
+        expect(await status()).toBe('pending');
+        expect(await bell(f.userId)).toHaveLength(1);
+      } finally {
+        transport.onModuleDestroy();
+        for (const socket of sockets) socket.destroy();
+        await new Promise((resolve) => silent.close(resolve));
+      }
+    }, 40_000);
   });
 
   it('keeps events while Redis is down and mails them when it returns', async () => {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import {
   PAGE_LIMIT_DEFAULT,
+  REMINDER_OFFSETS_LIMITS,
   type ActivityAdminView,
   type ActivityInput,
   type ActivityUpdate,
@@ -70,6 +71,27 @@ function cleanTopics(topics: string[] | undefined): string[] {
     }
   }
   return result;
+}
+
+/**
+ * A course's own reminder offsets, largest first; null keeps the platform's default. The API
+ * checks the same rules at the edge; they are repeated here for every other caller.
+ */
+function cleanReminderOffsets(hours: number[] | null | undefined): number[] | null {
+  if (hours === null || hours === undefined) return null;
+  const { minHours, maxHours, maxCount } = REMINDER_OFFSETS_LIMITS;
+  const valid =
+    hours.length >= 1 &&
+    hours.length <= maxCount &&
+    new Set(hours).size === hours.length &&
+    hours.every((h) => Number.isInteger(h) && h >= minHours && h <= maxHours);
+  if (!valid) {
+    throw new InvalidFieldError(
+      'reminderOffsetsHours',
+      `must be 1 to ${maxCount} distinct whole numbers of hours from ${minHours} to ${maxHours}, or null`,
+    );
+  }
+  return [...hours].sort((a, b) => b - a);
 }
 
 /** What the catalogue search and the list of languages are computed from; kept on every save. */
@@ -200,6 +222,7 @@ export class CatalogService {
       description: rich(input.description),
       topics: cleanTopics(input.topics),
       estimatedHours: input.estimatedHours ?? null,
+      reminderOffsetsHours: cleanReminderOffsets(input.reminderOffsetsHours),
     });
     requireDefaultTitle(course.title, course.defaultLocale);
     refreshDerived(course);
@@ -227,6 +250,8 @@ export class CatalogService {
     if (change.description !== undefined) course.description = rich(change.description);
     if (change.topics !== undefined) course.topics = cleanTopics(change.topics);
     if (change.estimatedHours !== undefined) course.estimatedHours = change.estimatedHours;
+    if (change.reminderOffsetsHours !== undefined)
+      course.reminderOffsetsHours = cleanReminderOffsets(change.reminderOffsetsHours);
     requireDefaultTitle(course.title, course.defaultLocale);
     refreshDerived(course);
     await this.saveCourse(course);
@@ -277,6 +302,7 @@ export class CatalogService {
           description: source.description,
           topics: source.topics,
           estimatedHours: source.estimatedHours,
+          reminderOffsetsHours: source.reminderOffsetsHours,
         });
         refreshDerived(copy);
         await this.saveCourse(copy, em);
@@ -347,19 +373,23 @@ export class CatalogService {
     return toModuleAdminView(module, activities);
   }
 
-  /** Removes the module, its activities (with learners' completions of them) and their files. */
+  /** Removes the module, its activities (with learners' completions, work and grades) and their files. */
   async deleteModule(id: string): Promise<void> {
     const keys = await this.courses.manager.transaction(async (em) => {
       const module = await em.findOne(CourseModule, { where: { id } });
       if (!module) throw new CatalogNotFoundError('module');
       await em.findOne(Course, { where: { id: module.courseId }, lock: { mode: 'pessimistic_write' } });
-      const files = await em.find(Activity, { select: { id: true, fileKey: true }, where: { moduleId: id } });
+      const activities = await em.find(Activity, {
+        select: { id: true, fileKey: true },
+        where: { moduleId: id },
+      });
+      const keys = await this.files.keysOf(em, activities);
       await em.delete(CourseModule, { id });
       await em.query(
         'UPDATE course_modules SET position = position - 1 WHERE course_id = $1 AND position > $2',
         [module.courseId, module.position],
       );
-      return files.map((f) => f.fileKey);
+      return keys;
     });
     await this.files.discard(keys);
   }
@@ -428,23 +458,24 @@ export class CatalogService {
     return toActivityAdminView(await this.activities.save(activity));
   }
 
-  /** Removes the activity (with learners' completions of it) and its file. */
+  /** Removes the activity (with learners' completions, work and grades of it) and its files. */
   async deleteActivity(id: string): Promise<void> {
-    const key = await this.courses.manager.transaction(async (em) => {
+    const keys = await this.courses.manager.transaction(async (em) => {
       const activity = await em.findOne(Activity, { where: { id } });
       if (!activity) throw new CatalogNotFoundError('activity');
       await em.findOne(CourseModule, {
         where: { id: activity.moduleId },
         lock: { mode: 'pessimistic_write' },
       });
+      const keys = await this.files.keysOf(em, [activity]);
       await em.delete(Activity, { id });
       await em.query('UPDATE activities SET position = position - 1 WHERE module_id = $1 AND position > $2', [
         activity.moduleId,
         activity.position,
       ]);
-      return activity.fileKey;
+      return keys;
     });
-    await this.files.discard([key]);
+    await this.files.discard(keys);
   }
 
   /** `ids`: every activity of the module, in the new order. */

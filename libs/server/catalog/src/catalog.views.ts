@@ -61,6 +61,7 @@ export function toCourseAdminView(c: Course, modules: OutlineModule[] = []): Cou
     topics: c.topics,
     locales: c.locales,
     estimatedHours: c.estimatedHours,
+    reminderOffsetsHours: c.reminderOffsetsHours,
     modules: modules.map((m) => toModuleAdminView(m, m.activities)),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

@@ -47,6 +47,13 @@ export class Course {
   @Column({ type: 'smallint', nullable: true })
   estimatedHours: number | null;
 
+  /**
+   * Hours before an assignment's due time at which trainees are reminded, largest first (1–4
+   * distinct values, 1–720). NULL: the platform's default (REMINDER_OFFSETS_HOURS).
+   */
+  @Column({ type: 'smallint', array: true, nullable: true })
+  reminderOffsetsHours: number[] | null;
+
   /** Every title and summary in every language, accents removed: catalogue search. */
   @Column({ type: 'text', default: '' })
   searchText: string;

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Locale, Translations } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
+import { PreparedSql } from '@aula/server/database';
 import { pickText } from '@aula/server/catalog';
 import { OutboxService } from '@aula/server/outbox';
 import { StoragePort } from '@aula/server/storage';
@@ -10,7 +11,7 @@ import { CertificatePdfRenderer } from './certificate-pdf.renderer';
 import { CertificateSigner } from './certificate-signer';
 import { newCertificateCode } from './certificate-code';
 import { Certificate } from './certificate.entity';
-import { DEFAULT_CERTIFICATE_TEMPLATE } from './certificate-template';
+import { CertificateTemplateService } from './certificate-template.service';
 import {
   credentialClaims,
   encodeStatusList,
@@ -25,6 +26,45 @@ import { StatusList } from './status-list.entity';
 export function certificateStorageKey(enrolmentId: string, generation: number): string {
   return `certificates/${enrolmentId}/${generation}.pdf`;
 }
+
+/**
+ * Locks the enrolment for the job and reads what is printed, with its latest certificate, in one
+ * round trip (planned once per connection). When the enrolment is completed and has no certificate
+ * yet, its status list position is taken here too. The statement's snapshot predates its wait for
+ * the lock, so a certificate committed meanwhile by the job it waited for is not seen here: the
+ * insert's ON CONFLICT answers for that case.
+ */
+const LOCK_ENROLMENT = new PreparedSql(
+  `SELECT e.id AS "enrolmentId", e.status, e.user_id AS "userId", e.cohort_id AS "cohortId", c.course_id AS "courseId",
+          e.completed_at AS "completedAt", u.display_name AS "displayName", u.locale,
+          c.name AS "cohortName", c.start_date::text AS "startDate", c.end_date::text AS "endDate", c.time_zone AS "timeZone",
+          co.title AS "courseTitle", co.summary AS "courseSummary", co.default_locale AS "courseLocale",
+          co.estimated_hours AS "estimatedHours", p.title AS "programmeTitle", latest.id AS "latestId",
+          CASE WHEN e.status = 'completed' AND latest.id IS NULL
+               THEN nextval('certificate_status_list_index_seq')::int END AS "statusListIndex"
+     FROM enrolments e
+     JOIN users u ON u.id = e.user_id
+     JOIN cohorts c ON c.id = e.cohort_id
+     JOIN courses co ON co.id = c.course_id
+     JOIN programmes p ON p.id = co.programme_id
+     LEFT JOIN LATERAL (
+       SELECT id FROM certificates WHERE enrolment_id = e.id ORDER BY generation DESC LIMIT 1
+     ) latest ON true
+    WHERE e.id = $1
+    FOR UPDATE OF e`,
+);
+
+const NEXT_STATUS_LIST_INDEX = new PreparedSql(`SELECT nextval('certificate_status_list_index_seq')::int AS index`);
+
+/** Nothing when (enrolment, generation) exists: then another delivery of the same job issued it first. */
+const INSERT_CERTIFICATE = new PreparedSql(
+  `INSERT INTO certificates (id, enrolment_id, generation, user_id, cohort_id, course_id, code, holder_name, course_title,
+                             cohort_name, language, issued_at, expires_at, content_hash, storage_key, size, credential_jwt,
+                             status_list_index)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+   ON CONFLICT (enrolment_id, generation) DO NOTHING
+   RETURNING created_at AS "createdAt"`,
+);
 
 interface EnrolmentFacts {
   enrolmentId: string;
@@ -44,6 +84,10 @@ interface EnrolmentFacts {
   courseLocale: Locale;
   estimatedHours: number | null;
   programmeTitle: Translations;
+  /** The enrolment's latest certificate, as seen before the lock was granted. */
+  latestId: string | null;
+  /** Taken when the enrolment is completed and has no certificate (first issue), else null. */
+  statusListIndex: number | null;
 }
 
 export type IssueOutcome =
@@ -55,10 +99,11 @@ export type IssueOutcome =
  *
  * Exactly once per enrolment and generation: the enrolment row is locked for the whole job, so
  * two deliveries of the same event run one after the other and the second finds the certificate;
- * the unique (enrolment, generation) key backs that up. The PDF is written before the commit to a
- * key derived from enrolment and generation: a job that dies after writing it and before
- * committing leaves a file that the retry overwrites, so there is never a second file nor a row
- * without its file.
+ * the unique (enrolment, generation) key backs that up: the row is inserted with ON CONFLICT DO
+ * NOTHING before the file is written, so a job that loses writes nothing. The PDF is written
+ * before the commit to a key derived from enrolment and generation: a job that dies after writing
+ * it and before committing leaves a file that the retry overwrites, so there is never a second
+ * file nor a row without its file.
  */
 @Injectable()
 export class CertificateIssuer {
@@ -71,6 +116,7 @@ export class CertificateIssuer {
     private readonly signer: CertificateSigner,
     private readonly storage: StoragePort,
     private readonly outbox: OutboxService,
+    private readonly templates: CertificateTemplateService,
   ) {}
 
   /** First issue for a completed enrolment; does nothing when the enrolment already has a certificate. */
@@ -78,14 +124,17 @@ export class CertificateIssuer {
     return this.dataSource.transaction(async (em) => {
       const facts = await this.lockEnrolment(em, enrolmentId);
       if (!facts) return { certificate: null, created: false, reason: 'missing' };
-      const existing = await em.findOne(Certificate, {
-        where: { enrolmentId },
-        order: { generation: 'DESC' },
-      });
-      if (existing) return { certificate: existing, created: false };
+      if (facts.latestId) {
+        return { certificate: await em.findOneByOrFail(Certificate, { id: facts.latestId }), created: false };
+      }
       if (facts.status !== 'completed') return { certificate: null, created: false, reason: 'not-completed' };
       const certificate = await this.create(em, facts, 1, options.expiresAt ?? null, null);
-      return { certificate, created: true };
+      if (certificate) return { certificate, created: true };
+      // A duplicate delivery that waited for the lock: the other one issued it.
+      return {
+        certificate: await em.findOneByOrFail(Certificate, { enrolmentId, generation: 1 }),
+        created: false,
+      };
     });
   }
 
@@ -114,6 +163,8 @@ export class CertificateIssuer {
         options.expiresAt ?? null,
         current,
       );
+      // Cannot happen: the next generation is read under the enrolment lock.
+      if (!certificate) throw new Error(`generation ${latest.generation + 1} of ${old.enrolmentId} exists`);
       await em.update(Certificate, { id: current.id }, { replacedById: certificate.id });
       return { certificate, created: true };
     });
@@ -162,22 +213,8 @@ export class CertificateIssuer {
   }
 
   private async lockEnrolment(em: EntityManager, enrolmentId: string): Promise<EnrolmentFacts | null> {
-    const rows = (await em.query(
-      `SELECT e.id AS "enrolmentId", e.status, e.user_id AS "userId", e.cohort_id AS "cohortId", c.course_id AS "courseId",
-              e.completed_at AS "completedAt", u.display_name AS "displayName", u.locale,
-              c.name AS "cohortName", c.start_date::text AS "startDate", c.end_date::text AS "endDate", c.time_zone AS "timeZone",
-              co.title AS "courseTitle", co.summary AS "courseSummary", co.default_locale AS "courseLocale",
-              co.estimated_hours AS "estimatedHours", p.title AS "programmeTitle"
-         FROM enrolments e
-         JOIN users u ON u.id = e.user_id
-         JOIN cohorts c ON c.id = e.cohort_id
-         JOIN courses co ON co.id = c.course_id
-         JOIN programmes p ON p.id = co.programme_id
-        WHERE e.id = $1
-        FOR UPDATE OF e`,
-      [enrolmentId],
-    )) as EnrolmentFacts[];
-    return rows[0] ?? null;
+    const [facts] = await LOCK_ENROLMENT.run<EnrolmentFacts>(em, [enrolmentId]);
+    return facts ?? null;
   }
 
   private async create(
@@ -186,7 +223,7 @@ export class CertificateIssuer {
     generation: number,
     expiresAt: Date | null,
     replaces: Certificate | null,
-  ): Promise<Certificate> {
+  ): Promise<Certificate | null> {
     const urls = issuerUrls(this.config.PUBLIC_URL);
     const locale = facts.locale;
     const course = pickText(facts.courseTitle, locale, facts.courseLocale).text;
@@ -196,9 +233,8 @@ export class CertificateIssuer {
     const code = newCertificateCode();
     // Whole seconds: the JWT's nbf and the stored issue date agree exactly.
     const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const [{ index }] = (await em.query(
-      `SELECT nextval('certificate_status_list_index_seq')::int AS index`,
-    )) as { index: number }[];
+    const index =
+      facts.statusListIndex ?? (await NEXT_STATUS_LIST_INDEX.run<{ index: number }>(em, []))[0].index;
 
     const credential = openBadgeCredential(
       {
@@ -217,6 +253,8 @@ export class CertificateIssuer {
       urls,
     );
     const credentialJwt = await this.signer.sign(credentialClaims(credential, urls.issuerId));
+    // The course's template (own, else programme's, else built-in) and the gradebook's course total.
+    const printed = await this.templates.forCertificate(em, facts, locale);
     const pdf = await this.renderer.render(
       {
         code,
@@ -232,16 +270,14 @@ export class CertificateIssuer {
         issuedAt,
         expiresAt,
         hours: facts.estimatedHours,
-        grade: null,
+        grade: printed.grade,
         heading,
         issuerName: this.config.PLATFORM_NAME,
       },
-      DEFAULT_CERTIFICATE_TEMPLATE,
+      printed.template,
+      printed.images,
     );
     const storageKey = certificateStorageKey(facts.enrolmentId, generation);
-    await this.storage.put(storageKey, pdf);
-
-    // insert, not save: the id is ours, so save would first look it up.
     const certificate = em.create(Certificate, {
       id,
       enrolmentId: facts.enrolmentId,
@@ -266,7 +302,29 @@ export class CertificateIssuer {
       credentialJwt,
       statusListIndex: index,
     });
-    await em.insert(Certificate, certificate);
+    const [inserted] = await INSERT_CERTIFICATE.run<{ createdAt: Date }>(em, [
+      id,
+      facts.enrolmentId,
+      generation,
+      facts.userId,
+      facts.cohortId,
+      facts.courseId,
+      code,
+      certificate.holderName,
+      course,
+      facts.cohortName,
+      locale,
+      issuedAt,
+      expiresAt,
+      certificate.contentHash,
+      storageKey,
+      certificate.size,
+      credentialJwt,
+      index,
+    ]);
+    if (!inserted) return null;
+    certificate.createdAt = inserted.createdAt;
+    await this.storage.put(storageKey, pdf);
     await this.outbox.add(em, 'certificate.issued', {
       certificateId: id,
       enrolmentId: facts.enrolmentId,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { certificateFontLoads } from './certificate-fonts';
 import { CertificatePdfRenderer, type CertificateContent } from './certificate-pdf.renderer';
 import { DEFAULT_CERTIFICATE_TEMPLATE } from './certificate-template';
+import { sampleJpeg, samplePng } from './testing/template-images';
 
 // Needs poppler-utils (pdftotext) and qpdf: .ci/run installs them.
 jest.setTimeout(60_000);
@@ -47,8 +48,12 @@ function content(over: Partial<CertificateContent> = {}): CertificateContent {
 }
 
 let counter = 0;
-async function renderToFile(c: CertificateContent, template = DEFAULT_CERTIFICATE_TEMPLATE) {
-  const bytes = await renderer.render(c, template);
+async function renderToFile(
+  c: CertificateContent,
+  template = DEFAULT_CERTIFICATE_TEMPLATE,
+  images: Parameters<CertificatePdfRenderer['render']>[2] = {},
+) {
+  const bytes = await renderer.render(c, template, images);
   const path = join(dir, `${++counter}.pdf`);
   writeFileSync(path, bytes);
   return { path, bytes };
@@ -169,5 +174,57 @@ describe('certificate PDF', () => {
     await renderer.render(content({ holderName: '김민준 محمد अनुराधा 王' }));
     await renderer.render(content({ holderName: '김민준 محمد अनुराधा 王' }));
     expect(certificateFontLoads()).toBe(before);
+  });
+
+  describe('template images', () => {
+    const template = {
+      ...DEFAULT_CERTIFICATE_TEMPLATE,
+      signatories: [
+        { name: 'Mariana Gómez', title: { en: 'Coordinator' } },
+        { name: 'João Conceição', title: { en: 'Tutor' } },
+      ],
+    };
+
+    function imagesIn(path: string): string[] {
+      return execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter((l) => l.trim());
+    }
+
+    it('draws logo and signatures (PNG with transparency, JPEG) and stays small and valid', async () => {
+      const { path, bytes } = await renderToFile(content(), template, {
+        logo: samplePng(300, 80, { alpha: true }),
+        signatures: [sampleJpeg(), samplePng(200, 60)],
+      });
+      expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+      const listed = imagesIn(path);
+      // The logo (with its soft mask), two signatures.
+      const types = listed.map((l) => l.trim().split(/\s+/)[2]);
+      expect(types.filter((t) => t === 'image')).toHaveLength(3);
+      expect(types.filter((t) => t === 'smask')).toHaveLength(1);
+      expect(extract(path)).toContain('Mariana Gómez');
+      expect(bytes.length).toBeLessThan(100 * 1024);
+    });
+
+    it('covers the page with the background, in either orientation', async () => {
+      for (const orientation of ['landscape', 'portrait'] as const) {
+        const { path } = await renderToFile(content(), { ...template, orientation }, {
+          background: samplePng(64, 45),
+        });
+        expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+        expect(imagesIn(path)).toHaveLength(1);
+        const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+        expect(info).toMatch(orientation === 'landscape' ? /841\.89 x 595\.28/ : /595\.28 x 841\.89/);
+        expect(extract(path)).toContain('Certificate of Completion');
+      }
+    });
+
+    it('gives the same bytes for the same certificate with images', async () => {
+      const images = { logo: samplePng(30, 10, { alpha: true }), background: sampleJpeg() };
+      const a = await renderer.render(content(), template, images);
+      const b = await renderer.render(content(), template, images);
+      expect(a.equals(b)).toBe(true);
+    });
   });
 });

@@ -38,6 +38,17 @@ export interface CertificateContent {
   issuerName: string;
 }
 
+/**
+ * The template's images, as bytes (PNG or JPEG, checked when uploaded). Loaded by the caller
+ * (see CertificateTemplateImages, which keeps them per process): the renderer reads no storage.
+ */
+export interface CertificateImages {
+  background?: Buffer | null;
+  logo?: Buffer | null;
+  /** Aligned with the template's signatories. */
+  signatures?: (Buffer | null | undefined)[];
+}
+
 type Doc = PDFKit.PDFDocument;
 
 const INK = '#1b2a3a';
@@ -55,6 +66,7 @@ export class CertificatePdfRenderer {
   async render(
     content: CertificateContent,
     template: CertificateTemplate = DEFAULT_CERTIFICATE_TEMPLATE,
+    images: CertificateImages = {},
   ): Promise<Buffer> {
     const landscape = template.orientation === 'landscape';
     const width = landscape ? A4.long : A4.short;
@@ -89,19 +101,34 @@ export class CertificatePdfRenderer {
     const canvas = new Canvas(doc);
     const values = this.placeholders(content);
 
-    doc
-      .lineWidth(2)
-      .strokeColor(ACCENT)
-      .rect(18, 18, width - 36, height - 36)
-      .stroke();
-    doc
-      .lineWidth(0.6)
-      .rect(26, 26, width - 52, height - 52)
-      .stroke();
+    if (images.background) {
+      // The whole page, cropped rather than stretched; the design brings its own frame.
+      doc.image(images.background, 0, 0, { cover: [width, height], align: 'center', valign: 'center' });
+    } else {
+      doc
+        .lineWidth(2)
+        .strokeColor(ACCENT)
+        .rect(18, 18, width - 36, height - 36)
+        .stroke();
+      doc
+        .lineWidth(0.6)
+        .rect(26, 26, width - 52, height - 52)
+        .stroke();
+    }
 
     const centre = width / 2;
     const textWidth = width - (landscape ? 200 : 120);
     let y = landscape ? 78 : 120;
+    if (images.logo) {
+      // Above the heading; in landscape the text moves down to make room.
+      const box = landscape ? { top: 36, height: 46 } : { top: 44, height: 60 };
+      doc.image(images.logo, centre - 110, box.top, {
+        fit: [220, box.height],
+        align: 'center',
+        valign: 'center',
+      });
+      if (landscape) y += 26;
+    }
     canvas.line(content.heading.toUpperCase(), centre, y, 11, { color: MUTED, maxWidth: textWidth });
     y += landscape ? 52 : 80;
     canvas.line(title, centre, y, landscape ? 32 : 28, { color: ACCENT, bold: true, maxWidth: textWidth });
@@ -144,6 +171,14 @@ export class CertificatePdfRenderer {
     signatories.forEach((s, i) => {
       const x = 60 + slot * i + slot / 2;
       const lineY = bottom - 44;
+      const signature = images.signatures?.[i];
+      if (signature) {
+        doc.image(signature, x - slot / 2 + 12, lineY - 46, {
+          fit: [slot - 24, 42],
+          align: 'center',
+          valign: 'bottom',
+        });
+      }
       doc
         .lineWidth(0.6)
         .strokeColor(INK)

@@ -80,3 +80,45 @@ function dateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
   if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })));
   return format;
 }
+
+/** The stored parts of a template, as a programme's or course's row holds them. */
+export type StoredTemplate = CertificateTemplate & { version: number; updatedAt: Date };
+
+export interface ResolvedTemplate {
+  template: CertificateTemplate;
+  /** Where it came from: the course's own, its programme's, or the built-in one. */
+  source: 'course' | 'programme' | 'default';
+  /** The version of the stored template used (null: the built-in one). */
+  version: number | null;
+}
+
+/** A course uses its own template, else its programme's, else the built-in one. */
+export function resolveTemplate(
+  course: StoredTemplate | null | undefined,
+  programme: StoredTemplate | null | undefined,
+): ResolvedTemplate {
+  if (course) return { template: withoutMeta(course), source: 'course', version: course.version };
+  if (programme) return { template: withoutMeta(programme), source: 'programme', version: programme.version };
+  return { template: DEFAULT_CERTIFICATE_TEMPLATE, source: 'default', version: null };
+}
+
+function withoutMeta(stored: StoredTemplate): CertificateTemplate {
+  const { version: _version, updatedAt: _updatedAt, ...template } = stored;
+  return template;
+}
+
+/** The grade as printed: a percentage written the way the language writes it ("87,5 %" in Spanish). */
+export function formatCertificateGrade(percent: number | null, locale: Locale): string | null {
+  if (percent === null || !Number.isFinite(percent)) return null;
+  return gradeFormat(locale).format(percent / 100);
+}
+
+const gradeFormats = new Map<Locale, Intl.NumberFormat>();
+function gradeFormat(locale: Locale): Intl.NumberFormat {
+  let format = gradeFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+    gradeFormats.set(locale, format);
+  }
+  return format;
+}

@@ -20,27 +20,40 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return found;
 }
 
+const validZones = new Map<string, string>();
+
 function safeZone(timeZone: string): string {
-  try {
-    formatter('en', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
+  let zone = validZones.get(timeZone);
+  if (zone === undefined) {
+    try {
+      formatter('en', { timeZone });
+      zone = timeZone;
+    } catch {
+      zone = 'UTC';
+    }
+    if (validZones.size > 5000) validZones.clear();
+    validZones.set(timeZone, zone);
   }
+  return zone;
 }
+
+/** Day and time formatters per language and zone, looked up by a short key (no options to serialise). */
+const dateTimeFormatters = new Map<string, [Intl.DateTimeFormat, Intl.DateTimeFormat]>();
 
 /** A moment as the recipient reads it: their language, their time zone, the zone named. */
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
-  const zone = safeZone(timeZone);
-  const day = formatter(INTL_LOCALE[locale], { dateStyle: 'full', timeZone: zone }).format(date);
-  const time = formatter(INTL_LOCALE[locale], {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: zone,
-    timeZoneName: 'short',
-  }).format(date);
-  return `${day}, ${time}`;
+  const key = `${locale}|${timeZone}`;
+  let pair = dateTimeFormatters.get(key);
+  if (!pair) {
+    const zone = safeZone(timeZone);
+    pair = [
+      formatter(INTL_LOCALE[locale], { dateStyle: 'full', timeZone: zone }),
+      formatter(INTL_LOCALE[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone, timeZoneName: 'short' }),
+    ];
+    if (dateTimeFormatters.size > 5000) dateTimeFormatters.clear();
+    dateTimeFormatters.set(key, pair);
+  }
+  return `${pair[0].format(date)}, ${pair[1].format(date)}`;
 }
 
 /** A calendar date (YYYY-MM-DD, no time) in the recipient's language. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { NOTIFICATION_KINDS, type NotificationKind } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
 
@@ -9,10 +9,11 @@ import { AppConfig } from '@aula/server/core';
  */
 @Injectable()
 export class NotificationTokens {
-  private readonly key: Buffer;
+  /** A key object, not a buffer: every optional mail signs a token, and a buffer key is re-imported on each use. */
+  private readonly key: KeyObject;
 
   constructor(config: AppConfig) {
-    this.key = createHmac('sha256', config.JWT_ACCESS_SECRET).update('aula:unsubscribe:v1').digest();
+    this.key = createSecretKey(createHmac('sha256', config.JWT_ACCESS_SECRET).update('aula:unsubscribe:v1').digest());
   }
 
   private sign(body: string): string {

@@ -23,7 +23,11 @@ interface DeadlineRow {
   activityId: string;
   timeZone: string;
   at: Date;
+  /** The course's own assignment reminder offsets (null: the default); selected for due work only. */
+  offsetsHours?: number[] | null;
 }
+
+const ascending = (hours: number[]) => [...hours].sort((a, b) => a - b);
 
 const iso = (d: Date) => new Date(d).toISOString();
 
@@ -36,13 +40,19 @@ const iso = (d: Date) => new Date(d).toISOString();
 export class ReminderFinder {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * `offsetsHours`: the platform's hours before an assignment's due time; a course with its own
+   * (`courses.reminder_offsets_hours`) uses those instead.
+   */
   async find(now: Date, offsetsHours: number[]): Promise<ReminderCandidate[]> {
-    const offsets = [...offsetsHours].sort((a, b) => a - b);
-    const maxOffset = offsets.at(-1) ?? 24;
+    const defaults = ascending(offsetsHours);
+    const maxDefault = defaults.at(-1) ?? 24;
+    // One query for every course: each row's window reaches its own course's largest offset.
+    const dueWindow = `> $1 AND {at} <= $1 + make_interval(hours => COALESCE((SELECT max(h) FROM unnest(co.reminder_offsets_hours) h), $2))`;
     const [due, closing, overdue, starting, inactive, marking] = await Promise.all([
-      this.deadlines('assignment', 'due_at', now, `> $1 AND {at} <= $1 + make_interval(hours => $2)`, maxOffset),
+      this.deadlines('assignment', 'due_at', now, dueWindow, maxDefault, { courseOffsets: true }),
       this.deadlines('quiz', 'closes_at', now, `> $1 AND {at} <= $1 + make_interval(hours => $2)`, QUIZ_CLOSING_HOURS),
-      this.deadlines('assignment', 'due_at', now, `<= $1 AND {at} > $1 - make_interval(days => $2)`, OVERDUE_LOOKBACK_DAYS, true),
+      this.deadlines('assignment', 'due_at', now, `<= $1 AND {at} > $1 - make_interval(days => $2)`, OVERDUE_LOOKBACK_DAYS, { stillOpen: true }),
       this.startingTomorrow(now),
       this.inactive(now),
       this.markingWaiting(now),
@@ -50,6 +60,7 @@ export class ReminderFinder {
     const out: ReminderCandidate[] = [];
     for (const r of due) {
       const hoursLeft = (new Date(r.at).getTime() - now.getTime()) / 3600_000;
+      const offsets = r.offsetsHours?.length ? ascending(r.offsetsHours) : defaults;
       // The closest offset only: a deadline set 10 hours ahead gets one reminder, not two.
       const offset = offsets.find((h) => hoursLeft <= h);
       if (offset === undefined) continue;
@@ -70,7 +81,7 @@ export class ReminderFinder {
     now: Date,
     window: string,
     amount: number,
-    stillOpen = false,
+    { stillOpen = false, courseOffsets = false }: { stillOpen?: boolean; courseOffsets?: boolean } = {},
   ): Promise<DeadlineRow[]> {
     const at = `COALESCE(x.${column}, s.${column})`;
     const notDone =
@@ -79,8 +90,10 @@ export class ReminderFinder {
         : `NOT EXISTS (SELECT 1 FROM quiz_attempts qa WHERE qa.activity_id = a.id AND qa.enrolment_id = e.id AND qa.submitted_at IS NOT NULL)`;
     return (await this.dataSource.query(
       `SELECT e.id AS "enrolmentId", e.user_id AS "userId", a.id AS "activityId", u.time_zone AS "timeZone", ${at} AS at
+              ${courseOffsets ? `, co.reminder_offsets_hours AS "offsetsHours"` : ''}
          FROM activity_schedules s
          JOIN activities a ON a.id = s.activity_id AND a.kind = '${kind}'
+         ${courseOffsets ? `JOIN courses co ON co.id = a.course_id` : ''}
          JOIN enrolments e ON e.cohort_id = s.cohort_id AND e.status = 'active'
          JOIN users u ON u.id = e.user_id AND u.active
          LEFT JOIN deadline_extensions x ON x.activity_id = a.id AND x.enrolment_id = e.id

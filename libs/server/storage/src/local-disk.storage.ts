@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@aula/server/core';
@@ -32,13 +32,15 @@ export class LocalDiskStorage extends StoragePort {
     await mkdir(dirname(target), { recursive: true });
     const temporary = `${target}.${randomUUID()}.part`;
     try {
-      await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, createWriteStream(temporary, { flags: 'wx' }));
+      // A buffer (a generated PDF) in one write: no stream to set up, and its size is known.
+      if (Buffer.isBuffer(content)) await writeFile(temporary, content, { flag: 'wx' });
+      else await pipeline(content, createWriteStream(temporary, { flags: 'wx' }));
       await rename(temporary, target);
     } catch (e) {
       await rm(temporary, { force: true });
       throw e;
     }
-    return { key, size: (await stat(target)).size };
+    return { key, size: Buffer.isBuffer(content) ? content.length : (await stat(target)).size };
   }
 
   async get(key: string): Promise<Readable> {

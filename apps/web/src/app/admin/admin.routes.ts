@@ -11,6 +11,18 @@ export default [
     loadComponent: () => import('./course-editor.component'),
   },
   {
+    path: 'courses/:id/certificate',
+    title: 'certificates.templates.title',
+    data: { scope: 'courses' },
+    loadComponent: () => import('../certification/certificate-template-editor.component'),
+  },
+  {
+    path: 'programmes/:id/certificate',
+    title: 'certificates.templates.programmeTitle',
+    data: { scope: 'programmes' },
+    loadComponent: () => import('../certification/certificate-template-editor.component'),
+  },
+  {
     path: 'courses/:courseId/assignments/:activityId',
     title: 'assignment.admin.pageTitle',
     loadComponent: () => import('../assignment/assignment-settings.component'),

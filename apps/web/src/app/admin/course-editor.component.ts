@@ -11,9 +11,10 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -34,6 +35,7 @@ import { firstValueFrom } from 'rxjs';
 import { applyFieldErrors, problemOf, statusOf } from '../core/api/problem';
 import { TEXT_LIMITS } from '../core/catalog/catalog-rules';
 import { LanguageService } from '../core/i18n/language.service';
+import { PlatformService } from '../core/platform/platform.service';
 import { APP_LOCALES, LANGUAGE_TAGS } from '../core/i18n/languages';
 import { pageTitleFrom } from '../core/i18n/translated-title.strategy';
 import { focusFirstInvalid } from '../auth/auth-forms';
@@ -44,7 +46,12 @@ import { IconComponent, IconName } from '../shared/icon.component';
 import { NoticeService } from '../shared/notice.service';
 import { ActivityDialogComponent, ActivityDialogData } from './activity-dialog.component';
 import { AdminCatalogService } from './admin-catalog.service';
-import { integerValidator, slugValidator } from './admin-validators';
+import {
+  integerValidator,
+  parseReminderHours,
+  reminderHoursValidator,
+  slugValidator,
+} from './admin-validators';
 import {
   DuplicateCourseDialogComponent,
   DuplicateCourseDialogData,
@@ -89,6 +96,7 @@ interface MoveFocus {
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
@@ -108,6 +116,7 @@ export default class CourseEditorComponent {
   private readonly notices = inject(NoticeService);
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
+  private readonly platform = inject(PlatformService);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -146,6 +155,9 @@ export default class CourseEditorComponent {
     defaultLocale: ['en' as Locale, [Validators.required]],
     estimatedHours: ['', [integerValidator, Validators.min(1), Validators.max(1000)]],
     topics: [''],
+    reminderDefault: [true],
+    // Named as the API's field, so a 400 naming it lands on this control.
+    reminderOffsetsHours: [{ value: '', disabled: true }, [reminderHoursValidator]],
     text: this.fb.group({ en: this.localeGroup(), es: this.localeGroup(), pt: this.localeGroup() }),
   });
   private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
@@ -160,6 +172,10 @@ export default class CourseEditorComponent {
 
   constructor() {
     pageTitleFrom(() => this.title());
+    // The course's own hours are asked for (and checked) only when it leaves the platform's default.
+    this.form.controls.reminderDefault.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((useDefault) => this.syncReminderHours(useDefault));
     // The details form follows the course when it (re)loads as another course; saving resets it too.
     let shownId: string | null = null;
     effect(() => {
@@ -194,6 +210,12 @@ export default class CourseEditorComponent {
   protected languageList(locales: Locale[], t: (key: string) => string): string {
     const names = locales.map((locale) => t(`languageNames.${locale}`));
     return new Intl.ListFormat(this.language.tag(), { type: 'conjunction' }).format(names);
+  }
+
+  /** "72 h and 24 h": the platform's reminder hours, as the interface language writes a list. */
+  protected platformReminderHours(t: (key: string, params?: Record<string, unknown>) => string): string {
+    const hours = this.platform.info().reminderOffsetsHours.map((h) => t('admin.course.reminders.hour', { hours: h }));
+    return new Intl.ListFormat(this.language.tag(), { type: 'conjunction' }).format(hours);
   }
 
   protected activityLabel(activity: ActivityAdminView, index: number): string {
@@ -242,6 +264,7 @@ export default class CourseEditorComponent {
         ),
       ],
       estimatedHours: String(value.estimatedHours).trim() ? Number(value.estimatedHours) : null,
+      reminderOffsetsHours: value.reminderDefault ? null : this.reminderHours(value.reminderOffsetsHours),
     };
     this.saving.set(true);
     try {
@@ -447,15 +470,40 @@ export default class CourseEditorComponent {
       defaultLocale: view.defaultLocale,
       estimatedHours: view.estimatedHours === null ? '' : String(view.estimatedHours),
       topics: view.topics.join(', '),
+      reminderDefault: view.reminderOffsetsHours === null,
+      reminderOffsetsHours: (view.reminderOffsetsHours ?? []).join(', '),
       text: { en: localeValue('en'), es: localeValue('es'), pt: localeValue('pt') },
     });
+    this.syncReminderHours(view.reminderOffsetsHours === null);
+  }
+
+  /** Leaving the default starts from the platform's hours, to adjust rather than type from nothing. */
+  private syncReminderHours(useDefault: boolean): void {
+    const control = this.form.controls.reminderOffsetsHours;
+    if (useDefault) {
+      control.disable({ emitEvent: false });
+      return;
+    }
+    if (!control.value.trim()) control.setValue(this.platform.info().reminderOffsetsHours.join(', '));
+    control.enable({ emitEvent: false });
+  }
+
+  private reminderHours(text: string): number[] {
+    const parsed = parseReminderHours(text);
+    return Array.isArray(parsed) ? parsed : [];
+  }
+
+  /** Which rule the typed hours break, for a message that says how to fix them. */
+  protected reminderError(): string | null {
+    const error: unknown = this.form.controls.reminderOffsetsHours.errors?.['reminderHours'];
+    return typeof error === 'string' ? error : null;
   }
 
   private showInvalid(): void {
     this.form.markAllAsTouched();
     const invalid = invalidLocales(this.form.controls.text);
     this.invalid.set(invalid);
-    const outside = ['slug', 'defaultLocale', 'estimatedHours', 'topics'].some(
+    const outside = ['slug', 'defaultLocale', 'estimatedHours', 'topics', 'reminderOffsetsHours'].some(
       (name) => this.form.get(name)?.invalid,
     );
     if (!outside && invalid[0] && !invalid.includes(this.activeLocale())) this.activeLocale.set(invalid[0]);

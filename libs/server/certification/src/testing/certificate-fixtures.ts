@@ -67,3 +67,4 @@ export async function completedTrainee(
   )) as { id: string }[];
   return { userId: user.id, email, enrolmentId: enrolment.id };
 }
+export * from './template-images';

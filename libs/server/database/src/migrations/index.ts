@@ -6,7 +6,9 @@ import { CreateQuizzes1764310000000 } from './1764310000000-create-quizzes';
 import { CreateAssignments1764320000000 } from './1764320000000-create-assignments';
 import { Marking1764330000000 } from './1764330000000-marking';
 import { CreateCertificates1764400000000 } from './1764400000000-create-certificates';
+import { CertificateTemplates1764410000000 } from './1764410000000-certificate-templates';
 import { CreateNotifications1764500000000 } from './1764500000000-create-notifications';
+import { CourseReminderOffsets1764510000000 } from './1764510000000-course-reminder-offsets';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -18,5 +20,7 @@ export const MIGRATIONS = [
   CreateAssignments1764320000000,
   Marking1764330000000,
   CreateCertificates1764400000000,
+  CertificateTemplates1764410000000,
   CreateNotifications1764500000000,
+  CourseReminderOffsets1764510000000,
 ];

@@ -10,6 +10,7 @@ const FALLBACK: PlatformInfo = {
   registrationEnabled: false,
   locales: APP_LOCALES,
   defaultLocale: 'en',
+  reminderOffsetsHours: [72, 24],
 };
 
 @Injectable({ providedIn: 'root' })
