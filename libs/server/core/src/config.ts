@@ -117,7 +117,7 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(10000)
   MAIL_RATE_PER_SECOND = 50;
 
-  /** Hours before an assignment's due time at which trainees are reminded, comma-separated. */
+  /** Hours before an assignment's due time at which trainees are reminded, comma-separated: the default for courses that set none of their own. */
   @IsString()
   REMINDER_OFFSETS_HOURS = '72,24';
 
