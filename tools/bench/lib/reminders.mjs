@@ -8,7 +8,8 @@
 //              cohort; BENCH_REMINDER_WORKERS (1) built workers (dist/server/apps/worker/src/main.js); once it is up, the
 //              assignment gets a due time 20 h ahead and one `find-reminders` job is queued: the
 //              clock runs until the sink holds all 10,000 reminders (each through the send ledger,
-//              its dedupe key claimed in PostgreSQL, the in-app notification written).
+//              its dedupe key claimed in PostgreSQL, the in-app notification written); then the
+//              ledger must hold 10,000 `sent` entries and the bell 10,000 notifications.
 //   Targets: the batch in under 30 s; aula_per_s >= 0.5 x the slower raw baseline.
 // The mail limiter (MAIL_RATE_PER_SECOND) is a policy for a real provider; the run lifts it.
 // BENCH_PROFILE_DIR=<folder>: the workers write CPU profiles there (--cpu-prof).
@@ -220,8 +221,8 @@ export async function runReminders(scenarios, settings) {
     `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS ledger,
             (SELECT count(*)::int FROM notifications) AS in_app FROM mail_ledger WHERE template = 'assignment-due'`,
   );
-  if (check.sent !== trainees || check.ledger !== trainees || sink.count() !== trainees)
-    throw new Error(`expected exactly one reminder per trainee: ${JSON.stringify({ ...check, sink: sink.count() })}`);
+  if (check.sent !== trainees || check.ledger !== trainees || check.in_app !== trainees || sink.count() !== trainees)
+    throw new Error(`expected exactly one reminder and one in-app notification per trainee: ${JSON.stringify({ ...check, sink: sink.count() })}`);
   const aulaPerS = trainees / batchS;
   const slower = Math.min(rawBullmqPerS, rawSmtpPerS);
   log(`  ${trainees} reminders in ${round(batchS, 1)} s (${round(aulaPerS)}/s)`);

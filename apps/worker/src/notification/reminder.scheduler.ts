@@ -56,9 +56,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
 
   /** Finds due reminders and digests and queues them. `ignoreDaytime` sends at once (local demos). */
   async run(now = new Date(), options: { ignoreDaytime?: boolean } = {}): Promise<ReminderRun> {
-    const t0 = Date.now();
     const found = await this.finder.find(now, this.config.reminderOffsetsHours);
-    if (process.env['BATCH_DEBUG']) process.stderr.write(`finder ${Date.now() - t0} ms, ${found.length}\n`);
     const jobs = found.map(({ timeZone, ...request }) => {
       const sendAt = options.ignoreDaytime ? now : nextDaytime(now, timeZone);
       return {
@@ -68,7 +66,6 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
       };
     });
     for (let i = 0; i < jobs.length; i += 1000) await this.mail.addBulk(jobs.slice(i, i + 1000));
-    if (process.env['BATCH_DEBUG']) process.stderr.write(`queued ${Date.now() - t0} ms\n`);
 
     // Daily digests: people with held messages, from 08:00 on their clock, once per local day.
     const held = (await this.dataSource.query(

@@ -10,6 +10,7 @@ import type {
   Translations,
 } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
+import { PreparedSql } from '@aula/server/database';
 import { pickText } from '@aula/server/catalog';
 import { fieldError } from '@aula/server/enrolment';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
@@ -63,6 +64,13 @@ const COLUMNS = `t.orientation, t.default_locale AS "defaultLocale", t.title, t.
   t.background_image_key AS "backgroundImageKey", t.logo_image_key AS "logoImageKey",
   t.version, t.updated_at AS "updatedAt"`;
 
+/** $1 course id → its own template and its programme's (0–2 rows). Prepared: every certificate asks. */
+const COURSE_TEMPLATES = new PreparedSql(
+  `SELECT (t.course_id IS NOT NULL) AS "own", ${COLUMNS}
+     FROM courses c JOIN certificate_templates t ON t.course_id = c.id OR t.programme_id = c.programme_id
+    WHERE c.id = $1`,
+);
+
 /**
  * Certificate templates of programmes and courses: reading the one in effect, saving, going back
  * to the inherited one, images, and sample PDFs of unsaved templates. Administrators only. The
@@ -83,12 +91,7 @@ export class CertificateTemplateService {
 
   /** The template the course's certificates print with. */
   async resolveForCourse(em: EntityManager, courseId: string): Promise<ResolvedTemplate> {
-    const rows = (await em.query(
-      `SELECT (t.course_id IS NOT NULL) AS "own", ${COLUMNS}
-         FROM courses c JOIN certificate_templates t ON t.course_id = c.id OR t.programme_id = c.programme_id
-        WHERE c.id = $1`,
-      [courseId],
-    )) as (StoredTemplate & { own: boolean })[];
+    const rows = await COURSE_TEMPLATES.run<StoredTemplate & { own: boolean }>(em, [courseId]);
     const strip = (row: (typeof rows)[number] | undefined) => {
       if (!row) return null;
       const { own: _own, ...stored } = row;

@@ -2,11 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SECURITY_KIND, type DeliveryMode, type NotificationKind } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
+import { PreparedSql } from '@aula/server/database';
 import { localDate } from './local-time';
 import { MailContentLoader, type MailRequest, type Recipient } from './mail-content';
+import type { LedgerStatus } from './mail-ledger-entry.entity';
 import { renderMail, TEMPLATE_KIND } from './mail-templates';
 import { MailTransport, PermanentMailError, TemporaryMailError } from './mail.transport';
 import { NotificationTokens } from './notification-tokens';
+import { MAIL_BATCHING, StatementBatcher } from './statement-batcher';
 
 export type DeliveryOutcome = 'sent' | 'held' | 'skipped' | 'cancelled' | 'duplicate' | 'failed';
 
@@ -17,14 +20,80 @@ export function dedupeKey(req: Pick<MailRequest, 'userId' | 'template' | 'subjec
   return [req.userId, req.template, req.subjectId, req.occasion].join('|').slice(0, 300);
 }
 
+type Addressee = Recipient & { mode: DeliveryMode | null; flagged: string | null };
+
+/** The person, their choice for this kind, and whether their address bounced: many at once, by position. */
+const RECIPIENTS_SQL = `SELECT r.i::int AS i, u.id, u.email, u.display_name AS "displayName", u.locale, u.time_zone AS "timeZone", u.active,
+       p.mode, b.reason AS flagged
+  FROM unnest($1::uuid[], $2::varchar[]) WITH ORDINALITY AS r(user_id, kind, i)
+  JOIN users u ON u.id = r.user_id
+  LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.kind = r.kind
+  LEFT JOIN undeliverable_addresses b ON b.email = u.email`;
+
+/**
+ * The claim, and the in-app notification with it. The first to insert a ledger key owns the send;
+ * a later try takes it over only while it is pending (a temporary failure) or when its owner died
+ * mid-send. The in-app notification has the same unique key and does not wait for the mail: it is
+ * written whatever the mail does (immediate, digest, off, flagged address, SMTP away).
+ */
+const CLAIM_SQL = `WITH r AS (
+  SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::text[], $8::text[], $9::text[], $10::varchar[])
+    WITH ORDINALITY AS r(dedupe_key, user_id, template, kind, status, error, summary, title, body, link, i)
+), n AS (
+  INSERT INTO notifications (user_id, dedupe_key, kind, title, body, link)
+  SELECT user_id, dedupe_key, kind, title, body, link FROM r WHERE title IS NOT NULL
+  ON CONFLICT (dedupe_key) DO NOTHING
+), c AS (
+  INSERT INTO mail_ledger (dedupe_key, user_id, template, kind, status, error, summary, claimed_at, attempts)
+  SELECT dedupe_key, user_id, template, kind, status, error, summary, now(), 1 FROM r
+  ON CONFLICT (dedupe_key) DO UPDATE
+     SET status = EXCLUDED.status, error = EXCLUDED.error, summary = COALESCE(EXCLUDED.summary, mail_ledger.summary),
+         claimed_at = now(), attempts = mail_ledger.attempts + 1
+   WHERE mail_ledger.status = 'pending'
+      OR (mail_ledger.status = 'sending' AND mail_ledger.claimed_at < now() - make_interval(mins => ${STALE_CLAIM_MINUTES}))
+  RETURNING dedupe_key, status
+)
+SELECT r.i::int AS i, c.status FROM r LEFT JOIN c ON c.dedupe_key = r.dedupe_key`;
+
+/** The outcome of claimed sends, many at once. */
+const FINISH_SQL = `UPDATE mail_ledger l
+   SET status = r.status, error = r.error, sent_at = CASE WHEN r.status = 'sent' THEN now() ELSE l.sent_at END
+  FROM unnest($1::varchar[], $2::varchar[], $3::text[]) AS r(dedupe_key, status, error)
+ WHERE l.dedupe_key = r.dedupe_key`;
+
+interface Claim {
+  key: string;
+  userId: string;
+  template: string;
+  kind: string;
+  /** What the entry says at once: sending (we send now), held, skipped, failed or cancelled. */
+  status: LedgerStatus;
+  error?: string | null;
+  summary?: string | null;
+  /** The bell's entry (absent for account mail and for what is no longer due). */
+  inApp?: { title: string; body: string; link: string | null } | null;
+}
+
 /**
  * Sends one message at most once. The ledger's unique dedupe key is claimed in PostgreSQL before
  * anything goes out; whoever loses the claim stops. Temporary SMTP failures put the entry back and
  * throw (the queue retries with backoff); permanent ones mark it failed and flag the address.
+ *
+ * The in-app notification (the bell) is written with the claim, before any mail goes out, and
+ * whatever the person chose for the e-mail: "off" turns the e-mail off, not the notification.
+ *
+ * The statements of many messages in flight at once go together (StatementBatcher), so a burst
+ * of reminders costs a few round trips per batch instead of several per message.
  */
 @Injectable()
 export class MailDeliveryService {
   private readonly logger = new Logger(MailDeliveryService.name);
+  private readonly recipientsSql = new PreparedSql(RECIPIENTS_SQL);
+  private readonly claimSql = new PreparedSql(CLAIM_SQL);
+  private readonly finishSql = new PreparedSql(FINISH_SQL);
+  private readonly recipients: StatementBatcher<{ userId: string; kind: string }, Addressee | null>;
+  private readonly claims: StatementBatcher<Claim, LedgerStatus | null>;
+  private readonly finishes: StatementBatcher<{ key: string; status: LedgerStatus; error: string | null }, void>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -32,7 +101,38 @@ export class MailDeliveryService {
     private readonly content: MailContentLoader,
     private readonly transport: MailTransport,
     private readonly tokens: NotificationTokens,
-  ) {}
+  ) {
+    const em = this.dataSource.manager;
+    this.recipients = new StatementBatcher(async (items) => {
+      const rows = await this.recipientsSql.run<Addressee & { i: number }>(em, [items.map((r) => r.userId), items.map((r) => r.kind)]);
+      const byIndex = new Map(rows.map(({ i, ...row }) => [i, row]));
+      return items.map((_, i) => byIndex.get(i + 1) ?? null);
+    }, MAIL_BATCHING);
+    this.claims = new StatementBatcher(async (items) => {
+      // One statement cannot claim the same key twice: a copy in the same batch has lost already.
+      const first = new Map<string, number>();
+      items.forEach((c, i) => (first.has(c.key) ? undefined : first.set(c.key, i)));
+      const unique = [...first.values()].map((i) => items[i] as Claim);
+      const rows = await this.claimSql.run<{ i: number; status: LedgerStatus | null }>(em, [
+        unique.map((c) => c.key),
+        unique.map((c) => c.userId),
+        unique.map((c) => c.template),
+        unique.map((c) => c.kind),
+        unique.map((c) => c.status),
+        unique.map((c) => c.error ?? null),
+        unique.map((c) => c.summary ?? null),
+        unique.map((c) => c.inApp?.title ?? null),
+        unique.map((c) => c.inApp?.body ?? null),
+        unique.map((c) => c.inApp?.link ?? null),
+      ]);
+      const status = new Map(rows.map((r) => [unique[r.i - 1]?.key, r.status]));
+      return items.map((c, i) => (first.get(c.key) === i ? (status.get(c.key) ?? null) : null));
+    }, MAIL_BATCHING);
+    this.finishes = new StatementBatcher(async (items) => {
+      await this.finishSql.run(em, [items.map((f) => f.key), items.map((f) => f.status), items.map((f) => f.error)]);
+      return items.map((): void => undefined);
+    }, MAIL_BATCHING);
+  }
 
   private link(path: string): string {
     const base = this.config.PUBLIC_URL.replace(/\/+$/, '');
@@ -51,81 +151,60 @@ export class MailDeliveryService {
     return row ?? null;
   }
 
+  private finish(key: string, status: LedgerStatus, error: string | null = null): Promise<void> {
+    return this.finishes.push({ key, status, error });
+  }
+
   /** `lastAttempt`: the queue will not retry again, so a temporary failure becomes final. */
   async deliver(req: MailRequest, lastAttempt = false): Promise<DeliveryOutcome> {
     const kind = TEMPLATE_KIND[req.template];
-    // One round trip: the person, their choice for this kind, and whether their address bounced.
-    const [to] = (await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.locale, u.time_zone AS "timeZone", u.active,
-              p.mode, (SELECT reason FROM undeliverable_addresses b WHERE b.email = u.email) AS flagged
-         FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.kind = $2
-        WHERE u.id = $1`,
-      [req.userId, kind],
-    )) as (Recipient & { mode: DeliveryMode | null; flagged: string | null })[];
+    const to = await this.recipients.push({ userId: req.userId, kind });
     if (!to?.active) return 'skipped';
-    const mode: DeliveryMode = kind === SECURITY_KIND ? 'immediate' : (to.mode ?? 'immediate');
+    const security = kind === SECURITY_KIND;
+    const mode: DeliveryMode = security ? 'immediate' : (to.mode ?? 'immediate');
     const key = dedupeKey(req);
+    const base = { key, userId: to.id, template: req.template, kind };
+    const publicUrl = this.config.PUBLIC_URL.replace(/\/+$/, '');
 
-    // The claim: the first to insert the key owns the send; a later try takes it over only while it
-    // is pending (a temporary failure) or when its owner died mid-send.
-    const [claimed] = (await this.dataSource.query(
-      `INSERT INTO mail_ledger (dedupe_key, user_id, template, kind, status, claimed_at, attempts)
-       VALUES ($1, $2, $3, $4, $5, now(), 1)
-       ON CONFLICT (dedupe_key) DO UPDATE SET status = 'sending', claimed_at = now(), attempts = mail_ledger.attempts + 1
-        WHERE mail_ledger.status = 'pending'
-           OR (mail_ledger.status = 'sending' AND mail_ledger.claimed_at < now() - make_interval(mins => $6))
-       RETURNING status`,
-      [key, to.id, req.template, kind, mode === 'off' ? 'skipped' : 'sending', STALE_CLAIM_MINUTES],
-    )) as { status: string }[];
-    if (!claimed) return 'duplicate';
-    if (claimed.status === 'skipped') return 'skipped';
-    // The in-app notification, once rendered, is written by the same statement that records the
-    // outcome: one commit instead of two per message.
-    let inApp: [string, string, string, string | null] | null = null;
-    const finish = (status: string, error: string | null = null, summary: string | null = null) =>
-      this.dataSource.query(
-        `WITH n AS (
-           INSERT INTO notifications (user_id, dedupe_key, kind, title, body, link)
-           SELECT $5::uuid, $1, $6::varchar, $7::text, $8::text, $9::varchar WHERE $6::varchar IS NOT NULL
-           ON CONFLICT (dedupe_key) DO NOTHING)
-         UPDATE mail_ledger SET status = $2::varchar, error = $3::text, summary = COALESCE($4::text, summary),
-                sent_at = CASE WHEN $2::varchar = 'sent' THEN now() ELSE sent_at END
-          WHERE dedupe_key = $1`,
-        [key, status, error, summary, to.id, ...(inApp ?? [null, null, null, null])],
-      );
+    // Account mail (invitation, password reset) issues a single-use token as it loads: the claim
+    // comes first, so a duplicate never replaces the token of a mail already sent. It has no bell.
+    if (security && !(await this.claims.push({ ...base, status: 'sending' }))) return 'duplicate';
 
     try {
-      if (!(await this.content.stillDue(req))) {
-        await finish('cancelled');
-        return 'cancelled';
-      }
-      const loaded = await this.content.load(req, to, this.config.PUBLIC_URL.replace(/\/+$/, ''));
+      const loaded = await this.content.prepare(req, to, publicUrl);
       if (!loaded) {
-        await finish('cancelled');
+        if (security) await this.finish(key, 'cancelled');
+        else if (!(await this.claims.push({ ...base, status: 'cancelled' }))) return 'duplicate';
         return 'cancelled';
       }
       const params = { ...loaded.params, name: to.displayName, platform: this.config.PLATFORM_NAME };
-      const unsubscribe = kind === SECURITY_KIND ? undefined : this.unsubscribeUrl(to.id, kind);
+      const unsubscribe = security ? undefined : this.unsubscribeUrl(to.id, kind);
       const mail = renderMail(req.template, to.locale, params, {
         action: this.link(loaded.path),
-        preferences: kind === SECURITY_KIND ? undefined : this.link('/profile/notifications'),
+        preferences: security ? undefined : this.link('/profile/notifications'),
         unsubscribe,
       });
-      if (kind !== SECURITY_KIND) inApp = [kind, mail.subject, mail.summary, loaded.path.startsWith('/') ? loaded.path : null];
-      if (mode === 'digest') {
-        await finish('held', null, mail.subject);
-        return 'held';
-      }
-      if (to.flagged) {
-        await finish('failed', `address flagged: ${to.flagged}`);
+      if (!security) {
+        const status: LedgerStatus = mode === 'off' ? 'skipped' : mode === 'digest' ? 'held' : to.flagged ? 'failed' : 'sending';
+        const claimed = await this.claims.push({
+          ...base,
+          status,
+          error: status === 'failed' ? `address flagged: ${to.flagged}` : null,
+          summary: mode === 'digest' ? mail.subject : null,
+          inApp: { title: mail.subject, body: mail.summary, link: loaded.path.startsWith('/') ? loaded.path : null },
+        });
+        if (!claimed) return 'duplicate';
+        if (status !== 'sending') return status === 'skipped' ? 'skipped' : status === 'held' ? 'held' : 'failed';
+      } else if (to.flagged) {
+        await this.finish(key, 'failed', `address flagged: ${to.flagged}`);
         return 'failed';
       }
       await this.transport.send({ to: { name: to.displayName, address: to.email }, subject: mail.subject, html: mail.html, text: mail.text, unsubscribeUrl: unsubscribe });
-      await finish('sent');
+      await this.finish(key, 'sent');
       return 'sent';
     } catch (e) {
       if (e instanceof PermanentMailError) {
-        await finish('failed', e.message);
+        await this.finish(key, 'failed', e.message);
         await this.dataSource.query(
           `INSERT INTO undeliverable_addresses (email, reason) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`,
           [to.email, `${e.code} ${e.message}`.slice(0, 500)],
@@ -134,7 +213,7 @@ export class MailDeliveryService {
         return 'failed';
       }
       const message = e instanceof Error ? e.message : String(e);
-      await finish(lastAttempt ? 'failed' : 'pending', message.slice(0, 500));
+      await this.finish(key, lastAttempt ? 'failed' : 'pending', message.slice(0, 500));
       if (e instanceof TemporaryMailError || !lastAttempt) throw e;
       return 'failed';
     }

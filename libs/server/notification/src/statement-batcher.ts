@@ -1,6 +1,3 @@
-export const DEBUG_STATS = { runs: 0, items: 0 };
-if (process.env['BATCH_DEBUG']) setInterval(() => process.stderr.write(`batches ${DEBUG_STATS.runs} items ${DEBUG_STATS.items}\n`), 5000).unref();
-
 interface Waiting<I, O> {
   item: I;
   resolve: (o: O) => void;
@@ -55,8 +52,6 @@ export class StatementBatcher<I, O> {
     this.timer = null;
     if (this.running || !this.waiting.length) return;
     const batch = this.waiting.splice(0, this.options.maxSize ?? 500);
-    DEBUG_STATS.runs++;
-    DEBUG_STATS.items += batch.length;
     this.running = true;
     void this.settle(batch).finally(() => {
       this.running = false;

@@ -322,33 +322,35 @@ export default class CertificateTemplateEditorComponent {
       : this.transloco.translate('errors.unexpected');
   }
 
-  /** "title.es" → "Title (Spanish)"; "signatories.1.name" → "Signatory 2: name". */
+  /** "title.es" → "Title (Spanish)"; "signatories.1.name" → "Signatory 2: Name". */
   private fieldName(path: string): string {
-    const t = (key: string, params?: Record<string, unknown>) =>
-      this.transloco.translate(`certificates.templates.${key}`, params);
+    const tr = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
     const [field, second, third] = path.split('.');
     const languageName = (l: string | undefined) =>
-      l && (APP_LOCALES as readonly string[]).includes(l) ? this.transloco.translate(`languageNames.${l}`) : '';
-    switch (field) {
-      case 'title':
-      case 'intro':
-      case 'body':
-        return `${t(`fields.${field}`)} (${languageName(second)})`;
-      case 'signatories':
-        return second === undefined
-          ? t('signatories')
-          : `${t('signatory', { n: Number(second) + 1 })}: ${t(third === 'name' ? 'fields.signatoryName' : third === 'title' ? 'fields.signatoryTitle' : 'fields.signature')}`;
-      case 'backgroundImageKey':
-        return t('fields.background');
-      case 'logoImageKey':
-        return t('fields.logo');
-      case 'orientation':
-        return t('fields.orientation');
-      case 'defaultLocale':
-        return t('fields.defaultLocale');
-      default:
-        return path;
+      l && (APP_LOCALES as readonly string[]).includes(l) ? tr(`languageNames.${l}`) : '';
+    const signatoryField: Record<string, string> = {
+      name: 'certificates.templates.fields.signatoryName',
+      title: 'certificates.templates.fields.signatoryTitle',
+      signatureImageKey: 'certificates.templates.fields.signature',
+    };
+    const plain: Record<string, string> = {
+      backgroundImageKey: 'certificates.templates.fields.background',
+      logoImageKey: 'certificates.templates.fields.logo',
+      orientation: 'certificates.templates.fields.orientation',
+      defaultLocale: 'certificates.templates.fields.defaultLocale',
+    };
+    const text: Record<string, string> = {
+      title: 'certificates.templates.fields.title',
+      intro: 'certificates.templates.fields.intro',
+      body: 'certificates.templates.fields.body',
+    };
+    if (field && text[field]) return `${tr(text[field])} (${languageName(second)})`;
+    if (field === 'signatories') {
+      if (second === undefined) return tr('certificates.templates.signatories');
+      const which = tr('certificates.templates.signatory', { n: Number(second) + 1 });
+      return third && signatoryField[third] ? `${which}: ${tr(signatoryField[third])}` : which;
     }
+    return field && plain[field] ? tr(plain[field]) : path;
   }
 
   protected textOf(text: Translations): string {
