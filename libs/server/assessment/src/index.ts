@@ -38,6 +38,7 @@ export * from './marking/rubric-marks';
 // gradebook/
 export * from './gradebook/gradebook.module';
 export * from './gradebook/course-total';
+export * from './gradebook/course-standing';
 export * from './gradebook/gradebook.queries';
 export * from './gradebook/gradebook.service';
 export * from './gradebook/gradebook-csv.service';

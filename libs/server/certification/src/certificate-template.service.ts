@@ -10,6 +10,7 @@ import type {
   Translations,
 } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
+import { courseGradingRules, courseTotalPercent } from '@aula/server/assessment';
 import { PreparedSql } from '@aula/server/database';
 import { pickText } from '@aula/server/catalog';
 import { fieldError } from '@aula/server/enrolment';
@@ -24,7 +25,6 @@ import {
 } from './certificate-template';
 import { CertificateTemplateRecord } from './certificate-template.entity';
 import { CertificateTemplateImages, inspectTemplateImage, templateImageKeys } from './certificate-template-images';
-import { courseTotalPercent } from './course-grade';
 import { issuerUrls } from './credential';
 
 /** A programme or course whose template is edited. */
@@ -113,7 +113,9 @@ export class CertificateTemplateService {
     const { template } = await this.resolveForCourse(em, enrolment.courseId);
     const [images, total] = await Promise.all([
       this.images.forTemplate(template),
-      courseTotalPercent(em, enrolment.enrolmentId, enrolment.courseId),
+      courseGradingRules(em, enrolment.courseId).then((rules) =>
+        rules ? courseTotalPercent(em, enrolment.enrolmentId, rules) : null,
+      ),
     ]);
     return { template, images, grade: formatCertificateGrade(total, locale) };
   }

@@ -3,7 +3,6 @@ export * from './certificate-template';
 export * from './certificate-template.entity';
 export * from './certificate-template-images';
 export * from './certificate-template.service';
-export * from './course-grade';
 export * from './certificate-text';
 export * from './certificate-pdf.renderer';
 export * from './certificate-code';

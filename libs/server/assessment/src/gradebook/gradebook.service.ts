@@ -13,10 +13,11 @@ import {
   type Locale,
   type OwnGradebook,
 } from '@aula/contracts';
-import { decodeCursor, encodeCursor, PreparedSql } from '@aula/server/database';
+import { decodeCursor, encodeCursor } from '@aula/server/database';
 import { CompletionService, EnrolmentPolicy, fieldError } from '@aula/server/enrolment';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { compileTotal, passed } from './course-total';
+import { courseGradingRules, courseTotalPercent, rulesOf } from './course-standing';
 import {
   COURSE_GRADING_SQL,
   GRADEBOOK_HEAD_SQL,
@@ -71,28 +72,12 @@ export function readMarks(
   }
 }
 
-/** The course's grading rules and graded items as the total needs them. */
-export function rulesOf(
-  row: GradingRules & { items: GradebookItem[] },
-): GradingRules & { items: GradebookItem[] } {
-  return {
-    passPercent: row.passPercent,
-    completionRequiresPass: row.completionRequiresPass,
-    categoryWeights: row.categoryWeights ?? {},
-    items: row.items ?? [],
-  };
-}
-
 /**
  * The gradebook of a cohort (trainees × graded items, course total, pass or fail), a trainee's own
  * row, and the course's grading settings. Totals count released grades only; see
  * `course-total.ts` for the arithmetic. Also registers "the total reaches the pass mark" as a
  * course completion condition for courses that ask for it.
  */
-/** Asked in every completion (prepared: each grade release that completes a course runs them). */
-const COURSE_GRADING = new PreparedSql(COURSE_GRADING_SQL);
-const OWN_GRADES = new PreparedSql(OWN_GRADES_SQL);
-
 @Injectable()
 export class GradebookService implements OnModuleInit {
   constructor(
@@ -223,15 +208,9 @@ export class GradebookService implements OnModuleInit {
 
   /** The completion condition: true unless the course asks for the pass mark and the total is below it. */
   async passMarkReached(em: EntityManager, enrolmentId: string, courseId: string): Promise<boolean> {
-    const [course] = await COURSE_GRADING.run<GradingRules & { items: GradebookItem[] }>(em, [courseId]);
-    if (!course?.completionRequiresPass || course.passPercent === null) return true;
-    const rules = rulesOf(course);
-    const grades = await OWN_GRADES.run<{ activityId: string; points: number | null }>(em, [enrolmentId]);
-    const byActivity = new Map(grades.map((g) => [g.activityId, g.points]));
-    const total = compileTotal(rules.items, rules.categoryWeights).total(
-      rules.items.map((i) => byActivity.get(i.activityId) ?? null),
-    );
-    return passed(total, rules.passPercent) === true;
+    const rules = await courseGradingRules(em, courseId);
+    if (!rules?.completionRequiresPass || rules.passPercent === null) return true;
+    return passed(await courseTotalPercent(em, enrolmentId, rules), rules.passPercent) === true;
   }
 
   // ---- course grading settings (administrators) ----
