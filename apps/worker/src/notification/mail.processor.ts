@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUEUES, type DomainEvents, type EventJob } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
@@ -40,6 +40,9 @@ export function requestsForEvent(job: EventJob): MailRequest[] {
   }
 }
 
+/** How long a message held by another copy waits before it is asked again. */
+export const DEFERRED_RECHECK_MS = 60_000;
+
 /**
  * Consumes the `mail` queue: relayed domain events, reminders and digests. Every message goes
  * through the send ledger, so a job delivered twice sends once. The limiter is shared by every
@@ -58,7 +61,7 @@ export class MailProcessor implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     if (process.env['MAIL_WORKER'] === 'off') return;
-    this.worker = new Worker(QUEUES.mail, (job) => this.process(job), {
+    this.worker = new Worker(QUEUES.mail, (job, token) => this.run(job, token), {
       connection: (this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null })),
       // Most of a message's time is spent waiting on PostgreSQL and SMTP. Many in flight keep every
       // SMTP connection busy, and let the delivery's statements go to PostgreSQL in larger batches.
@@ -71,6 +74,19 @@ export class MailProcessor implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     this.connection?.disconnect();
+  }
+
+  /**
+   * A message another copy holds and has not finished (`deferred`: that worker may be sending it,
+   * or may have died mid-send) is asked again later, without using up a retry: the job waits in
+   * the delayed set until the other copy has settled it, or until its claim is stale and this one
+   * takes it over.
+   */
+  async run(job: Job, token: string | undefined): Promise<DeliveryOutcome[]> {
+    const outcomes = await this.process(job);
+    if (!outcomes.includes('deferred')) return outcomes;
+    await job.moveToDelayed(Date.now() + DEFERRED_RECHECK_MS, token);
+    throw new DelayedError();
   }
 
   async process(job: Job): Promise<DeliveryOutcome[]> {

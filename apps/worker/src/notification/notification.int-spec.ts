@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Job, Queue } from 'bullmq';
+import { DelayedError, type Job, type Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
 import { DataSource } from 'typeorm';
@@ -25,7 +25,7 @@ import {
 } from '@aula/server/notification';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { jobIdFor, MAIL_JOB_OPTIONS } from './mail-queue';
-import { MailProcessor } from './mail.processor';
+import { DEFERRED_RECHECK_MS, MailProcessor } from './mail.processor';
 import { NotificationWorkerModule } from './notification-worker.module';
 import { ReminderScheduler } from './reminder.scheduler';
 import { eventually, setDates, startRedis, startSmtpSink, submit, traineeWithWork, type Fixture } from '@aula/server/notification/testing';
@@ -160,13 +160,45 @@ describe('notifications: mail pipeline and reminders', () => {
     });
   });
 
+  it('a worker killed mid-send loses nothing: its copy waits while the claim is fresh, then takes it over and sends once', async () => {
+    const f = await traineeWithWork(ds);
+    const request = { userId: f.userId, template: 'enrolment-approved' as const, subjectId: f.enrolmentId, enrolmentId: f.enrolmentId, occasion: 'killed-mid-send' };
+    const key = dedupeKey(request);
+    // The first worker claimed the message and died before the mail server had it.
+    await ds.query(
+      `INSERT INTO mail_ledger (dedupe_key, user_id, template, kind, status, claimed_at, attempts)
+       VALUES ($1, $2, 'enrolment-approved', 'enrolment', 'sending', now(), 1)`,
+      [key, f.userId],
+    );
+    const delivery = app.get(MailDeliveryService);
+    expect(await delivery.deliver(request)).toBe('deferred');
+
+    // The queue's copy of that job is not finished as a duplicate: it waits in the delayed set, retries untouched.
+    const moveToDelayed = jest.fn(async () => undefined);
+    const job = { name: 'reminder', data: request, attemptsMade: 0, opts: {}, moveToDelayed } as unknown as Job;
+    await expect(processor.run(job, 'lock-token')).rejects.toBeInstanceOf(DelayedError);
+    expect(moveToDelayed).toHaveBeenCalledWith(expect.any(Number), 'lock-token');
+    const [[until]] = moveToDelayed.mock.calls as unknown as [[number]];
+    expect(until - Date.now()).toBeGreaterThan(DEFERRED_RECHECK_MS - 5000);
+    expect(smtp.to(f.email)).toHaveLength(0);
+
+    // Once the dead worker's claim is stale, the next try takes it over.
+    await ds.query(`UPDATE mail_ledger SET claimed_at = now() - interval '11 minutes' WHERE dedupe_key = $1`, [key]);
+    expect(await processor.run(job, 'lock-token')).toEqual(['sent']);
+    await eventually(() => smtp.to(f.email).length === 1);
+    expect(await delivery.deliver(request)).toBe('duplicate');
+    expect(smtp.to(f.email)).toHaveLength(1);
+  });
+
   it('sends one mail for the same event twice, two workers at once and a scheduler run twice', async () => {
     const f = await traineeWithWork(ds);
     const job = { eventId: '0f3c8c55-2b68-4f55-9d7c-8c1d8f7b1a01', type: 'enrolment.status-changed', occurredAt: new Date().toISOString(), payload: { enrolmentId: f.enrolmentId, userId: f.userId, cohortId: f.cohortId, from: 'pending', to: 'active' } };
     const asJob = { name: job.type, data: job, attemptsMade: 0, opts: {} } as unknown as Job;
     const outcomes = (await Promise.all([processor.process(asJob), processor.process(asJob), processor.process(asJob)])).flat();
+    // The copies that lost the claim while the first was still sending wait; asked again, they find it settled.
     expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
-    expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(2);
+    expect(outcomes.filter((o) => o === 'deferred')).toHaveLength(2);
+    expect(await processor.process(asJob)).toEqual(['duplicate']);
 
     await setDates(ds, f, f.assignmentId, { dueAt: new Date(Date.now() + 30 * HOUR) });
     await Promise.all([scheduler.run(new Date(), { ignoreDaytime: true }), scheduler.run(new Date(), { ignoreDaytime: true })]);
@@ -359,7 +391,7 @@ describe('notifications: mail pipeline and reminders', () => {
       const job = approvedJob(on);
       const outcomes = (await Promise.all([processor.process(job), processor.process(job)])).flat();
       outcomes.push(...(await processor.process(job)));
-      expect(outcomes.sort()).toEqual(['duplicate', 'duplicate', 'sent']);
+      expect(outcomes.sort()).toEqual(['deferred', 'duplicate', 'sent']);
       expect(await bell(on.userId)).toHaveLength(1);
       expect(smtp.to(on.email)).toHaveLength(1);
 
@@ -371,6 +403,18 @@ describe('notifications: mail pipeline and reminders', () => {
       const items = await bell(off.userId);
       expect(items.map((n) => n.title)).toEqual(['You are enrolled in Regional planning']);
       expect(smtp.to(off.email)).toHaveLength(0);
+
+      // A second worker at the same moment (its own batches, its own connections): still one of each.
+      const second = new MailDeliveryService(ds, app.get(AppConfig), app.get(MailContentLoader), app.get(MailTransport), app.get(NotificationTokens));
+      const both = await traineeWithWork(ds);
+      const request = { userId: both.userId, template: 'enrolment-approved' as const, subjectId: both.enrolmentId, enrolmentId: both.enrolmentId, occasion: 'two-workers' };
+      const [a, b] = await Promise.all([app.get(MailDeliveryService).deliver(request), second.deliver(request)]);
+      // One sends; the other waits for it (deferred) or, if it came after, finds it sent (duplicate).
+      expect([a, b].filter((o) => o === 'sent')).toHaveLength(1);
+      expect([a, b].filter((o) => o === 'deferred' || o === 'duplicate')).toHaveLength(1);
+      expect(await second.deliver(request)).toBe('duplicate');
+      expect(await bell(both.userId)).toHaveLength(1);
+      expect(smtp.to(both.email)).toHaveLength(1);
     });
 
     it('SMTP away: the bell has the notification while the mail server does not answer, and the mail waits for a retry', async () => {

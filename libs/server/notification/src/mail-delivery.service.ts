@@ -11,7 +11,12 @@ import { MailTransport, PermanentMailError, TemporaryMailError } from './mail.tr
 import { NotificationTokens } from './notification-tokens';
 import { MAIL_BATCHING, StatementBatcher } from './statement-batcher';
 
-export type DeliveryOutcome = 'sent' | 'held' | 'skipped' | 'cancelled' | 'duplicate' | 'failed';
+/**
+ * `duplicate`: another copy settled this message already. `deferred`: another copy holds it and has
+ * not finished; the job must ask again later (the claim is taken over once it is STALE_CLAIM_MINUTES
+ * old, so a worker killed mid-send loses nothing).
+ */
+export type DeliveryOutcome = 'sent' | 'held' | 'skipped' | 'cancelled' | 'duplicate' | 'deferred' | 'failed';
 
 /** A claim older than this is taken over: the worker that held it died mid-send. */
 const STALE_CLAIM_MINUTES = 10;
@@ -53,7 +58,20 @@ const CLAIM_SQL = `WITH r AS (
       OR (mail_ledger.status = 'sending' AND mail_ledger.claimed_at < now() - make_interval(mins => ${STALE_CLAIM_MINUTES}))
   RETURNING dedupe_key, status
 )
-SELECT r.i::int AS i, c.status FROM r LEFT JOIN c ON c.dedupe_key = r.dedupe_key`;
+SELECT r.i::int AS i, c.status, l.status AS prior
+  FROM r LEFT JOIN c ON c.dedupe_key = r.dedupe_key
+  LEFT JOIN mail_ledger l ON l.dedupe_key = r.dedupe_key`;
+
+/** Entries that will not change any more: a copy that finds one has nothing left to do. */
+const SETTLED: readonly string[] = ['sent', 'held', 'skipped', 'failed', 'cancelled'];
+
+/**
+ * A claim's answer: the status now ours, or `in-flight` when another copy holds the entry and has
+ * not finished (it may have died: the queue asks again later, see DeliveryOutcome `deferred`), or
+ * null when the entry is settled.
+ */
+type ClaimAnswer = LedgerStatus | 'in-flight' | null;
+const lostClaim = (answer: ClaimAnswer): DeliveryOutcome => (answer === 'in-flight' ? 'deferred' : 'duplicate');
 
 /** The outcome of claimed sends, many at once. */
 const FINISH_SQL = `UPDATE mail_ledger l
@@ -92,7 +110,7 @@ export class MailDeliveryService {
   private readonly claimSql = new PreparedSql(CLAIM_SQL);
   private readonly finishSql = new PreparedSql(FINISH_SQL);
   private readonly recipients: StatementBatcher<{ userId: string; kind: string }, Addressee | null>;
-  private readonly claims: StatementBatcher<Claim, LedgerStatus | null>;
+  private readonly claims: StatementBatcher<Claim, ClaimAnswer>;
   private readonly finishes: StatementBatcher<{ key: string; status: LedgerStatus; error: string | null }, void>;
 
   constructor(
@@ -112,8 +130,9 @@ export class MailDeliveryService {
       // One statement cannot claim the same key twice: a copy in the same batch has lost already.
       const first = new Map<string, number>();
       items.forEach((c, i) => (first.has(c.key) ? undefined : first.set(c.key, i)));
-      const unique = [...first.values()].map((i) => items[i] as Claim);
-      const rows = await this.claimSql.run<{ i: number; status: LedgerStatus | null }>(em, [
+      // In key order, so two workers claiming overlapping batches take their row locks in the same order.
+      const unique = [...first.values()].map((i) => items[i] as Claim).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const rows = await this.claimSql.run<{ i: number; status: LedgerStatus | null; prior: LedgerStatus | null }>(em, [
         unique.map((c) => c.key),
         unique.map((c) => c.userId),
         unique.map((c) => c.template),
@@ -125,8 +144,11 @@ export class MailDeliveryService {
         unique.map((c) => c.inApp?.body ?? null),
         unique.map((c) => c.inApp?.link ?? null),
       ]);
-      const status = new Map(rows.map((r) => [unique[r.i - 1]?.key, r.status]));
-      return items.map((c, i) => (first.get(c.key) === i ? (status.get(c.key) ?? null) : null));
+      const answer = new Map<string | undefined, ClaimAnswer>(
+        rows.map((r) => [unique[r.i - 1]?.key, r.status ?? (r.prior && SETTLED.includes(r.prior) ? null : 'in-flight')]),
+      );
+      // A later copy in the same batch waits for the first one's outcome, like any other copy.
+      return items.map((c, i) => (first.get(c.key) === i ? (answer.get(c.key) ?? null) : 'in-flight'));
     }, MAIL_BATCHING);
     this.finishes = new StatementBatcher(async (items) => {
       await this.finishSql.run(em, [items.map((f) => f.key), items.map((f) => f.status), items.map((f) => f.error)]);
@@ -168,13 +190,21 @@ export class MailDeliveryService {
 
     // Account mail (invitation, password reset) issues a single-use token as it loads: the claim
     // comes first, so a duplicate never replaces the token of a mail already sent. It has no bell.
-    if (security && !(await this.claims.push({ ...base, status: 'sending' }))) return 'duplicate';
+    if (security) {
+      const answer = await this.claims.push({ ...base, status: 'sending' });
+      if (answer !== 'sending') return lostClaim(answer);
+    }
+    // Only the owner of the claim may record an outcome: a copy that fails before claiming leaves the entry alone.
+    let owned = security;
 
     try {
       const loaded = await this.content.prepare(req, to, publicUrl);
       if (!loaded) {
         if (security) await this.finish(key, 'cancelled');
-        else if (!(await this.claims.push({ ...base, status: 'cancelled' }))) return 'duplicate';
+        else {
+          const answer = await this.claims.push({ ...base, status: 'cancelled' });
+          if (answer !== 'cancelled') return lostClaim(answer);
+        }
         return 'cancelled';
       }
       const params = { ...loaded.params, name: to.displayName, platform: this.config.PLATFORM_NAME };
@@ -193,7 +223,8 @@ export class MailDeliveryService {
           summary: mode === 'digest' ? mail.subject : null,
           inApp: { title: mail.subject, body: mail.summary, link: loaded.path.startsWith('/') ? loaded.path : null },
         });
-        if (!claimed) return 'duplicate';
+        if (claimed !== status) return lostClaim(claimed);
+        owned = true;
         if (status !== 'sending') return status === 'skipped' ? 'skipped' : status === 'held' ? 'held' : 'failed';
       } else if (to.flagged) {
         await this.finish(key, 'failed', `address flagged: ${to.flagged}`);
@@ -203,6 +234,7 @@ export class MailDeliveryService {
       await this.finish(key, 'sent');
       return 'sent';
     } catch (e) {
+      if (!owned) throw e;
       if (e instanceof PermanentMailError) {
         await this.finish(key, 'failed', e.message);
         await this.dataSource.query(
