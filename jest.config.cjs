@@ -17,8 +17,8 @@ module.exports = {
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts'],
       // Real PostgreSQL, Redis and SMTP: a setup that starts an app and signs people in can take
-      // more than jest's 5 s on a busy two-core machine. A real hang still fails.
-      testTimeout: 30_000,
+      // more than jest's 5 s on a busy two-core machine (a project's own testTimeout is not read).
+      setupFilesAfterEnv: ['<rootDir>/tools/testing/int-timeout.ts'],
       globalSetup: '<rootDir>/tools/testing/int-global-setup.ts',
       globalTeardown: '<rootDir>/tools/testing/int-global-teardown.ts',
     },

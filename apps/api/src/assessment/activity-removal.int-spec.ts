@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Activity, catalogSampleFiles } from '@aula/server/catalog';
 import { StoragePort } from '@aula/server/storage';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { multipart } from '../testing/multipart';
 import {
   createCohort,
   createCourse,
@@ -15,19 +16,6 @@ import {
 } from '../enrolment/testing/learning-fixtures';
 
 const { samplePdf } = catalogSampleFiles;
-
-function multipart(content: Buffer, filename: string) {
-  const boundary = `----aula${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(head, 'utf8'),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
-    ]),
-  };
-}
 
 /** Deleting an assignment, or its module, leaves no trainee file or feedback file behind in storage. */
 describe('removing an activity removes the files kept for it', () => {

@@ -6,6 +6,7 @@ import type { AssignmentSettings, AssignmentTraineeView, SubmissionFileView } fr
 import { AssignmentService, GradeService, ScheduleService } from '@aula/server/assessment';
 import { Activity, catalogSampleFiles } from '@aula/server/catalog';
 import { startTestApp, type TestApp, type TestResponse } from '../testing/test-app';
+import { multipart } from '../testing/multipart';
 import {
   createCohort,
   createCourse,
@@ -18,16 +19,6 @@ import {
 } from '../enrolment/testing/learning-fixtures';
 
 const { samplePdf, samplePng, SAMPLE_HTML } = catalogSampleFiles;
-
-/** A multipart/form-data body with one file part, as a browser sends it. */
-function multipart(content: Buffer, filename: string, field = 'file') {
-  const boundary = `----aula${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]),
-  };
-}
 
 const HOUR = 3600_000;
 const at = (ms: number) => new Date(Date.now() + ms);

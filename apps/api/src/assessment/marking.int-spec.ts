@@ -15,6 +15,7 @@ import type {
 import { ScheduleService } from '@aula/server/assessment';
 import { Activity, catalogSampleFiles } from '@aula/server/catalog';
 import { startTestApp, type TestApp, type TestResponse } from '../testing/test-app';
+import { multipart } from '../testing/multipart';
 import {
   createCohort,
   createCourse,
@@ -28,19 +29,6 @@ import {
 } from '../enrolment/testing/learning-fixtures';
 
 const { samplePdf, SAMPLE_HTML } = catalogSampleFiles;
-
-function multipart(content: Buffer, filename: string) {
-  const boundary = `----aula${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(head, 'utf8'),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
-    ]),
-  };
-}
 
 const HOUR = 3600_000;
 const at = (ms: number) => new Date(Date.now() + ms);

@@ -6,6 +6,7 @@ import { ACTIVITY_FILE_MAX_BYTES } from '@aula/contracts';
 import { catalogSampleFiles } from '@aula/server/catalog';
 import { IdentityService } from '@aula/server/identity';
 import { startTestApp, uniqueEmail, type TestApp, type TestResponse } from '../testing/test-app';
+import { multipart } from '../testing/multipart';
 
 const { SAMPLE_HTML, SAMPLE_SVG, samplePdf, samplePng } = catalogSampleFiles;
 
@@ -15,25 +16,6 @@ const fieldsOf = (res: TestResponse) =>
 const uniqueSlug = (label: string) =>
   `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const UNKNOWN_ID = '5b1e3a52-8f0c-4d59-9b6e-0c8a2f1d7e44';
-
-/** A multipart/form-data body with one file part, as a browser sends it. */
-function multipart(
-  content: Buffer,
-  filename: string,
-  field = 'file',
-  contentType = 'application/octet-stream',
-) {
-  const boundary = `----aula${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(head, 'utf8'),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
-    ]),
-  };
-}
 
 describe('catalogue authoring over HTTP', () => {
   let t: TestApp;

@@ -33,6 +33,7 @@ import { OutboxModule } from '@aula/server/outbox';
 import { StorageModule, StoragePort } from '@aula/server/storage';
 import { fieldsOf, person, UNKNOWN_ID, type Person } from '../enrolment/testing/learning-fixtures';
 import { startTestApp, type TestApp, type TestResponse } from '../testing/test-app';
+import { multipart } from '../testing/multipart';
 
 // Needs poppler-utils (pdftotext) and qpdf.
 jest.setTimeout(90_000);
@@ -40,16 +41,6 @@ jest.setTimeout(90_000);
 /** The worker's certificate side without its queues: the tests issue by hand. */
 @Module({ imports: [CoreModule, DatabaseModule, OutboxModule, StorageModule, CertificateIssuingModule] })
 class IssuingTestModule {}
-
-/** A multipart/form-data body with one file part, as a browser sends it. */
-function multipart(content: Buffer, filename: string, contentType: string) {
-  const boundary = `----aula${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-  };
-}
 
 describe('certificate templates API', () => {
   let t: TestApp;
@@ -103,7 +94,7 @@ describe('certificate templates API', () => {
     filename = 'logo.png',
     contentType = 'image/png',
   ): Promise<TestResponse> {
-    const body = multipart(content, filename, contentType);
+    const body = multipart(content, filename, 'file', contentType);
     return t.request({
       method: 'POST',
       url: url(scope, id, '/images'),
@@ -162,7 +153,7 @@ describe('certificate templates API', () => {
           });
           expect([method, path, res.statusCode]).toEqual([method, path, 403]);
         }
-        const body = multipart(samplePng(4, 4), 'a.png', 'image/png');
+        const body = multipart(samplePng(4, 4), 'a.png', 'file', 'image/png');
         const res = await t.request({
           method: 'POST',
           url: url(scope, id, '/images'),
