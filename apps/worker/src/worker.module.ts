@@ -17,6 +17,16 @@ import { NotificationWorkerModule } from './notification/notification-worker.mod
 import { CertificatesProcessor } from './certification/certificates.processor';
 
 /** The worker: BullMQ processors, no HTTP. One folder per domain, like the API. */
+/**
+ * Finished jobs stay in Redis for a while (to look at), not for ever: Redis runs with noeviction,
+ * so kept jobs would fill it. Effects are guarded by unique keys in PostgreSQL, not by job ids, so
+ * an event relayed again after its job is gone is still handled once.
+ */
+const KEEP_FINISHED_JOBS = {
+  removeOnComplete: { age: 3 * 86400, count: 50_000 },
+  removeOnFail: { age: 14 * 86400 },
+};
+
 @Module({
   imports: [
     CoreModule,
@@ -29,12 +39,15 @@ import { CertificatesProcessor } from './certification/certificates.processor';
       useFactory: (config: AppConfig) => ({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } }),
     }),
     BullModule.registerQueue(
-      { name: QUEUES.maintenance },
+      { name: QUEUES.maintenance, defaultJobOptions: KEEP_FINISHED_JOBS },
       // Rendering can fail for a moment (storage, database): retried with backoff; idempotent.
-      { name: QUEUES.certificates, defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 2000 } } },
+      {
+        name: QUEUES.certificates,
+        defaultJobOptions: { ...KEEP_FINISHED_JOBS, attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
+      },
       // Temporary SMTP failures are retried with backoff; the send ledger keeps retries to one mail.
       { name: QUEUES.mail, defaultJobOptions: MAIL_JOB_OPTIONS },
-      { name: QUEUES.reminders },
+      { name: QUEUES.reminders, defaultJobOptions: KEEP_FINISHED_JOBS },
     ),
     OutboxModule,
     IdentityModule,

@@ -169,6 +169,7 @@ export async function runCertificates(scenarios, settings) {
   );
   const samples = [];
   let rssAtTenth = null;
+  let rssAtHalf = null;
   let rssPeak = 0;
   const deadline = started + intEnv('BENCH_CERT_TIMEOUT_S', 300) * 1000;
   for (;;) {
@@ -180,6 +181,7 @@ export async function runCertificates(scenarios, settings) {
     const rss = procs.map((p) => rssMb(p.pid) ?? 0);
     rssPeak = Math.max(rssPeak, ...rss);
     if (rssAtTenth === null && n >= cohortSize * 0.1) rssAtTenth = rss;
+    if (rssAtHalf === null && n >= cohortSize * 0.5) rssAtHalf = rss;
     if (n >= cohortSize) break;
     if (procs.some((p) => p.exitCode !== null))
       throw new Error(
@@ -191,7 +193,10 @@ export async function runCertificates(scenarios, settings) {
   }
   const rssEnd = procs.map((p) => rssMb(p.pid));
   // A backend opened during the batch started at 0 ticks; one that closed during it is not counted.
-  const pgTicks = (await backends()).reduce((sum, pid) => sum + cpuTicks([pid]) - (pgAtStart.get(pid) ?? 0), 0);
+  const pgTicks = (await backends()).reduce(
+    (sum, pid) => sum + cpuTicks([pid]) - (pgAtStart.get(pid) ?? 0),
+    0,
+  );
   const cpu = {
     workers: cpuTicks(workerPids) - cpuStart.workers,
     pg: pgTicks,
@@ -239,6 +244,7 @@ export async function runCertificates(scenarios, settings) {
     workers,
     worker_rss_mb_start: round(sum(rssStart), 1),
     worker_rss_mb_after_10pct: round(sum(rssAtTenth ?? []), 1),
+    worker_rss_mb_after_50pct: round(sum(rssAtHalf ?? []), 1),
     worker_rss_mb_end: round(sum(rssEnd), 1),
     worker_rss_mb_peak_one: round(rssPeak, 1),
     pairs,

@@ -12,6 +12,7 @@ import { QUEUES, type EventJob } from '@aula/contracts';
 import {
   Certificate,
   CertificateIssuer,
+  CertificatePdfRenderer,
   certificateStorageKey,
   STATUS_LIST_SIZE,
   statusBit,
@@ -105,6 +106,49 @@ describe('certificate issuing (worker)', () => {
     expect(filesOf(t.enrolmentId)).toEqual(['1.pdf']);
     expect(fileHash(rows[0])).toBe(rows[0].contentHash);
     expect(rows[0].code).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(await issuedEvents(t.enrolmentId)).toBe(1);
+  });
+
+  it('a duplicate that waited for the lock while the first delivery issued renders in vain, and writes neither a row nor the file', async () => {
+    const t = await trainee({ displayName: 'Nguyễn Thị Hằng' });
+    const job = completedEvent(t.enrolmentId, t.userId);
+    const renderer = app.get(CertificatePdfRenderer);
+    const render = renderer.render.bind(renderer);
+    // Backends of this database queued behind the enrolment lock: the second delivery's first statement
+    // (its text is cut short in pg_stat_activity, hence its beginning).
+    const waiting = async () =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT e.id AS "enrolmentId"%'`,
+        )
+      )[0].n as number;
+    let renders = 0;
+    const spy = jest.spyOn(renderer, 'render').mockImplementation(async (...args) => {
+      // The first delivery holds the lock until the second one waits for it, whatever the timing.
+      if (renders++ === 0) {
+        const deadline = Date.now() + 15_000;
+        while ((await waiting()) === 0) {
+          if (Date.now() > deadline) throw new Error('the second delivery never waited for the lock');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }
+      return render(...args);
+    });
+    let results: Awaited<ReturnType<CertificatesProcessor['process']>>[];
+    try {
+      results = await Promise.all([processor.process(job as never), processor.process(job as never)]);
+    } finally {
+      spy.mockRestore();
+    }
+    // The second read before its lock was granted, so it saw no certificate and rendered too.
+    expect(renders).toBe(2);
+    expect(results.map((r) => 'created' in r && r.created).sort()).toEqual([false, true]);
+    const rows = await rowsOf(t.enrolmentId);
+    expect(rows).toHaveLength(1);
+    expect(results.map((r) => 'certificateId' in r && r.certificateId)).toEqual([rows[0].id, rows[0].id]);
+    expect(filesOf(t.enrolmentId)).toEqual(['1.pdf']);
+    expect(fileHash(rows[0])).toBe(rows[0].contentHash); // the loser did not overwrite the winner's file
     expect(await issuedEvents(t.enrolmentId)).toBe(1);
   });
 

@@ -54,7 +54,9 @@ const LOCK_ENROLMENT = new PreparedSql(
     FOR UPDATE OF e`,
 );
 
-const NEXT_STATUS_LIST_INDEX = new PreparedSql(`SELECT nextval('certificate_status_list_index_seq')::int AS index`);
+const NEXT_STATUS_LIST_INDEX = new PreparedSql(
+  `SELECT nextval('certificate_status_list_index_seq')::int AS index`,
+);
 
 /** Nothing when (enrolment, generation) exists: then another delivery of the same job issued it first. */
 const INSERT_CERTIFICATE = new PreparedSql(
@@ -98,12 +100,12 @@ export type IssueOutcome =
  * Issues certificates: render, store, record and announce. Worker only (it signs).
  *
  * Exactly once per enrolment and generation: the enrolment row is locked for the whole job, so
- * two deliveries of the same event run one after the other and the second finds the certificate;
- * the unique (enrolment, generation) key backs that up: the row is inserted with ON CONFLICT DO
- * NOTHING before the file is written, so a job that loses writes nothing. The PDF is written
- * before the commit to a key derived from enrolment and generation: a job that dies after writing
- * it and before committing leaves a file that the retry overwrites, so there is never a second
- * file nor a row without its file.
+ * two deliveries of the same event run one after the other. The second finds the certificate, or,
+ * when it was already waiting for the lock, loses on the unique (enrolment, generation) key: the
+ * row is inserted with ON CONFLICT DO NOTHING before the file is written, so a job that loses
+ * writes nothing. The PDF is written before the commit to a key derived from enrolment and
+ * generation: a job that dies after writing it and before committing leaves a file that the retry
+ * overwrites, so there is never a second file nor a row without its file.
  */
 @Injectable()
 export class CertificateIssuer {

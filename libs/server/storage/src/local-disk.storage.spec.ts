@@ -1,0 +1,52 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { buffer as readAll } from 'node:stream/consumers';
+import { AppConfig } from '@aula/server/core';
+import { LocalDiskStorage } from './local-disk.storage';
+
+describe('LocalDiskStorage', () => {
+  let dataDir: string;
+  let storage: LocalDiskStorage;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'aula-storage-'));
+    storage = new LocalDiskStorage(Object.assign(new AppConfig(), { DATA_DIR: dataDir }));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const folder = (key: string) => readdirSync(join(dataDir, 'files', key));
+
+  it('stores a buffer whole under its key, and a second put replaces it without leaving a partial file', async () => {
+    const first = Buffer.from('%PDF-1.7 first');
+    expect(await storage.put('certificates/e1/1.pdf', first)).toEqual({
+      key: 'certificates/e1/1.pdf',
+      size: first.length,
+    });
+    const second = Buffer.from('%PDF-1.7 the retry, longer');
+    expect(await storage.put('certificates/e1/1.pdf', second)).toEqual({
+      key: 'certificates/e1/1.pdf',
+      size: second.length,
+    });
+    expect(readFileSync(join(dataDir, 'files', 'certificates/e1/1.pdf'))).toEqual(second);
+    expect(folder('certificates/e1')).toEqual(['1.pdf']);
+    expect(await readAll(await storage.get('certificates/e1/1.pdf'))).toEqual(second);
+  });
+
+  it('stores a stream, reporting the size written', async () => {
+    const parts = [Buffer.from('part one, '), Buffer.from('part two')];
+    expect(await storage.put('uploads/a/b.txt', Readable.from(parts))).toEqual({
+      key: 'uploads/a/b.txt',
+      size: 18,
+    });
+    expect(readFileSync(join(dataDir, 'files', 'uploads/a/b.txt'), 'utf8')).toBe('part one, part two');
+  });
+
+  it('refuses keys that leave its folder', async () => {
+    await expect(storage.put('../outside.pdf', Buffer.from('x'))).rejects.toThrow('Invalid storage key');
+    await expect(storage.put('certificates/../../outside.pdf', Buffer.from('x'))).rejects.toThrow(
+      'Invalid storage key',
+    );
+  });
+});
