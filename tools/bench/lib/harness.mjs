@@ -88,6 +88,19 @@ export async function prepareRun(log) {
     await dropDatabase(databaseUrl);
     log(`  dropped database aula_bench_${runId}`);
   });
+  if (!process.env.BENCH_REDIS_URL) {
+    // Database 6 is the benchmarks' own: emptied before (a killed run's queues) and after each run.
+    const emptyRedis = async () => {
+      const client = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+      try {
+        await client.flushdb();
+      } finally {
+        client.disconnect();
+      }
+    };
+    await emptyRedis();
+    atCleanup(emptyRedis);
+  }
   await createDatabase(databaseUrl);
   log(`  database aula_bench_${runId}: migrating`);
   run('node', ['dist/server/tools/db/cli.js', 'migrate'], {
