@@ -58,9 +58,10 @@ const CLAIM_SQL = `WITH r AS (
       OR (mail_ledger.status = 'sending' AND mail_ledger.claimed_at < now() - make_interval(mins => ${STALE_CLAIM_MINUTES}))
   RETURNING dedupe_key, status
 )
-SELECT r.i::int AS i, c.status, l.status AS prior
-  FROM r LEFT JOIN c ON c.dedupe_key = r.dedupe_key
-  LEFT JOIN mail_ledger l ON l.dedupe_key = r.dedupe_key`;
+SELECT r.i::int AS i, c.status,
+       -- For a claim not taken only: what held it (the statement's snapshot, from before it ran).
+       CASE WHEN c.status IS NULL THEN (SELECT l.status FROM mail_ledger l WHERE l.dedupe_key = r.dedupe_key) END AS prior
+  FROM r LEFT JOIN c ON c.dedupe_key = r.dedupe_key`;
 
 /** Entries that will not change any more: a copy that finds one has nothing left to do. */
 const SETTLED: readonly string[] = ['sent', 'held', 'skipped', 'failed', 'cancelled'];
