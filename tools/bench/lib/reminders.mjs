@@ -21,7 +21,7 @@ import { Queue, Worker } from 'bullmq';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createDatabase, dropDatabase, ensureServices, DEFAULTS } from '../../scripts/services.mjs';
-import { run, withProjectPath } from '../../scripts/stack.mjs';
+import { run, withProjectPath, WORKER_NODE_FLAGS } from '../../scripts/stack.mjs';
 import { atCleanup, ROOT, spawnPinned, stopChild } from './procs.mjs';
 
 const round = (n, digits = 2) => (n === null || !Number.isFinite(n) ? null : Math.round(n * 10 ** digits) / 10 ** digits);
@@ -185,7 +185,7 @@ export async function runReminders(scenarios, settings) {
   for (let i = 0; i < workerCount; i++) {
     // Both cores: the pipeline is the whole platform on this machine, not one pinned process.
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const child = spawnPinned('0,1', [...profile, '--enable-source-maps', 'dist/server/apps/worker/src/main.js'], {
+    const child = spawnPinned('0,1', [...profile, ...WORKER_NODE_FLAGS, '--enable-source-maps', 'dist/server/apps/worker/src/main.js'], {
       env,
       logFile: resolve(logDir, `reminders.worker-${i + 1}.log`),
       name: `worker ${i + 1}`,
