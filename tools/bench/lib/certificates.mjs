@@ -14,10 +14,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { createDatabase, dropDatabase, ensureServices, DEFAULTS } from '../../scripts/services.mjs';
-import { run, withProjectPath, WORKER_NODE_FLAGS } from '../../scripts/stack.mjs';
+import { withProjectPath, WORKER_NODE_FLAGS } from '../../scripts/stack.mjs';
+import { prepareRun } from './harness.mjs';
 import { cpuTicks, machineTicks } from './cpu.mjs';
-import { atCleanup, ROOT, runPinned, spawnPinned, stopChild } from './procs.mjs';
+import { atCleanup, runPinned, spawnPinned, stopChild } from './procs.mjs';
 
 const RENDER_CORE = 1;
 const median = (values) => {
@@ -62,29 +62,7 @@ export async function runCertificates(scenarios, settings) {
   log(`  naive ${round(naivePerS)}/s, Aula renderer ${round(rendererPerS)}/s`);
 
   // (c)
-  const runId = crypto.randomBytes(4).toString('hex');
-  const workDir = resolve(ROOT, 'tmp/bench', `run-${runId}`);
-  fs.mkdirSync(workDir, { recursive: true });
-  atCleanup(() => fs.rmSync(workDir, { recursive: true, force: true }));
-  const logDir = resolve(ROOT, 'tmp/bench/logs');
-  fs.mkdirSync(logDir, { recursive: true });
-  const base = new URL(process.env.DATABASE_URL || DEFAULTS.databaseUrl);
-  base.pathname = `/aula_bench_${runId}`;
-  const databaseUrl = base.toString();
-  const redis = new URL(process.env.BENCH_REDIS_URL || process.env.REDIS_URL || DEFAULTS.redisUrl);
-  if (!process.env.BENCH_REDIS_URL) redis.pathname = '/6';
-  const redisUrl = redis.toString();
-  const services = await ensureServices({ databaseUrl, redisUrl, log: (m) => log(`  ${m}`) });
-  atCleanup(() => services.stop());
-  atCleanup(async () => {
-    await dropDatabase(databaseUrl);
-    log(`  dropped database aula_bench_${runId}`);
-  });
-  await createDatabase(databaseUrl);
-  run('node', ['dist/server/tools/db/cli.js', 'migrate'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    quiet: true,
-  });
+  const { workDir, logDir, databaseUrl, redisUrl } = await prepareRun(log);
   const db = new pg.Client({ connectionString: databaseUrl, application_name: 'aula-bench-certificates' });
   await db.connect();
   atCleanup(() => db.end().catch(() => {}));

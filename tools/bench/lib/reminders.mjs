@@ -14,15 +14,14 @@
 // The mail limiter (MAIL_RATE_PER_SECOND) is a policy for a real provider; the run lifts it.
 // BENCH_PROFILE_DIR=<folder>: the workers write CPU profiles there (--cpu-prof).
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { Queue, Worker } from 'bullmq';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { createDatabase, dropDatabase, ensureServices, DEFAULTS } from '../../scripts/services.mjs';
-import { run, withProjectPath, WORKER_NODE_FLAGS } from '../../scripts/stack.mjs';
-import { atCleanup, ROOT, spawnPinned, stopChild } from './procs.mjs';
+import { withProjectPath, WORKER_NODE_FLAGS } from '../../scripts/stack.mjs';
+import { prepareRun } from './harness.mjs';
+import { atCleanup, spawnPinned, stopChild } from './procs.mjs';
 
 const round = (n, digits = 2) => (n === null || !Number.isFinite(n) ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -109,21 +108,7 @@ export async function runReminders(scenarios, settings) {
   const { log } = settings;
   const trainees = intEnv('BENCH_REMINDER_TRAINEES', 10_000);
   const pool = intEnv('MAIL_POOL_SIZE', 5);
-  const runId = crypto.randomBytes(4).toString('hex');
-  const logDir = resolve(ROOT, 'tmp/bench/logs');
-  fs.mkdirSync(logDir, { recursive: true });
-  const base = new URL(process.env.DATABASE_URL || DEFAULTS.databaseUrl);
-  base.pathname = `/aula_bench_${runId}`;
-  const databaseUrl = base.toString();
-  const redis = new URL(process.env.BENCH_REDIS_URL || process.env.REDIS_URL || DEFAULTS.redisUrl);
-  if (!process.env.BENCH_REDIS_URL) redis.pathname = '/6';
-  const redisUrl = redis.toString();
-  const services = await ensureServices({ databaseUrl, redisUrl, log: (m) => log(`  ${m}`) });
-  atCleanup(() => services.stop());
-  atCleanup(async () => {
-    await dropDatabase(databaseUrl);
-    log(`  dropped database aula_bench_${runId}`);
-  });
+  const { runId, workDir, logDir, databaseUrl, redisUrl } = await prepareRun(log);
   const sink = await startSink();
 
   log(`  raw BullMQ: ${trainees} jobs, no-op worker`);
@@ -132,8 +117,6 @@ export async function runReminders(scenarios, settings) {
   const rawSmtpPerS = await rawSmtp(sink, trainees, pool);
   log(`  raw BullMQ ${round(rawBullmqPerS)}/s, raw SMTP ${round(rawSmtpPerS)}/s`);
 
-  await createDatabase(databaseUrl);
-  run('node', ['dist/server/tools/db/cli.js', 'migrate'], { env: { ...process.env, DATABASE_URL: databaseUrl }, quiet: true });
   const db = new pg.Client({ connectionString: databaseUrl, application_name: 'aula-bench-reminders' });
   await db.connect();
   atCleanup(() => db.end().catch(() => {}));
@@ -178,7 +161,7 @@ export async function runReminders(scenarios, settings) {
     REMINDER_INTERVAL_MINUTES: '1440',
     PUBLIC_URL: 'https://aula.example',
     LOG_LEVEL: 'warn',
-    DATA_DIR: resolve(ROOT, 'tmp/bench', `run-${runId}`),
+    DATA_DIR: workDir,
   });
   const workerCount = intEnv('BENCH_REMINDER_WORKERS', 1);
   const procs = [];
