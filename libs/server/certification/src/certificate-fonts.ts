@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { RecurringMemo, type DocumentMemo } from './certificate-memo';
 
 /**
  * The fonts certificates print with, chosen per run of text by its script. Noto families from
@@ -45,53 +46,46 @@ interface LayoutCopy {
   readonly advanceWidth: number;
 }
 
-const SHAPED_MAX = 2_000;
-const shapedRuns = new Map<FontKey, Map<string, fontkit.GlyphRun>>();
-const forPdf = new Map<FontKey, LoadedFont>();
+const SHAPED = new RecurringMemo<fontkit.GlyphRun>();
 
-/** The font's layout of `text`, shaped once per process (bounded cache): certificates repeat their text. */
-export function shapedRun(key: FontKey, text: string): fontkit.GlyphRun {
-  let runs = shapedRuns.get(key);
-  if (!runs) shapedRuns.set(key, (runs = new Map()));
-  let run = runs.get(text);
-  if (!run) {
-    run = certificateFont(key).layout(text);
-    if (runs.size >= SHAPED_MAX) runs.clear();
-    runs.set(text, run);
-  }
-  return run;
+/** The font's layout of `text`: shaped once per document, and once per process for recurring text. */
+export function shapedRun(document: DocumentMemo, key: FontKey, text: string): fontkit.GlyphRun {
+  return SHAPED.get(document, `${key}\u0000${text}`, () => certificateFont(key).layout(text));
 }
 
 /**
- * The font as handed to pdfkit: the same parsed font, except that `layout` answers from the shaping
- * cache. pdfkit lays a run out twice (width, then glyphs) and would shape the template's text anew
- * for every document; shaping is most of a certificate's rendering time.
+ * The font as handed to pdfkit for one document: the same parsed font, except that `layout` answers
+ * from the shaping memo. pdfkit lays a run out twice (width, then glyphs) and would shape the
+ * template's text anew for every document; shaping is most of a certificate's rendering time.
+ *
+ * pdfkit scales the positions of the run it gets in place, by 1000 / unitsPerEm. The Noto fonts
+ * have 1000 units per em, so that is the identity and the memo's run is handed over as it is; a
+ * font with other units gets a fresh copy each time. (Copies are not free: made by the thousand per
+ * certificate, they outlived the young generation and grew the worker's old one.)
  */
-export function fontForPdf(key: FontKey): LoadedFont {
-  let proxy = forPdf.get(key);
-  if (!proxy) {
-    const font = certificateFont(key);
-    const layout = (text: string): LayoutCopy => {
-      const run = shapedRun(key, text);
-      const positions = run.positions.map((p) => ({ ...p }));
-      return {
-        glyphs: run.glyphs,
-        positions,
-        get advanceWidth() {
-          return positions.reduce((sum, p) => sum + p.xAdvance, 0);
-        },
-      };
-    };
-    proxy = new Proxy(font, {
-      get(target, prop) {
-        if (prop === 'layout') return layout;
-        const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-    forPdf.set(key, proxy);
-  }
-  return proxy;
+export function fontForPdf(document: DocumentMemo, key: FontKey): LoadedFont {
+  const font = certificateFont(key);
+  const layout =
+    font.unitsPerEm === 1000
+      ? (text: string): fontkit.GlyphRun => shapedRun(document, key, text)
+      : (text: string): LayoutCopy => {
+          const run = shapedRun(document, key, text);
+          const positions = run.positions.map((p) => ({ ...p }));
+          return {
+            glyphs: run.glyphs,
+            positions,
+            get advanceWidth() {
+              return positions.reduce((sum, p) => sum + p.xAdvance, 0);
+            },
+          };
+        };
+  return new Proxy(font, {
+    get(target, prop) {
+      if (prop === 'layout') return layout;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** How many font files this process has parsed (each at most once). */

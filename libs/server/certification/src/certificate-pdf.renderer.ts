@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import * as QRCode from 'qrcode';
 import type { CertificateTemplate, Locale } from '@aula/contracts';
 import { fontForPdf, type FontKey } from './certificate-fonts';
+import { DocumentMemo } from './certificate-memo';
 import {
   CERTIFICATE_LABELS,
   DEFAULT_CERTIFICATE_TEMPLATE,
@@ -225,20 +226,21 @@ interface LineStyle {
 /** One document's text drawing: fonts registered on first use, runs measured and placed by hand. */
 class Canvas {
   private readonly registered = new Set<FontKey>();
+  private readonly memo = new DocumentMemo();
 
   constructor(private readonly doc: Doc) {}
 
   private use(font: FontKey, size: number): Doc {
     if (!this.registered.has(font)) {
       // pdfkit accepts a parsed font: the file is parsed once per process, subset per document.
-      this.doc.registerFont(font, fontForPdf(font) as unknown as string);
+      this.doc.registerFont(font, fontForPdf(this.memo, font) as unknown as string);
       this.registered.add(font);
     }
     return this.doc.font(font).fontSize(size);
   }
 
   measure(text: string, size: number, bold = false): number {
-    return segmentLine(text, bold).reduce((sum, r) => sum + runWidth(r.font, r.text, size), 0);
+    return segmentLine(this.memo, text, bold).reduce((sum, r) => sum + runWidth(this.memo, r.font, r.text, size), 0);
   }
 
   /** Draws one line centred on `centre` with its baseline at `y`; returns its width. */
@@ -251,13 +253,13 @@ class Canvas {
     }
     let x = centre - width / 2;
     this.doc.fillColor(style.color);
-    for (const { run, text: shown } of visualOrder(segmentLine(text, style.bold))) {
-      const width = runWidth(run.font, shown, fontSize);
+    for (const { run, text: shown } of visualOrder(segmentLine(this.memo, text, style.bold))) {
+      const width = runWidth(this.memo, run.font, shown, fontSize);
       // Where the glyphs alone do not spell the text (Devanagari reordering, a Vietnamese letter
       // drawn as base + mark), the logical text goes along as ActualText, which text extraction
       // and screen readers use. Not for right-to-left runs: extractors put visual right-to-left
       // glyphs back in logical order themselves, and would reverse an ActualText too.
-      const marked = run.level % 2 === 0 && !glyphsSpell(run.font, run.text);
+      const marked = run.level % 2 === 0 && !glyphsSpell(this.memo, run.font, run.text);
       if (marked) this.doc.markContent('Span', { actual: run.text } as never);
       this.use(run.font, fontSize).text(shown, x, y, {
         lineBreak: false,

@@ -1,5 +1,6 @@
 import bidiFactory from 'bidi-js';
 import { certificateFont, fontFor, scriptFontOf, shapedRun, type FontKey } from './certificate-fonts';
+import { RecurringMemo, type DocumentMemo } from './certificate-memo';
 
 const bidi = bidiFactory();
 
@@ -16,9 +17,9 @@ export interface TextRun {
  * shaper reorders (Devanagari) or decomposes (some Vietnamese letters) characters: such runs need
  * the text attached separately to stay extractable.
  */
-export function glyphsSpell(font: FontKey, text: string): boolean {
+export function glyphsSpell(document: DocumentMemo, font: FontKey, text: string): boolean {
   if (font === 'devanagari') return false;
-  return shaped(font, text).spells;
+  return shaped(document, font, text).spells;
 }
 
 interface Shaped {
@@ -27,48 +28,33 @@ interface Shaped {
   spells: boolean;
 }
 
-// Certificates repeat the same template text thousands of times: shaping results are kept per
-// process (bounded), keyed by font and text.
-const SHAPED = new Map<string, Shaped>();
-const SHAPED_MAX = 2_000;
+const SHAPED = new RecurringMemo<Shaped>();
 
-function shaped(font: FontKey, text: string): Shaped {
-  const key = `${font}\u0000${text}`;
-  let hit = SHAPED.get(key);
-  if (!hit) {
-    const f = certificateFont(font);
-    const run = shapedRun(font, text);
-    hit = {
-      advance: (run.advanceWidth * 1000) / f.unitsPerEm,
+function shaped(document: DocumentMemo, font: FontKey, text: string): Shaped {
+  return SHAPED.get(document, `${font}\u0000${text}`, () => {
+    const run = shapedRun(document, font, text);
+    return {
+      advance: (run.advanceWidth * 1000) / certificateFont(font).unitsPerEm,
       spells: run.glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join('') === text,
     };
-    if (SHAPED.size >= SHAPED_MAX) SHAPED.clear();
-    SHAPED.set(key, hit);
-  }
-  return hit;
+  });
 }
 
 /** Width of a run at a font size, in points, as pdfkit will lay it out in one piece. */
-export function runWidth(font: FontKey, text: string, size: number): number {
-  return (shaped(font, text).advance * size) / 1000;
+export function runWidth(document: DocumentMemo, font: FontKey, text: string, size: number): number {
+  return (shaped(document, font, text).advance * size) / 1000;
 }
+
+const SEGMENTED = new RecurringMemo<TextRun[]>();
 
 /**
  * Splits a line into runs by font (chosen by script) and bidi level. Neutral characters (spaces,
  * punctuation, digits, combining marks) take the font of the text before them when it has the
  * glyph, else of the text after, so "محمد علي" stays one right-to-left run.
  */
-const SEGMENTED = new Map<string, TextRun[]>();
-
-export function segmentLine(text: string, bold = false): TextRun[] {
+export function segmentLine(document: DocumentMemo, text: string, bold = false): TextRun[] {
   if (!text) return [];
-  const key = `${bold ? 1 : 0}${text}`;
-  const hit = SEGMENTED.get(key);
-  if (hit) return hit;
-  const runs = segment(text, bold);
-  if (SEGMENTED.size >= SHAPED_MAX) SEGMENTED.clear();
-  SEGMENTED.set(key, runs);
-  return runs;
+  return SEGMENTED.get(document, `${bold ? 1 : 0}${text}`, () => segment(text, bold));
 }
 
 function segment(text: string, bold: boolean): TextRun[] {
