@@ -38,20 +38,13 @@ export function migrateAndSeed(env, { seed = true, quiet = false } = {}) {
 }
 
 /**
- * Node flags of the worker. A certificate is a few MB of objects that die with the document: a
- * larger young generation lets them die there instead of growing the old one batch after batch
- * (worker memory stays flat over a 5,000-certificate cohort; see tools/bench/README.md).
- */
-export const WORKER_NODE_FLAGS = ['--max-semi-space-size=64'];
-
-/**
  * Starts the API and the worker. Resolves once the API reports ready; `stop()` ends both.
  * `output`: 'inherit' shows their logs, 'ignore' hides them, or a writable stream.
  */
 export async function startPlatform(env, { output = 'inherit', port } = {}) {
   const children = [
     ['api', [], 'dist/server/apps/api/src/main.js'],
-    ['worker', WORKER_NODE_FLAGS, 'dist/server/apps/worker/src/main.js'],
+    ['worker', [], 'dist/server/apps/worker/src/main.js'],
   ].map(([name, flags, entry]) => {
     const child = spawn(node, [...flags, '--enable-source-maps', entry], {
       cwd: ROOT,

@@ -14,7 +14,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { withProjectPath, WORKER_NODE_FLAGS } from '../../scripts/stack.mjs';
+import { withProjectPath } from '../../scripts/stack.mjs';
 import { prepareRun } from './harness.mjs';
 import { cpuTicks, machineTicks } from './cpu.mjs';
 import { atCleanup, runPinned, spawnPinned, stopChild } from './procs.mjs';
@@ -103,7 +103,7 @@ export async function runCertificates(scenarios, settings) {
   const procs = [];
   for (let i = 0; i < workers; i++) {
     // Both cores: the pipeline is the whole platform on this machine, not one pinned process.
-    const child = spawnPinned('0,1', [...WORKER_NODE_FLAGS, '--enable-source-maps', 'dist/server/apps/worker/src/main.js'], {
+    const child = spawnPinned('0,1', ['--enable-source-maps', 'dist/server/apps/worker/src/main.js'], {
       env,
       logFile: resolve(logDir, `certificates.worker-${i + 1}.log`),
       name: `worker ${i + 1}`,

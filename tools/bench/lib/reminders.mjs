@@ -19,7 +19,7 @@ import pg from 'pg';
 import { Queue, Worker } from 'bullmq';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { withProjectPath, WORKER_NODE_FLAGS } from '../../scripts/stack.mjs';
+import { withProjectPath } from '../../scripts/stack.mjs';
 import { prepareRun } from './harness.mjs';
 import { atCleanup, spawnPinned, stopChild } from './procs.mjs';
 
@@ -168,7 +168,7 @@ export async function runReminders(scenarios, settings) {
   for (let i = 0; i < workerCount; i++) {
     // Both cores: the pipeline is the whole platform on this machine, not one pinned process.
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const child = spawnPinned('0,1', [...profile, ...WORKER_NODE_FLAGS, '--enable-source-maps', 'dist/server/apps/worker/src/main.js'], {
+    const child = spawnPinned('0,1', [...profile, '--enable-source-maps', 'dist/server/apps/worker/src/main.js'], {
       env,
       logFile: resolve(logDir, `reminders.worker-${i + 1}.log`),
       name: `worker ${i + 1}`,
