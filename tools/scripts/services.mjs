@@ -751,6 +751,52 @@ async function ensurePostgres(databaseUrl, log) {
   return stop;
 }
 
+/** Where Debian's server, and the servers started here, put their Unix sockets. */
+function socketDirCandidates(port) {
+  return [
+    '/var/run/postgresql',
+    '/run/postgresql',
+    '/tmp',
+    path.join(DATA_DIR, `postgres-${port}`),
+    path.join(FALLBACK_DATA_DIR, `postgres-${port}`),
+  ];
+}
+
+/**
+ * The same database over the server's Unix socket, when databaseUrl names a server on this machine
+ * by a loopback address and the socket of that very server is found (checked by its start time);
+ * else databaseUrl unchanged. A query over the socket costs the API noticeably less CPU than over
+ * loopback TCP (see the README). `host` in the URL's query is what pg connects to; the URL keeps
+ * its address, so it still reads as the server it is. AULA_DATABASE_SOCKET=off keeps TCP.
+ */
+export async function preferUnixSocket(databaseUrl) {
+  if (['off', '0', 'false', 'no'].includes(String(process.env.AULA_DATABASE_SOCKET ?? '').toLowerCase()))
+    return databaseUrl;
+  const target = parseServiceUrl(databaseUrl, 'DATABASE_URL', 5432);
+  if (!target.isLocal || target.url.searchParams.has('host')) return databaseUrl;
+  const startedAt = async (connectionString) => {
+    const client = pgClient(connectionString);
+    try {
+      await client.connect();
+      const { rows } = await client.query('SELECT pg_postmaster_start_time()::text AS t');
+      return rows[0].t;
+    } catch {
+      return null;
+    } finally {
+      await client.end().catch(() => {});
+    }
+  };
+  const overTcp = await startedAt(databaseUrl);
+  if (!overTcp) return databaseUrl;
+  for (const dir of socketDirCandidates(target.port)) {
+    if (!fs.existsSync(path.join(dir, `.s.PGSQL.${target.port}`))) continue;
+    const url = new URL(databaseUrl);
+    url.searchParams.set('host', dir);
+    if ((await startedAt(url.toString())) === overTcp) return url.toString();
+  }
+  return databaseUrl;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Redis
 
@@ -1125,6 +1171,11 @@ async function ensureAll(options, { forwardMail = false } = {}) {
   try {
     const pgStop = await ensurePostgres(urls.databaseUrl, log);
     if (pgStop) stoppers.push(['postgres', pgStop]);
+    const overSocket = await preferUnixSocket(urls.databaseUrl);
+    if (overSocket !== urls.databaseUrl) {
+      log(`PostgreSQL: connecting over its Unix socket in ${new URL(overSocket).searchParams.get('host')}`);
+      urls.databaseUrl = overSocket;
+    }
     const redisStop = await ensureRedis(urls.redisUrl, log);
     if (redisStop) stoppers.push(['redis', redisStop]);
     if (options.smtp) {

@@ -77,13 +77,14 @@ export async function prepareRun(log) {
 
   const base = new URL(process.env.DATABASE_URL || DEFAULTS.databaseUrl);
   base.pathname = `/aula_bench_${runId}`;
-  const databaseUrl = base.toString();
   const redis = new URL(process.env.BENCH_REDIS_URL || process.env.REDIS_URL || DEFAULTS.redisUrl);
   if (!process.env.BENCH_REDIS_URL) redis.pathname = '/6'; // away from `npm start` (0) and the tests (1)
   const redisUrl = redis.toString();
 
-  const services = await ensureServices({ databaseUrl, redisUrl, log: (m) => log(`  ${m}`) });
+  const services = await ensureServices({ databaseUrl: base.toString(), redisUrl, log: (m) => log(`  ${m}`) });
   atCleanup(() => services.stop());
+  // As `npm start` connects: over the server's Unix socket when it is on this machine.
+  const { databaseUrl } = services;
   atCleanup(async () => {
     await dropDatabase(databaseUrl);
     log(`  dropped database aula_bench_${runId}`);
