@@ -12,7 +12,7 @@ import {
   type Translations,
 } from '@aula/contracts';
 import { pickText } from '@aula/server/catalog';
-import { encodeCursor } from '@aula/server/database';
+import { encodeCursor, PreparedSql } from '@aula/server/database';
 import { searchKey, type Actor } from '@aula/server/identity';
 import { EnrolmentPolicy } from './enrolment.policy';
 import { readerLocale } from './reader-locale';
@@ -87,6 +87,9 @@ SELECT ${COURSE_CARD_COLUMNS}, co.status, co.description,
   FROM courses co JOIN programmes p ON p.id = co.programme_id
  WHERE co.slug = $1`;
 
+/** Prepared: every course page view runs it, and planning its nested outline costs more than running it. */
+const COURSE_PAGE = new PreparedSql(COURSE_PAGE_SQL);
+
 /** What visitors and learners read about courses: the public catalogue and course pages. */
 @Injectable()
 export class CatalogueService {
@@ -155,10 +158,7 @@ export class CatalogueService {
     explicit?: Locale,
     acceptLanguage?: string,
   ): Promise<CoursePageView> {
-    const [row] = (await this.dataSource.query(COURSE_PAGE_SQL, [
-      slug,
-      actor?.id ?? null,
-    ])) as CoursePageRow[];
+    const [row] = await COURSE_PAGE.run<CoursePageRow>(this.dataSource.manager, [slug, actor?.id ?? null]);
     if (!row || (row.status !== 'published' && !(actor && this.policy.isAdmin(actor))))
       throw new NotFoundException('No such course.');
     const wanted = readerLocale(explicit, row.readerLocale, acceptLanguage);

@@ -12,6 +12,7 @@ import {
   type Translations,
 } from '@aula/contracts';
 import { ActivityFileService, pickText, type ActivityFileDownload } from '@aula/server/catalog';
+import { PreparedSql } from '@aula/server/database';
 import type { Actor } from '@aula/server/identity';
 import { CompletionService } from './completion.service';
 import { todayIn } from './dates';
@@ -48,6 +49,9 @@ SELECT me.locale AS "readerLocale",
          ORDER BY m.position, m.created_at, m.id, a.position, a.created_at, a.id
          LIMIT 1) na ON true
  ORDER BY c.start_date, c.id`;
+
+/** Prepared: the first page every trainee opens. */
+const DASHBOARD = new PreparedSql(DASHBOARD_SQL);
 
 interface DashboardRow extends Omit<EnrolmentRow, 'id'> {
   readerLocale: Locale;
@@ -198,7 +202,7 @@ export class LearningService {
 
   /** My cohorts with progress and what to do next, titles in my language; dates to come. */
   async dashboard(actor: Actor): Promise<LearnerDashboard> {
-    const rows = (await this.dataSource.query(DASHBOARD_SQL, [actor.id])) as DashboardRow[];
+    const rows = await DASHBOARD.run<DashboardRow>(this.dataSource.manager, [actor.id]);
     const cohorts: DashboardCohort[] = [];
     const upcoming: LearnerDashboard['upcoming'] = [];
     for (const row of rows) {
