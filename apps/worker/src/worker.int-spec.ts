@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '@aula/contracts';
 import { assertNoEviction } from '@aula/server/core';
+import { CertificateTemplateService } from '@aula/server/certification';
 import { IdentityService, RefreshToken } from '@aula/server/identity';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { WorkerModule } from './worker.module';
@@ -56,11 +57,26 @@ describe('worker', () => {
     });
     afterAll(() => app.close());
 
-    it('schedules the daily purge once, however many workers upsert it', async () => {
+    it('schedules the daily purge and image sweep once each, however many workers upsert them', async () => {
       const queue = app.get<Queue>(getQueueToken(QUEUES.maintenance));
       await app.get(MaintenanceProcessor).onApplicationBootstrap();
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers.filter((s) => s.key === 'purge-expired-sessions')).toHaveLength(1);
+      expect(schedulers.filter((s) => s.key === 'sweep-template-images')).toHaveLength(1);
+    });
+
+    it('runs the image sweep as its job says, with the grace period in hours', async () => {
+      const sweep = jest.spyOn(app.get(CertificateTemplateService), 'sweepUnusedImages').mockResolvedValue(3);
+      try {
+        const before = Date.now();
+        const result = await app.get(MaintenanceProcessor).process({ name: 'sweep-template-images', data: { graceHours: 24 } } as Job<{ graceHours: number }>);
+        expect(result).toEqual({ removed: 3 });
+        const cutoff = (sweep.mock.calls[0][0] as Date).getTime();
+        expect(cutoff).toBeGreaterThanOrEqual(before - 24 * 3600_000);
+        expect(cutoff).toBeLessThanOrEqual(Date.now() - 24 * 3600_000);
+      } finally {
+        sweep.mockRestore();
+      }
     });
 
     it('purges refresh tokens that expired long ago and keeps live ones', async () => {

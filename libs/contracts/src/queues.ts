@@ -12,4 +12,6 @@ export interface MaintenanceJobs {
   'purge-expired-sessions': { olderThanDays: number };
   /** Submits quiz attempts past their deadline or close time. */
   'quiz-auto-submit': Record<string, never>;
+  /** Removes certificate template images no saved template uses, uploaded more than `graceHours` ago. */
+  'sweep-template-images': { graceHours: number };
 }

@@ -16,6 +16,7 @@ import {
   CertificateIssuer,
   CertificateIssuingModule,
   CertificateTemplateImages,
+  CertificateTemplateService,
   DEFAULT_CERTIFICATE_TEMPLATE,
 } from '@aula/server/certification';
 import {
@@ -274,6 +275,44 @@ describe('certificate templates API', () => {
     expect((await t.request({ method: 'DELETE', url: url('courses', c.courseId, `/images/${spareName}`), headers: admin.headers })).statusCode).toBe(204);
     expect(await storage.exists(spare)).toBe(false);
     expect((await t.request({ method: 'DELETE', url: url('courses', c.courseId, '/images/..%2Fx.png'), headers: admin.headers })).statusCode).toBe(400);
+  });
+
+  it('the daily sweep removes images no saved template uses once their grace period is over', async () => {
+    const c = await certificateCohort(db, 'Templates sweep');
+    const programmeId = await programmeOf(c);
+    const storage = t.app.get(StoragePort);
+    const sweep = (uploadedBefore: Date) => worker.get(CertificateTemplateService).sweepUnusedImages(uploadedBefore);
+
+    const kept = await uploaded('courses', c.courseId, samplePng(8, 8));
+    const programmeLogo = await uploaded('programmes', programmeId, samplePng(9, 9));
+    const neverSaved = await uploaded('courses', c.courseId, samplePng(10, 10));
+    for (const [scope, id, payload] of [
+      ['programmes', programmeId, template({ logoImageKey: programmeLogo })],
+      // A course may use its programme's images too.
+      ['courses', c.courseId, template({ logoImageKey: kept, backgroundImageKey: programmeLogo })],
+    ] as const) {
+      expect((await t.request({ method: 'PUT', url: url(scope, id), headers: admin.headers, payload })).statusCode).toBe(200);
+    }
+
+    // Within the grace period nothing goes, used or not.
+    expect(await sweep(new Date(Date.now() - 3600_000))).toBe(0);
+    expect(await storage.exists(neverSaved)).toBe(true);
+
+    // Past it, the upload no template uses goes (and any other test's unsaved upload before it).
+    const later = new Date(Date.now() + 1000);
+    expect(await sweep(later)).toBeGreaterThanOrEqual(1);
+    expect(await storage.exists(neverSaved)).toBe(false);
+    expect(await storage.exists(kept)).toBe(true);
+    expect(await storage.exists(programmeLogo)).toBe(true);
+
+    // A deleted course takes its template with it; its images go at the next sweep, the
+    // programme's stay for the programme's own template.
+    await db.query(`DELETE FROM enrolments WHERE cohort_id IN (SELECT id FROM cohorts WHERE course_id = $1)`, [c.courseId]);
+    await db.query(`DELETE FROM cohorts WHERE course_id = $1`, [c.courseId]);
+    await db.query(`DELETE FROM courses WHERE id = $1`, [c.courseId]);
+    expect(await sweep(later)).toBe(1);
+    expect(await storage.exists(kept)).toBe(false);
+    expect(await storage.exists(programmeLogo)).toBe(true);
   });
 
   it('previews an unsaved template as a valid PDF in the language asked, with a sample name in two scripts', async () => {

@@ -41,8 +41,11 @@ interface Owner {
 
 /** Images of a programme's or course's template live under this prefix; keys are never reused. */
 export function templateImagePrefix(scope: CertificateTemplateScope, ownerId: string): string {
-  return `certificate-templates/${scope}/${ownerId}/`;
+  return `${TEMPLATE_IMAGES}${scope}/${ownerId}/`;
 }
+
+const TEMPLATE_IMAGES = 'certificate-templates/';
+const STORED_IMAGE = /^certificate-templates\/(courses|programmes)\/([0-9a-f-]{36})\/[0-9a-f-]{36}\.(png|jpg)$/;
 
 const IMAGE_NAME = /^[0-9a-f-]{36}\.(png|jpg)$/;
 
@@ -221,6 +224,54 @@ export class CertificateTemplateService {
       await this.storage.delete(key);
       this.images.forget(key);
     });
+  }
+
+  /**
+   * Housekeeping (the worker, daily): removes stored template images that no saved template uses
+   * and that were uploaded before `uploadedBefore`: uploads an editor never saved, the images of a
+   * course or programme deleted since, a removal that failed after its commit. The grace period
+   * spares images of a template still being edited. Each owner's images are judged and removed
+   * under the owner's template lock, so a save that names one either lands first (and keeps it) or
+   * finds it gone (400). Returns how many it removed.
+   */
+  async sweepUnusedImages(uploadedBefore: Date): Promise<number> {
+    const byOwner = new Map<string, { scope: CertificateTemplateScope; ownerId: string; keys: string[] }>();
+    for await (const stored of this.storage.list(TEMPLATE_IMAGES)) {
+      const match = STORED_IMAGE.exec(stored.key);
+      if (!match || stored.writtenAt >= uploadedBefore) continue;
+      const [, scope, ownerId] = match as unknown as [string, CertificateTemplateScope, string];
+      const group = byOwner.get(`${scope}/${ownerId}`) ?? { scope, ownerId, keys: [] };
+      group.keys.push(stored.key);
+      byOwner.set(`${scope}/${ownerId}`, group);
+    }
+    let removed = 0;
+    for (const { scope, ownerId, keys } of byOwner.values()) {
+      removed += await this.dataSource.transaction(async (em) => {
+        const owner = await this.owner(em, scope, ownerId).catch((e: unknown) => {
+          if (e instanceof NotFoundException) return null;
+          throw e;
+        });
+        let inUse: Set<string>;
+        if (owner) {
+          await this.lock(em, owner);
+          inUse = await this.keysInUse(em, owner);
+        } else {
+          // The owner is gone, and with it its template; look everywhere all the same.
+          const rows = (await em.query(`SELECT ${COLUMNS} FROM certificate_templates t`)) as StoredTemplate[];
+          inUse = new Set(rows.flatMap((r) => templateImageKeys(r)));
+        }
+        let n = 0;
+        for (const key of keys) {
+          if (inUse.has(key)) continue;
+          await this.storage.delete(key);
+          this.images.forget(key);
+          n++;
+        }
+        return n;
+      });
+    }
+    if (removed) this.logger.log(`removed ${removed} certificate template image(s) no template uses`);
+    return removed;
   }
 
   /** A sample PDF of an unsaved template, in `locale`, with sample values for the placeholders. */

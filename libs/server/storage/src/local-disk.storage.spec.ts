@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -48,5 +48,24 @@ describe('LocalDiskStorage', () => {
     await expect(storage.put('certificates/../../outside.pdf', Buffer.from('x'))).rejects.toThrow(
       'Invalid storage key',
     );
+  });
+
+  it('lists the whole objects under a folder with when they were written, not puts in progress', async () => {
+    const before = Date.now() - 1000;
+    await storage.put('certificate-templates/courses/c1/a.png', Buffer.from('a'));
+    await storage.put('certificate-templates/programmes/p1/b.jpg', Buffer.from('b'));
+    await storage.put('certificates/e1/1.pdf', Buffer.from('%PDF'));
+    writeFileSync(join(dataDir, 'files', 'certificate-templates/courses/c1/c.png.0f0f.part'), 'half');
+    const listed = [];
+    for await (const o of storage.list('certificate-templates/')) listed.push(o);
+    expect(listed.map((o) => o.key).sort()).toEqual([
+      'certificate-templates/courses/c1/a.png',
+      'certificate-templates/programmes/p1/b.jpg',
+    ]);
+    for (const o of listed) expect(o.writtenAt.getTime()).toBeGreaterThan(before);
+    const none = [];
+    for await (const o of storage.list('nothing-here/')) none.push(o);
+    expect(none).toEqual([]);
+    await expect(storage.list('certificate-templates')[Symbol.asyncIterator]().next()).rejects.toThrow('ending in');
   });
 });

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@aula/server/core';
-import { StorageNotFoundError, StoragePort, type StoredObject } from './storage.port';
+import { StorageNotFoundError, StoragePort, type ListedObject, type StoredObject } from './storage.port';
 
 const KEY = /^[a-z0-9][a-z0-9/_.-]{0,250}$/;
 
@@ -59,5 +59,29 @@ export class LocalDiskStorage extends StoragePort {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  async *list(prefix: string): AsyncIterable<ListedObject> {
+    if (!prefix.endsWith('/')) throw new Error(`A storage prefix is a folder ending in '/': ${prefix}`);
+    const folder = this.path(prefix.slice(0, -1));
+    let entries;
+    try {
+      entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    for (const entry of entries) {
+      // `.part` files are puts in progress (or a crash's leftovers): never objects.
+      if (!entry.isFile() || entry.name.endsWith('.part')) continue;
+      const full = join(entry.parentPath, entry.name);
+      const key = relative(this.root, full).split(sep).join('/');
+      if (!KEY.test(key)) continue;
+      try {
+        yield { key, writtenAt: (await stat(full)).mtime };
+      } catch {
+        // Deleted meanwhile.
+      }
+    }
   }
 }
