@@ -12,7 +12,7 @@ import {
   pickTemplateText,
   type PlaceholderValues,
 } from './certificate-template';
-import { glyphsSpell, runWidth, segmentLine, visualOrder } from './certificate-text';
+import { glyphsSpell, layoutByWord, runWidth, segmentLine, visualOrder } from './certificate-text';
 
 /** Everything printed on one certificate besides the template's own text. */
 export interface CertificateContent {
@@ -210,10 +210,18 @@ export class CertificatePdfRenderer {
       completionDate: date(c.completedAt),
       issueDate: date(c.issuedAt),
       expiryDate: date(c.expiresAt),
-      hours: c.hours === null ? null : new Intl.NumberFormat(c.locale).format(c.hours),
+      hours: c.hours === null ? null : hoursFormat(c.locale).format(c.hours),
       grade: c.grade,
     };
   }
+}
+
+const hoursFormats = new Map<Locale, Intl.NumberFormat>();
+/** Made once per language: a number format costs more to make than a certificate's other text. */
+function hoursFormat(locale: Locale): Intl.NumberFormat {
+  let format = hoursFormats.get(locale);
+  if (!format) hoursFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format;
 }
 
 interface LineStyle {
@@ -261,9 +269,11 @@ class Canvas {
       // glyphs back in logical order themselves, and would reverse an ActualText too.
       const marked = run.level % 2 === 0 && !glyphsSpell(this.memo, run.font, run.text);
       if (marked) this.doc.markContent('Span', { actual: run.text } as never);
+      // Without `features` pdfkit lays the text out word by word (each word once per document,
+      // from the shaping memo); with them, whole (right-to-left runs). See layoutByWord.
       this.use(run.font, fontSize).text(shown, x, y, {
         lineBreak: false,
-        features: [],
+        ...(layoutByWord(run.font) ? {} : { features: [] }),
         baseline: 'alphabetic',
       } as PDFKit.Mixins.TextOptions);
       if (marked) this.doc.endMarkedContent();

@@ -19,7 +19,33 @@ export interface TextRun {
  */
 export function glyphsSpell(document: DocumentMemo, font: FontKey, text: string): boolean {
   if (font === 'devanagari') return false;
-  return shaped(document, font, text).spells;
+  return piecesOf(font, text).every((piece) => shaped(document, font, piece).spells);
+}
+
+/**
+ * Whether runs in this font are laid out word by word, as pdfkit does by default: each word is
+ * shaped once per process and a line of a certificate's own text (a name, a date) costs only its
+ * new words. Not Arabic: a right-to-left run is laid out whole, or its words would come out in
+ * logical order. Shaping does not cross a space in the scripts laid out by word.
+ */
+export function layoutByWord(font: FontKey): boolean {
+  return font !== 'arabic';
+}
+
+/** The pieces pdfkit lays out a run in: each word with the space or tab after it. */
+function piecesOf(font: FontKey, text: string): string[] {
+  if (!layoutByWord(font)) return [text];
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      pieces.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) pieces.push(text.slice(start));
+  return pieces;
 }
 
 interface Shaped {
@@ -30,19 +56,21 @@ interface Shaped {
 
 const SHAPED = new RecurringMemo<Shaped>();
 
-function shaped(document: DocumentMemo, font: FontKey, text: string): Shaped {
-  return SHAPED.get(document, `${font}\u0000${text}`, () => {
-    const run = shapedRun(document, font, text);
+function shaped(document: DocumentMemo, font: FontKey, piece: string): Shaped {
+  return SHAPED.get(document, `${font}\u0000${piece}`, () => {
+    const run = shapedRun(document, font, piece);
     return {
       advance: (run.advanceWidth * 1000) / certificateFont(font).unitsPerEm,
-      spells: run.glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join('') === text,
+      spells: run.glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join('') === piece,
     };
   });
 }
 
-/** Width of a run at a font size, in points, as pdfkit will lay it out in one piece. */
+/** Width of a run at a font size, in points, as pdfkit will lay it out (see layoutByWord). */
 export function runWidth(document: DocumentMemo, font: FontKey, text: string, size: number): number {
-  return (shaped(document, font, text).advance * size) / 1000;
+  let advance = 0;
+  for (const piece of piecesOf(font, text)) advance += shaped(document, font, piece).advance;
+  return (advance * size) / 1000;
 }
 
 const SEGMENTED = new RecurringMemo<TextRun[]>();
