@@ -200,9 +200,10 @@ const round = (n, digits = 2) =>
 function printReport(report, settings) {
   const widths = report.rows[0].map((_, i) => Math.max(...report.rows.map((r) => String(r[i]).length)));
   console.log(`\n${report.title}`);
-  console.log(
-    `  ${settings.pairs} pair(s) A B, ${settings.warmupS} s warm-up + ${settings.durationS} s, ${report.connections ?? settings.connections} connections, medians over the pairs${settings.quick ? ' (QUICK: smoke figures, not a measurement)' : ''}`,
-  );
+  const method =
+    report.method ??
+    `${settings.pairs} pair(s) A B, ${settings.warmupS} s warm-up + ${settings.durationS} s, ${report.connections ?? settings.connections} connections, medians over the pairs`;
+  console.log(`  ${method}${settings.quick ? ' (QUICK: smoke figures, not a measurement)' : ''}`);
   for (const row of report.rows)
     console.log(
       `  ${row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')}`,

@@ -267,6 +267,7 @@ export async function runCertificates(scenarios, settings) {
           : [],
       json: { scenario: scenarios[0].name, figures, ratios },
       title: `${scenarios[0].name}: ${scenarios[0].description}`,
+      method: `renderer: ${pairs} pair(s) A B of ${perRun} certificates each on one core, medians over the pairs; pipeline: ${cohortSize} completions once`,
       rows,
       targets: [
         {

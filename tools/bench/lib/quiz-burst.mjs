@@ -132,6 +132,7 @@ export async function runQuizBurst(scenarios, settings) {
       notes: settings.loadAvg > 1 ? [`NOISY   load average ${settings.loadAvg} at the start: something else was running`] : [],
       json: { scenario: scenario.name, figures, ratios: {} },
       title: `${scenario.name}: ${scenario.description}`,
+      method: `${trainees} submits at once per round: a warm-up round, then ${rounds} measured; medians over the measured rounds`,
       rows,
       targets: [
         { what: 'no errors', ok: figures.errors === 0, value: figures.errors },

@@ -226,6 +226,7 @@ export async function runReminders(scenarios, settings) {
       notes: settings.loadAvg > 1 ? [`NOISY   load average ${settings.loadAvg} at the start: something else was running`] : [],
       json: { scenario: scenarios[0].name, figures, ratios },
       title: `${scenarios[0].name}: ${scenarios[0].description}`,
+      method: `one batch of ${trainees} reminders through Aula, and each raw baseline once with the same count`,
       rows: [
         ['what', 'per second', 'seconds'],
         ['raw BullMQ add + no-op', round(rawBullmqPerS), round(trainees / rawBullmqPerS)],
