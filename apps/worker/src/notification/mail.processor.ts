@@ -64,8 +64,9 @@ export class MailProcessor implements OnApplicationBootstrap, OnApplicationShutd
     this.worker = new Worker(QUEUES.mail, (job, token) => this.run(job, token), {
       connection: (this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null })),
       // Most of a message's time is spent waiting on PostgreSQL and SMTP. Many in flight keep every
-      // SMTP connection busy, and let the delivery's statements go to PostgreSQL in larger batches.
-      concurrency: this.config.MAIL_POOL_SIZE * 20,
+      // SMTP connection busy, and let the delivery's statements go to PostgreSQL in larger batches
+      // (with 20 per connection the worker still sat idle a third of a 10,000-reminder batch).
+      concurrency: this.config.MAIL_POOL_SIZE * 40,
       limiter: { max: this.config.MAIL_RATE_PER_SECOND, duration: 1000 },
     });
     this.worker.on('error', (e) => this.logger.warn(`mail worker: ${e.message}`));
