@@ -182,11 +182,12 @@ export async function runReminders(scenarios, settings) {
     if (Date.now() > upBy) throw new Error('the workers did not start within 60 s');
     await sleep(100);
   }
-  await sleep(1000); // let the scheduler's first (empty) run pass
-  sink.reset();
-
   const reminders = new Queue('reminders', { connection: { url: redisUrl, maxRetriesPerRequest: null } });
   atCleanup(() => reminders.close());
+  // The scheduler runs once when it starts (nothing is due yet): the clock starts after that run.
+  const firstRunBy = Date.now() + 10_000;
+  while ((await reminders.getJobCounts('completed')).completed < 1 && Date.now() < firstRunBy) await sleep(50);
+  sink.reset();
   await db.query(`INSERT INTO activity_schedules (cohort_id, activity_id, due_at) VALUES ($1, $2, now() + interval '20 hours')`, [cohortId, activityId]);
   const started = performance.now();
   await reminders.add('find-reminders', {}, { jobId: `bench-${runId}` });
@@ -197,7 +198,13 @@ export async function runReminders(scenarios, settings) {
     await sleep(20);
   }
   const batchS = (performance.now() - started) / 1000;
-  await sleep(500);
+  // A message is in the sink a moment before its ledger entry says `sent`.
+  const settledBy = Date.now() + 10_000;
+  while (
+    Number((await db.query(`SELECT count(*) FROM mail_ledger WHERE template = 'assignment-due' AND status = 'sent'`)).rows[0].count) < trainees &&
+    Date.now() < settledBy
+  )
+    await sleep(50);
   const {
     rows: [check],
   } = await db.query(
