@@ -5,7 +5,7 @@
 // `npm test -- jest` (or static, e2e) runs only those stages; other words narrow the run to the
 // test files whose path contains them (`npm test -- e2e marking`, `npm test -- jest gradebook`).
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDatabase, DEFAULTS, dropDatabase, ensureServices } from './services.mjs';
 import { buildAll, migrateAndSeed, ROOT, run, startPlatform } from './stack.mjs';
@@ -64,6 +64,8 @@ async function main() {
     await stage('jest', () => {
       const jest = (name, args) => {
         const report = resolve(tmp, `${name}.json`);
+        // A report left by an earlier run must not be counted if this one dies before writing its own.
+        rmSync(report, { force: true });
         try {
           run('node', ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...args], { env });
         } finally {
@@ -108,6 +110,7 @@ async function main() {
         migrateAndSeed(e2eEnv, { quiet: true });
         platform = await startPlatform(e2eEnv, { output: createWriteStream(resolve(tmp, 'e2e-platform.log')), port });
         const report = resolve(tmp, 'playwright.json');
+        rmSync(report, { force: true });
         try {
           run('node', ['node_modules/@playwright/test/cli.js', 'test', '-c', 'apps/web-e2e/playwright.config.ts', '--reporter=list,json', ...(filters.length ? ['--pass-with-no-tests', ...filters] : [])], {
             env: { ...e2eEnv, E2E_BASE_URL: e2eEnv.PUBLIC_URL, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
