@@ -176,3 +176,18 @@ test('asking for a password reset gives the same answer for an unknown email; a 
   await expect(page.getByRole('alert')).toContainText(t('en', 'notifications.reset.invalid'));
   await expect(page.getByRole('link', { name: t('en', 'notifications.reset.requestAgain') })).toBeVisible();
 });
+
+test('an invitation link that is not valid says so, and a short password is named on its field', async ({ page }) => {
+  await page.goto(`/accept-invitation?token=not-a-real-invitation-${run}`);
+  await expect(page.getByRole('heading', { level: 1, name: t('en', 'auth.invitation.title') })).toBeVisible();
+  const password = page.getByLabel(t('en', 'fields.newPassword'), { exact: true });
+  await password.fill('short');
+  await page.getByRole('button', { name: t('en', 'auth.invitation.submit') }).click();
+  // Checked in the page before anything is sent: the field says what is wrong and takes the focus.
+  await expect(password).toBeFocused();
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await password.fill(PASSWORD);
+  await page.getByRole('button', { name: t('en', 'auth.invitation.submit') }).click();
+  await expect(page.getByRole('alert')).toContainText(t('en', 'auth.invitation.invalid'));
+  await expect(page).toHaveURL(/\/accept-invitation/);
+});

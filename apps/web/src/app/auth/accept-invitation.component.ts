@@ -3,14 +3,13 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { applyFieldErrors, problemOf, statusOf } from '../core/api/problem';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../core/auth/account-rules';
 import { AuthService } from '../core/auth/auth.service';
 import { homePathFor } from '../core/auth/roles';
 import { LanguageService } from '../core/i18n/language.service';
 import { PasswordFieldComponent } from '../shared/password-field.component';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
-import { focusFirstInvalid } from './auth-forms';
+import { focusFirstInvalid, linkPasswordFailure } from './auth-forms';
 
 /**
  * `/accept-invitation?token=…`: a person enrolled by an administrator (from a CSV file) has an
@@ -90,19 +89,8 @@ export default class AcceptInvitationComponent {
       });
       await this.router.navigateByUrl(homePathFor(session.user.roles));
     } catch (error) {
-      const status = statusOf(error);
-      const fields = problemOf(error)?.errors ?? [];
-      if (status === 400 && fields.some((field) => field.path === 'token')) {
-        this.failureKey.set('auth.invitation.invalid');
-      } else if (status === 400) {
-        const { unclaimed } = applyFieldErrors(this.form, error, this.language.active());
-        if (unclaimed || !fields.length) this.failureKey.set('errors.invalidInput');
-        focusFirstInvalid(this.host.nativeElement);
-      } else if (status === 429) {
-        this.failureKey.set('auth.signIn.tooManyAttempts');
-      } else {
-        this.failureKey.set(status === 0 ? 'errors.offline' : 'errors.unexpected');
-      }
+      const failure = linkPasswordFailure(error, this.form, this.language.active(), this.host.nativeElement);
+      this.failureKey.set(failure === 'token' ? 'auth.invitation.invalid' : failure);
     } finally {
       this.busy.set(false);
     }

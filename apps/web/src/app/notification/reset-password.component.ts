@@ -3,10 +3,9 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { applyFieldErrors, problemOf, statusOf } from '../core/api/problem';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../core/auth/account-rules';
 import { LanguageService } from '../core/i18n/language.service';
-import { focusFirstInvalid } from '../auth/auth-forms';
+import { focusFirstInvalid, linkPasswordFailure } from '../auth/auth-forms';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { PasswordFieldComponent } from '../shared/password-field.component';
 import { NotificationApiService } from './notification-api.service';
@@ -101,20 +100,9 @@ export default class ResetPasswordComponent {
       this.form.reset();
       this.done.set(true);
     } catch (error) {
-      const status = statusOf(error);
-      const fields = problemOf(error)?.errors ?? [];
-      if (status === 400 && fields.some((field) => field.path === 'token')) {
-        this.tokenValid.set(false);
-        this.failureKey.set('notifications.reset.invalid');
-      } else if (status === 400) {
-        const { unclaimed } = applyFieldErrors(this.form, error, this.language.active());
-        if (unclaimed || !fields.length) this.failureKey.set('errors.invalidInput');
-        focusFirstInvalid(this.host.nativeElement);
-      } else if (status === 429) {
-        this.failureKey.set('auth.signIn.tooManyAttempts');
-      } else {
-        this.failureKey.set(status === 0 ? 'errors.offline' : 'errors.unexpected');
-      }
+      const failure = linkPasswordFailure(error, this.form, this.language.active(), this.host.nativeElement);
+      if (failure === 'token') this.tokenValid.set(false);
+      this.failureKey.set(failure === 'token' ? 'notifications.reset.invalid' : failure);
     } finally {
       this.busy.set(false);
     }
