@@ -32,18 +32,13 @@ export function certificateFont(key: FontKey): LoadedFont {
     const file = require.resolve(CERTIFICATE_FONTS[key]);
     const parsed = fontkit.create(readFileSync(file));
     if (!('layout' in parsed)) throw new Error(`${file} is a font collection, not a font`);
+    // fontForPdf shares shaped runs with pdfkit, which rescales them in place by 1000 / unitsPerEm.
+    if (parsed.unitsPerEm !== 1000) throw new Error(`${file} has ${parsed.unitsPerEm} units per em; certificates need 1000`);
     font = parsed;
     loaded.set(key, font);
     loads++;
   }
   return font;
-}
-
-/** A shaped run as pdfkit reads it: glyphs shared, positions fresh (pdfkit scales them in place). */
-interface LayoutCopy {
-  glyphs: fontkit.Glyph[];
-  positions: fontkit.GlyphPosition[];
-  readonly advanceWidth: number;
 }
 
 const SHAPED = new RecurringMemo<fontkit.GlyphRun>();
@@ -58,28 +53,14 @@ export function shapedRun(document: DocumentMemo, key: FontKey, text: string): f
  * from the shaping memo. pdfkit lays a run out twice (width, then glyphs) and would shape the
  * template's text anew for every document; shaping is most of a certificate's rendering time.
  *
- * pdfkit scales the positions of the run it gets in place, by 1000 / unitsPerEm. The Noto fonts
- * have 1000 units per em, so that is the identity and the memo's run is handed over as it is; a
- * font with other units gets a fresh copy each time. (Copies are not free: made by the thousand per
- * certificate, they outlived the young generation and grew the worker's old one.)
+ * The memo's run is handed over as it is, not copied (copies, made by the thousand per
+ * certificate, outlived the young generation and grew the worker's old one). pdfkit scales a run's
+ * positions in place by 1000 / unitsPerEm, which is the identity for these fonts: certificateFont
+ * accepts only fonts of 1000 units per em.
  */
 export function fontForPdf(document: DocumentMemo, key: FontKey): LoadedFont {
-  const font = certificateFont(key);
-  const layout =
-    font.unitsPerEm === 1000
-      ? (text: string): fontkit.GlyphRun => shapedRun(document, key, text)
-      : (text: string): LayoutCopy => {
-          const run = shapedRun(document, key, text);
-          const positions = run.positions.map((p) => ({ ...p }));
-          return {
-            glyphs: run.glyphs,
-            positions,
-            get advanceWidth() {
-              return positions.reduce((sum, p) => sum + p.xAdvance, 0);
-            },
-          };
-        };
-  return new Proxy(font, {
+  const layout = (text: string): fontkit.GlyphRun => shapedRun(document, key, text);
+  return new Proxy(certificateFont(key), {
     get(target, prop) {
       if (prop === 'layout') return layout;
       const value: unknown = Reflect.get(target, prop, target);
