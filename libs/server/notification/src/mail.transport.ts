@@ -55,18 +55,17 @@ export function smtpOptions(smtpUrl: string, maxConnections: number): SMTPPool.O
 export class MailTransport implements OnModuleDestroy {
   private transporter: Transporter | null = null;
 
-  constructor(private readonly config: AppConfig) {}
+  /** The sender's domain, for Message-IDs (as nodemailer would take it). */
+  private readonly idDomain: string;
+
+  constructor(private readonly config: AppConfig) {
+    this.idDomain = /@([^\s<>@]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'localhost';
+  }
 
   private get transport(): Transporter {
     this.transporter ??= createTransport(smtpOptions(this.config.SMTP_URL, this.config.MAIL_POOL_SIZE));
     return this.transporter;
   }
-
-  /** The sender's domain, for Message-IDs (as nodemailer would take it). */
-  private get idDomain(): string {
-    return (this.domain ??= /@([^\s<>@]+)>?\s*$/.exec(this.config.MAIL_FROM)?.[1] ?? 'localhost');
-  }
-  private domain: string | null = null;
 
   async send(mail: OutgoingMail): Promise<string> {
     try {
