@@ -8,7 +8,7 @@ const say = (line) => process.stdout.write(`[aula] ${line}\n`);
 
 async function main() {
   const major = Number(process.versions.node.split('.')[0]);
-  say(`Node ${process.versions.node}${major >= 22 ? '' : ' (too old: run through npm so the project’s Node is used)'}`);
+  say(`Node ${process.versions.node}${major >= 24 ? '' : ' (not the project’s Node 24: run through npm so node_modules/.bin/node is used)'}`);
   const port = process.env.PORT ?? '3000';
   const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
   const services = await ensureServices({
