@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDatabase, DEFAULTS, dropDatabase, ensureServices } from './services.mjs';
+import { createDatabase, DEFAULTS, dropDatabase, ensureServices } from './services/index.mjs';
 import { buildAll, migrateAndSeed, ROOT, run, startPlatform } from './stack.mjs';
 
 const say = (line) => process.stdout.write(`\n[aula test] ${line}\n`);

@@ -1,4 +1,4 @@
-/** Types of services.mjs for the TypeScript that imports it (test setup). */
+/** Types of services/index.mjs for the TypeScript that imports it (test setup). */
 export declare const DEFAULTS: { databaseUrl: string; redisUrl: string; smtpUrl: string; mailWebUrl: string };
 
 export interface RunningServices {
