@@ -22,3 +22,4 @@ export declare function createDatabase(databaseUrl: string): Promise<boolean>;
 export declare function dropDatabase(databaseUrl: string): Promise<void>;
 export declare function redisEvictionPolicy(redisUrl: string): Promise<string>;
 export declare function preferUnixSocket(databaseUrl: string): Promise<string>;
+export { provision } from './provision.mjs';

@@ -17,6 +17,7 @@ import { ensureSmtp } from './smtp.mjs';
 
 export { ServiceError } from './helpers.mjs';
 export { createDatabase, dropDatabase, preferUnixSocket } from './postgres.mjs';
+export { provision } from './provision.mjs';
 export { redisEvictionPolicy } from './redis.mjs';
 
 export const DEFAULTS = {
