@@ -116,6 +116,12 @@ export async function provision(
   if (ours.length) {
     log(`system packages: installing ${ours.join(' ')} with apt-get`);
     await install(ours, { recommends: false });
+    const still = (await missingNeeds(stages, urls, { present })).filter((need) => !need.server);
+    if (still.length) {
+      throw new ServiceError(
+        `system packages: installed ${ours.join(' ')}, but the tests still do not find ${still.map((need) => need.pkg).join(' ')}.`,
+      );
+    }
     log(`system packages: installed ${ours.join(' ')}`);
   }
   return ours;

@@ -71,12 +71,15 @@ describe('test provisioning', () => {
 
   it('as root installs the missing tools without recommends, leaving the servers to ensureServices', async () => {
     const { provision } = await load();
-    const install = jest.fn().mockResolvedValue(undefined);
+    let missing = ['redis-server', 'qpdf', 'chromium'];
+    const install = jest.fn(async (packages: string[]) => {
+      missing = missing.filter((pkg) => !packages.includes(pkg));
+    });
     const lines: string[] = [];
     const installed = await provision(['jest', 'e2e'], urls, {
       isRoot: true,
       canInstall: () => true,
-      present: without('redis-server', 'qpdf', 'chromium'),
+      present: (need) => !missing.includes(need.pkg),
       install,
       log: (line) => lines.push(line),
     });
@@ -87,6 +90,19 @@ describe('test provisioning', () => {
       'system packages: installing qpdf chromium with apt-get',
       'system packages: installed qpdf chromium',
     ]);
+  });
+
+  it('as root fails when a package it installed is still not found', async () => {
+    const { provision } = await load();
+    await expect(
+      provision(['e2e'], urls, {
+        isRoot: true,
+        canInstall: () => true,
+        present: without('chromium'),
+        install: jest.fn().mockResolvedValue(undefined),
+        log: () => undefined,
+      }),
+    ).rejects.toThrow('installed chromium, but the tests still do not find chromium');
   });
 
   it('as root without apt-get names what is missing instead of installing', async () => {
