@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { DEFAULTS } from '../scripts/services.mjs';
+import { DEFAULTS } from '../scripts/services/index.mjs';
 import { cleanup, ROOT } from './lib/procs.mjs';
 
 const SCENARIO_DIR = resolve(ROOT, 'tools/bench/scenarios');

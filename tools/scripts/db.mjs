@@ -1,6 +1,6 @@
 // `npm run db:migrate|db:revert|db:seed|db:reset|db:check`: compiles the server, makes sure
 // PostgreSQL answers (starting a local one when it does not), then runs the database tool.
-import { DEFAULTS, ensureServices } from './services.mjs';
+import { DEFAULTS, ensureServices } from './services/index.mjs';
 import { run } from './stack.mjs';
 
 const command = process.argv[2];

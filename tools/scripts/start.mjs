@@ -1,7 +1,7 @@
 // `npm start`: the whole platform on one machine, from a fresh clone.
 // Services (PostgreSQL, Redis, a local SMTP server with a web inbox) → build → migrate → demo
 // data → API (serving the web app) + worker. Ctrl-C stops what it started.
-import { DEFAULTS, ensureServices } from './services.mjs';
+import { DEFAULTS, ensureServices } from './services/index.mjs';
 import { buildAll, migrateAndSeed, startPlatform } from './stack.mjs';
 
 const say = (line) => process.stdout.write(`[aula] ${line}\n`);

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDatabase, DEFAULTS, dropDatabase, ensureServices } from './services.mjs';
+import { createDatabase, DEFAULTS, dropDatabase, ensureServices, provision } from './services/index.mjs';
 import { buildAll, migrateAndSeed, ROOT, run, startPlatform } from './stack.mjs';
 
 const say = (line) => process.stdout.write(`\n[aula test] ${line}\n`);
@@ -46,13 +46,17 @@ function readJson(path) {
 async function main() {
   const redis = new URL(process.env.REDIS_URL ?? DEFAULTS.redisUrl);
   if (redis.pathname === '' || redis.pathname === '/') redis.pathname = '/1';
+  const databaseUrl = process.env.DATABASE_URL ?? DEFAULTS.databaseUrl;
+  const log = (line) => process.stdout.write(`[aula test] ${line}\n`);
+  // The system packages the stages need (Chromium, qpdf...), before anything runs.
+  await provision(stages, { DATABASE_URL: databaseUrl, REDIS_URL: redis.toString() }, { log });
   const services = await ensureServices({
-    databaseUrl: process.env.DATABASE_URL ?? DEFAULTS.databaseUrl,
+    databaseUrl,
     redisUrl: redis.toString(),
     smtp: stages.some((s) => s !== 'static'),
     smtpUrl: process.env.SMTP_URL ?? DEFAULTS.smtpUrl,
     mailWebUrl: process.env.MAIL_WEB_URL ?? DEFAULTS.mailWebUrl,
-    log: (line) => process.stdout.write(`[aula test] ${line}\n`),
+    log,
   });
   const env = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SMTP_URL: services.smtpUrl };
 

@@ -10,7 +10,7 @@ const state = globalThis as typeof globalThis & { __aulaTeardown?: () => Promise
  * migrated like production, dropped at the end.
  */
 export default async function setup(): Promise<void> {
-  const services = await import('../scripts/services.mjs');
+  const services = await import('../scripts/services/index.mjs');
   const base = new URL(process.env['DATABASE_URL'] ?? services.DEFAULTS.databaseUrl);
   base.pathname = `/aula_test_${randomBytes(4).toString('hex')}`;
   const redis = new URL(process.env['REDIS_URL'] ?? services.DEFAULTS.redisUrl);

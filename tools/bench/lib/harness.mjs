@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { createDatabase, dropDatabase, ensureServices, DEFAULTS } from '../../scripts/services.mjs';
+import { createDatabase, dropDatabase, ensureServices, DEFAULTS } from '../../scripts/services/index.mjs';
 import { run, withProjectPath } from '../../scripts/stack.mjs';
 import { atCleanup, freePort, ROOT, runPinned, spawnPinned, stopChild, waitReady } from './procs.mjs';
 

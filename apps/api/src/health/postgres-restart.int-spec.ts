@@ -9,14 +9,14 @@ import { startTestApp, type TestApp } from '../testing/test-app';
  */
 describe('PostgreSQL restart', () => {
   const databaseUrl = 'postgres://postgres@127.0.0.1:55439/aula_restart';
-  let services: typeof import('../../../../tools/scripts/services.mjs');
+  let services: typeof import('../../../../tools/scripts/services/index.mjs');
   let stopPostgres: () => Promise<void>;
   let t: TestApp;
 
   beforeAll(async () => {
     // The test stops and starts a real server with the same script `npm start` uses.
     // eslint-disable-next-line @nx/enforce-module-boundaries
-    services = await import('../../../../tools/scripts/services.mjs');
+    services = await import('../../../../tools/scripts/services/index.mjs');
     const running = await services.ensureServices({ databaseUrl, redisUrl: process.env['REDIS_URL'], log: () => undefined });
     stopPostgres = running.stop;
     const dataSource = await new DataSource(dataSourceOptions(databaseUrl, 1)).initialize();

@@ -1,4 +1,4 @@
-/** Types of services.mjs for the TypeScript that imports it (test setup). */
+/** Types of services/index.mjs for the TypeScript that imports it (test setup). */
 export declare const DEFAULTS: { databaseUrl: string; redisUrl: string; smtpUrl: string; mailWebUrl: string };
 
 export interface RunningServices {
@@ -22,3 +22,4 @@ export declare function createDatabase(databaseUrl: string): Promise<boolean>;
 export declare function dropDatabase(databaseUrl: string): Promise<void>;
 export declare function redisEvictionPolicy(redisUrl: string): Promise<string>;
 export declare function preferUnixSocket(databaseUrl: string): Promise<string>;
+export { provision } from './provision.mjs';

@@ -21,7 +21,7 @@ describe('preferUnixSocket', () => {
   };
 
   (socketHere ? it : it.skip)('turns a loopback URL into the same server over its socket', async () => {
-    const { preferUnixSocket } = await import('./services.mjs');
+    const { preferUnixSocket } = await import('./index.mjs');
     const url = await preferUnixSocket(overTcp);
     expect(new URL(url).searchParams.get('host')).toMatch(/^\//);
     expect(new URL(url).pathname).toBe(given.pathname);
@@ -31,7 +31,7 @@ describe('preferUnixSocket', () => {
   });
 
   it('leaves a URL alone when told to, when it names a socket already, or when nothing answers', async () => {
-    const { preferUnixSocket } = await import('./services.mjs');
+    const { preferUnixSocket } = await import('./index.mjs');
     const named = new URL(overTcp);
     named.searchParams.set('host', '/elsewhere');
     expect(await preferUnixSocket(named.toString())).toBe(named.toString());
