@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Locale, Translations } from '@aula/contracts';
+import type { Locale, MailRequest, MailTemplateId, Translations } from '@aula/contracts';
 import { pickText } from '@aula/server/catalog';
 import { PreparedSql } from '@aula/server/database';
 import { InvitationService } from '@aula/server/identity';
 import { formatDate, formatDateTime } from './local-time';
-import type { TemplateId, TemplateParams } from './mail-templates';
+import type { TemplateParams } from './mail-templates';
 import { PasswordResetService } from './password-reset.service';
-import { INACTIVITY_DAYS, LAST_SEEN_SQL } from './reminder.finder';
+import { INACTIVITY_DAYS, LAST_SEEN_SQL } from './reminder-rules';
 import { MAIL_BATCHING, StatementBatcher } from './statement-batcher';
-
-/** One message to build: who, why, about what, on which occasion. */
-export interface MailRequest {
-  userId: string;
-  template: TemplateId;
-  /** The object the message is about (invitation, enrolment, grade, activity, cohort...). */
-  subjectId: string;
-  /** What makes this message different from an earlier one about the same object. */
-  occasion: string;
-  /** Enrolment the message concerns, for reminders re-checked at send time. */
-  enrolmentId?: string;
-}
 
 export interface Recipient {
   id: string;
@@ -48,7 +36,7 @@ interface CourseRow {
 }
 
 /** Reminders about a piece of work: whether it is still undone and what the message says about it. */
-const DEADLINE_TEMPLATES: readonly TemplateId[] = ['assignment-due', 'quiz-closing', 'work-overdue'];
+const DEADLINE_TEMPLATES: readonly MailTemplateId[] = ['assignment-due', 'quiz-closing', 'work-overdue'];
 
 interface DueWorkRow {
   i: number;

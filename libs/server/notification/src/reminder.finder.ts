@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { localDate } from './local-time';
-import type { MailRequest } from './mail-content';
+import type { MailRequest } from '@aula/contracts';
+import { DAYTIME_START_HOUR, localDate, localParts } from './local-time';
+import { INACTIVITY_DAYS, LAST_SEEN_SQL, MARKING_WAIT_HOURS, QUIZ_CLOSING_HOURS } from './reminder-rules';
 
 export interface ReminderCandidate extends MailRequest {
   /** Recipient's time zone: reminders wait for their daytime. */
   timeZone: string;
 }
 
-/** When an enrolment last showed life: its last activity, else its start (enrolment or cohort start, the later). */
-export const LAST_SEEN_SQL = `COALESCE(e.last_activity_at, GREATEST(e.created_at, (c.start_date::timestamp AT TIME ZONE c.time_zone)))`;
+export interface DigestCandidate {
+  userId: string;
+  /** The recipient's calendar day: one digest each. */
+  day: string;
+}
 
-export const INACTIVITY_DAYS = 7;
-export const MARKING_WAIT_HOURS = 48;
-export const QUIZ_CLOSING_HOURS = 24;
 /** Overdue work older than this is not chased any more. */
 const OVERDUE_LOOKBACK_DAYS = 7;
 
@@ -69,6 +70,16 @@ export class ReminderFinder {
     for (const r of closing) out.push({ ...this.base(r, 'quiz-closing'), occasion: `${r.enrolmentId}:closing@${iso(r.at)}` });
     for (const r of overdue) out.push({ ...this.base(r, 'work-overdue'), occasion: `${r.enrolmentId}:overdue@${iso(r.at)}` });
     return [...out, ...starting, ...inactive, ...marking];
+  }
+
+  /** People with held messages, from 08:00 on their clock (at any hour with `ignoreDaytime`): one digest per local day. */
+  async digestsDue(now: Date, { ignoreDaytime = false }: { ignoreDaytime?: boolean } = {}): Promise<DigestCandidate[]> {
+    const held = (await this.dataSource.query(
+      `SELECT DISTINCT l.user_id AS "userId", u.time_zone AS "timeZone" FROM mail_ledger l JOIN users u ON u.id = l.user_id WHERE l.status = 'held'`,
+    )) as { userId: string; timeZone: string }[];
+    return held
+      .filter((h) => ignoreDaytime || localParts(now, h.timeZone).hour >= DAYTIME_START_HOUR)
+      .map((h) => ({ userId: h.userId, day: localDate(now, h.timeZone) }));
   }
 
   private base(r: DeadlineRow, template: MailRequest['template']) {
