@@ -95,10 +95,8 @@ export class ReminderFinder {
     { stillOpen = false, courseOffsets = false }: { stillOpen?: boolean; courseOffsets?: boolean } = {},
   ): Promise<DeadlineRow[]> {
     const at = `COALESCE(x.${column}, s.${column})`;
-    const notDone =
-      kind === 'assignment'
-        ? `NOT EXISTS (SELECT 1 FROM submissions sb WHERE sb.activity_id = a.id AND sb.enrolment_id = e.id AND sb.latest_version > 0)`
-        : `NOT EXISTS (SELECT 1 FROM quiz_attempts qa WHERE qa.activity_id = a.id AND qa.enrolment_id = e.id AND qa.submitted_at IS NOT NULL)`;
+    // Done or not: assessment's read model.
+    const notDone = `NOT EXISTS (SELECT 1 FROM assessment_submitted_work w WHERE w.activity_id = a.id AND w.enrolment_id = e.id AND w.kind = '${kind}')`;
     return (await this.dataSource.query(
       `SELECT e.id AS "enrolmentId", e.user_id AS "userId", a.id AS "activityId", u.time_zone AS "timeZone", ${at} AS at
               ${courseOffsets ? `, co.reminder_offsets_hours AS "offsetsHours"` : ''}
@@ -166,11 +164,9 @@ export class ReminderFinder {
          FROM cohort_tutors ct
          JOIN users u ON u.id = ct.user_id AND u.active
         WHERE EXISTS (
-          SELECT 1 FROM submissions s JOIN enrolments e ON e.id = s.enrolment_id
-           WHERE e.cohort_id = ct.cohort_id AND e.status IN ('active', 'completed') AND s.latest_version > 0
-             AND s.submitted_at < $1::timestamptz - make_interval(hours => $2)
-             AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.activity_id = s.activity_id AND g.enrolment_id = s.enrolment_id
-                              AND g.status <> 'draft' AND g.graded_at >= s.submitted_at))`,
+          SELECT 1 FROM assessment_unmarked_submissions s JOIN enrolments e ON e.id = s.enrolment_id
+           WHERE e.cohort_id = ct.cohort_id AND e.status IN ('active', 'completed')
+             AND s.submitted_at < $1::timestamptz - make_interval(hours => $2))`,
       [now, MARKING_WAIT_HOURS],
     )) as { userId: string; cohortId: string; timeZone: string }[];
     return rows.map((r) => ({
