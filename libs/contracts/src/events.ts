@@ -36,6 +36,8 @@ export type EventHandlers<T extends DomainEventType, R> = { [K in T]: (event: Ev
 
 /** Hands an event to the handler of its type. */
 export function handleEvent<T extends DomainEventType, R>(handlers: EventHandlers<T, R>, event: EventJob<T>): R {
-  const handler: (event: EventJob<T>) => R = handlers[event.type];
+  const handler: ((event: EventJob<T>) => R) | undefined = handlers[event.type];
+  // Only a job older than this code (an event type since removed) can miss its handler.
+  if (!handler) throw new Error(`no handler for event ${String(event.type)}`);
   return handler(event);
 }
