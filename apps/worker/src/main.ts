@@ -17,10 +17,10 @@ async function main(): Promise<void> {
   } finally {
     probe.disconnect();
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config.workerProcessors), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  process.stdout.write('Aula worker running.\n');
+  process.stdout.write(`Aula worker running. Processors: ${config.workerProcessors.join(', ')}.\n`);
 }
 
 void main();

@@ -2,16 +2,17 @@ import 'reflect-metadata';
 import { getQueueToken } from '@nestjs/bullmq';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '@aula/contracts';
-import { assertNoEviction } from '@aula/server/core';
+import { assertNoEviction, WORKER_PROCESSOR_NAMES } from '@aula/server/core';
 import { CertificateTemplateService } from '@aula/server/certification';
 import { IdentityService, RefreshToken } from '@aula/server/identity';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import type { QueueJob } from './queue-job';
 import { WorkerModule } from './worker.module';
 
 async function startRedis(policy: string): Promise<{ url: string; stop: () => void; process: ChildProcess }> {
@@ -52,7 +53,7 @@ describe('worker', () => {
   describe('maintenance', () => {
     let app: INestApplicationContext;
     beforeAll(async () => {
-      app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      app = await NestFactory.createApplicationContext(WorkerModule.forRoot(WORKER_PROCESSOR_NAMES), { logger: false });
       await app.init();
     });
     afterAll(() => app.close());
@@ -69,7 +70,7 @@ describe('worker', () => {
       const sweep = jest.spyOn(app.get(CertificateTemplateService), 'sweepUnusedImages').mockResolvedValue(3);
       try {
         const before = Date.now();
-        const result = await app.get(MaintenanceProcessor).process({ name: 'sweep-template-images', data: { graceHours: 24 } } as Job<{ graceHours: number }>);
+        const result = await app.get(MaintenanceProcessor).process({ name: 'sweep-template-images', data: { graceHours: 24 } } as QueueJob<'maintenance'>);
         expect(result).toEqual({ removed: 3 });
         const cutoff = (sweep.mock.calls[0][0] as Date).getTime();
         expect(cutoff).toBeGreaterThanOrEqual(before - 24 * 3600_000);
@@ -84,8 +85,8 @@ describe('worker', () => {
       const tokens = app.get(DataSource).getRepository(RefreshToken);
       const old = await tokens.save({ userId: user.id, familyId: randomUUID(), tokenHash: randomUUID().replace(/-/g, '').padEnd(64, '0'), expiresAt: new Date(Date.now() - 40 * 86400_000) });
       const live = await tokens.save({ userId: user.id, familyId: randomUUID(), tokenHash: randomUUID().replace(/-/g, '').padEnd(64, '1'), expiresAt: new Date(Date.now() + 86400_000) });
-      const result = await app.get(MaintenanceProcessor).process({ data: { olderThanDays: 30 } } as Job<{ olderThanDays: number }>);
-      expect(result.purged).toBeGreaterThanOrEqual(1);
+      const result = await app.get(MaintenanceProcessor).process({ name: 'purge-expired-sessions', data: { olderThanDays: 30 } } as QueueJob<'maintenance'>);
+      expect('purged' in result && result.purged).toBeGreaterThanOrEqual(1);
       expect(await tokens.findOneBy({ id: old.id })).toBeNull();
       expect(await tokens.findOneBy({ id: live.id })).not.toBeNull();
     });

@@ -62,3 +62,35 @@ export interface PasswordResetConfirmRequest {
   token: string;
   password: string;
 }
+
+/** Every message Aula sends, one template each, in en, es and pt. */
+export const MAIL_TEMPLATES = [
+  'invitation',
+  'password-reset',
+  'enrolment-approved',
+  'enrolment-waitlisted',
+  'enrolment-promoted',
+  'submission-receipt',
+  'grade-released',
+  'certificate-issued',
+  'cohort-starting',
+  'assignment-due',
+  'quiz-closing',
+  'work-overdue',
+  'inactivity',
+  'marking-waiting',
+  'digest',
+] as const;
+export type MailTemplateId = (typeof MAIL_TEMPLATES)[number];
+
+/** One message to build (a job of the mail queue): who, why, about what, on which occasion. */
+export interface MailRequest {
+  userId: string;
+  template: MailTemplateId;
+  /** The object the message is about (invitation, enrolment, grade, activity, cohort...). */
+  subjectId: string;
+  /** What makes this message different from an earlier one about the same object. */
+  occasion: string;
+  /** Enrolment the message concerns, for reminders re-checked at send time. */
+  enrolmentId?: string;
+}

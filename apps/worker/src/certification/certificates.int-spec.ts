@@ -25,7 +25,7 @@ import {
   completedTrainee,
   type CertificateCohort,
 } from '@aula/server/certification/testing';
-import { OutboxRelay } from '../outbox/outbox.relay';
+import { OutboxPublisher } from '../outbox/outbox.publisher';
 import { WorkerModule } from '../worker.module';
 import { CertificatesProcessor } from './certificates.processor';
 
@@ -42,8 +42,8 @@ describe('certificate issuing (worker)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'aula-certificates-'));
     process.env['DATA_DIR'] = dataDir;
-    process.env['OUTBOX_RELAY'] = 'off'; // the tests drive the relay by hand
-    app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    // Every processor but the relay: the tests publish by hand.
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(['certificates', 'mail', 'reminders', 'maintenance']), { logger: false });
     await app.init();
     db = app.get(DataSource);
     processor = app.get(CertificatesProcessor);
@@ -185,7 +185,7 @@ describe('certificate issuing (worker)', () => {
         completedAt: new Date().toISOString(),
       }),
     );
-    const relay = app.get(OutboxRelay);
+    const relay = app.get(OutboxPublisher);
     while ((await relay.publishBatch()) > 0);
     const queue = app.get<Queue>(getQueueToken(QUEUES.certificates));
     const events = new QueueEvents(QUEUES.certificates, {

@@ -1,13 +1,13 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES, type EventJob } from '@aula/contracts';
-import { Certificate, CertificateIssuer, CertificateSigner, listOf } from '@aula/server/certification';
+import { handleEvent, QUEUES, type EventHandlers, type QueueEventType } from '@aula/contracts';
+import { Certificate, CertificateIssuer, CertificateSigner, listOf, type IssueOutcome } from '@aula/server/certification';
+import type { QueueJob } from '../queue-job';
 
-type CertificateEventJob = EventJob<
-  'enrolment.completed' | 'certificate.requested' | 'certificate.reissue-requested' | 'certificate.revoked'
->;
+type CertificateOutcome = { certificateId: string | null; created: boolean } | { list: number };
+
+const issued = (outcome: IssueOutcome): CertificateOutcome => ({ certificateId: outcome.certificate?.id ?? null, created: outcome.created });
 
 /**
  * The certificates queue: relayed outbox events, job id = event id. Every branch is idempotent
@@ -16,6 +16,22 @@ type CertificateEventJob = EventJob<
 @Processor(QUEUES.certificates, { concurrency: 4 })
 export class CertificatesProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(CertificatesProcessor.name);
+
+  private readonly handlers: EventHandlers<QueueEventType<'certificates'>, Promise<CertificateOutcome>> = {
+    'enrolment.completed': async ({ payload }) => issued(await this.issuer.issue(payload.enrolmentId)),
+    'certificate.requested': async ({ payload }) =>
+      issued(await this.issuer.issue(payload.enrolmentId, { expiresAt: payload.expiresAt ? new Date(payload.expiresAt) : null })),
+    'certificate.reissue-requested': async ({ payload }) =>
+      issued(await this.issuer.reissue(payload.certificateId, { expiresAt: payload.expiresAt ? new Date(payload.expiresAt) : null })),
+    'certificate.revoked': async ({ payload }) => {
+      const c = await this.dataSource
+        .getRepository(Certificate)
+        .findOne({ where: { id: payload.certificateId }, select: { id: true, statusListIndex: true } });
+      const list = c ? listOf(c.statusListIndex) : 1;
+      await this.issuer.rebuildStatusList(list);
+      return { list };
+    },
+  };
 
   constructor(
     private readonly issuer: CertificateIssuer,
@@ -37,43 +53,7 @@ export class CertificatesProcessor extends WorkerHost implements OnApplicationBo
     }
   }
 
-  async process(
-    job: Job<CertificateEventJob>,
-  ): Promise<{ certificateId: string | null; created: boolean } | { list: number }> {
-    const event = job.data;
-    switch (event.type) {
-      case 'enrolment.completed': {
-        const { enrolmentId } = event.payload as EventJob<'enrolment.completed'>['payload'];
-        const outcome = await this.issuer.issue(enrolmentId);
-        return { certificateId: outcome.certificate?.id ?? null, created: outcome.created };
-      }
-      case 'certificate.requested': {
-        const { enrolmentId, expiresAt } = event.payload as EventJob<'certificate.requested'>['payload'];
-        const outcome = await this.issuer.issue(enrolmentId, {
-          expiresAt: expiresAt ? new Date(expiresAt) : null,
-        });
-        return { certificateId: outcome.certificate?.id ?? null, created: outcome.created };
-      }
-      case 'certificate.reissue-requested': {
-        const { certificateId, expiresAt } =
-          event.payload as EventJob<'certificate.reissue-requested'>['payload'];
-        const outcome = await this.issuer.reissue(certificateId, {
-          expiresAt: expiresAt ? new Date(expiresAt) : null,
-        });
-        return { certificateId: outcome.certificate?.id ?? null, created: outcome.created };
-      }
-      case 'certificate.revoked': {
-        const { certificateId } = event.payload as EventJob<'certificate.revoked'>['payload'];
-        const c = await this.dataSource
-          .getRepository(Certificate)
-          .findOne({ where: { id: certificateId }, select: { id: true, statusListIndex: true } });
-        const list = c ? listOf(c.statusListIndex) : 1;
-        await this.issuer.rebuildStatusList(list);
-        return { list };
-      }
-      default:
-        this.logger.warn(`certificates queue: no handler for ${String((event as { type: string }).type)}`);
-        return { certificateId: null, created: false };
-    }
+  process(job: QueueJob<'certificates'>): Promise<CertificateOutcome> {
+    return handleEvent(this.handlers, job.data);
   }
 }

@@ -1,53 +1,56 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
-import { QUEUES, type MaintenanceJobs } from '@aula/contracts';
+import type { Queue } from 'bullmq';
+import { QUEUES, type JobName, type MaintenanceJobs } from '@aula/contracts';
+import { QuizService } from '@aula/server/assessment';
 import { CertificateTemplateService } from '@aula/server/certification';
 import { SessionService } from '@aula/server/identity';
-import { QUIZ_AUTO_SUBMIT, QuizAutoSubmitJob } from '../quiz/quiz-auto-submit.job';
+import type { QueueJob } from '../queue-job';
 
-type PurgeJob = Job<MaintenanceJobs['purge-expired-sessions']>;
-type SweepJob = Job<MaintenanceJobs['sweep-template-images']>;
+type MaintenanceOutcome = { purged: number } | { removed: number } | { submitted: number };
 
-export const SWEEP_TEMPLATE_IMAGES = 'sweep-template-images';
+/** Each job's schedule. Keyed by job name: several workers upserting them still yield one schedule each. */
+const SCHEDULES: { [N in JobName<'maintenance'>]: { repeat: { pattern: string; tz: string } | { every: number }; data: MaintenanceJobs[N] } } = {
+  'purge-expired-sessions': { repeat: { pattern: '17 3 * * *', tz: 'UTC' }, data: { olderThanDays: 30 } },
+  'sweep-template-images': { repeat: { pattern: '47 3 * * *', tz: 'UTC' }, data: { graceHours: 24 } },
+  // Quiz attempts whose time ran out (time limit or close time) are submitted even if nobody
+  // touches them again, so grades and completion do not wait for the trainee to come back.
+  'quiz-auto-submit': { repeat: { every: 60_000 }, data: {} },
+};
 
-/** Housekeeping that must happen once a day however many workers run. */
+/** Work on a schedule that must happen once however many workers run. */
 @Processor(QUEUES.maintenance)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
     private readonly sessions: SessionService,
-    @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
-    private readonly quizAutoSubmit: QuizAutoSubmitJob,
     private readonly templates: CertificateTemplateService,
+    private readonly quizzes: QuizService,
+    @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
   ) {
     super();
   }
 
-  /** A job scheduler is keyed by id: several workers upserting it still yield one schedule. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'purge-expired-sessions',
-      { pattern: '17 3 * * *', tz: 'UTC' },
-      { name: 'purge-expired-sessions', data: { olderThanDays: 30 } },
-    );
-    await this.queue.upsertJobScheduler(
-      SWEEP_TEMPLATE_IMAGES,
-      { pattern: '47 3 * * *', tz: 'UTC' },
-      { name: SWEEP_TEMPLATE_IMAGES, data: { graceHours: 24 } },
-    );
-    await this.quizAutoSubmit.schedule(this.queue);
+    for (const [name, { repeat, data }] of Object.entries(SCHEDULES)) await this.queue.upsertJobScheduler(name, repeat, { name, data });
   }
 
-  async process(job: PurgeJob | SweepJob): Promise<{ purged?: number; submitted?: number; removed?: number }> {
-    if ((job.name as string) === QUIZ_AUTO_SUBMIT) return this.quizAutoSubmit.run();
-    if (job.name === SWEEP_TEMPLATE_IMAGES) {
-      const { graceHours } = (job as SweepJob).data;
-      return { removed: await this.templates.sweepUnusedImages(new Date(Date.now() - graceHours * 3600_000)) };
+  async process(job: QueueJob<'maintenance'>): Promise<MaintenanceOutcome> {
+    switch (job.name) {
+      case 'purge-expired-sessions': {
+        const purged = await this.sessions.purgeExpired(job.data.olderThanDays);
+        this.logger.log(`purged ${purged} expired refresh tokens`);
+        return { purged };
+      }
+      case 'sweep-template-images':
+        return { removed: await this.templates.sweepUnusedImages(new Date(Date.now() - job.data.graceHours * 3600_000)) };
+      case 'quiz-auto-submit': {
+        // Several workers running it at once take different rows (SKIP LOCKED).
+        const submitted = await this.quizzes.sweepExpired();
+        if (submitted > 0) this.logger.log(`submitted ${submitted} quiz attempts whose time ran out`);
+        return { submitted };
+      }
     }
-    const purged = await this.sessions.purgeExpired((job as PurgeJob).data.olderThanDays);
-    this.logger.log(`purged ${purged} expired refresh tokens`);
-    return { purged };
   }
 }

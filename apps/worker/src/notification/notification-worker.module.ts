@@ -1,18 +1,12 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QUEUES } from '@aula/contracts';
 import { NotificationModule } from '@aula/server/notification';
-import { MAIL_JOB_OPTIONS } from './mail-queue';
-import { MailProcessor } from './mail.processor';
+import { WorkerQueuesModule } from '../worker-queues.module';
 import { ReminderScheduler } from './reminder.scheduler';
 
-/** The worker's part of notifications: the mail queue's consumer and the reminder scheduler. */
+/** What the notification processors share with `npm run reminders`: queueing due reminders and digests. */
 @Module({
-  imports: [
-    NotificationModule,
-    BullModule.registerQueue({ name: QUEUES.mail, defaultJobOptions: MAIL_JOB_OPTIONS }, { name: QUEUES.reminders }),
-  ],
-  providers: [MailProcessor, ReminderScheduler],
-  exports: [MailProcessor, ReminderScheduler],
+  imports: [NotificationModule, WorkerQueuesModule],
+  providers: [ReminderScheduler],
+  exports: [NotificationModule, ReminderScheduler],
 })
 export class NotificationWorkerModule {}

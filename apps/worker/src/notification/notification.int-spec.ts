@@ -1,16 +1,14 @@
 import 'reflect-metadata';
-import { BullModule, getQueueToken } from '@nestjs/bullmq';
-import { Module, type INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DelayedError, type Job, type Queue } from 'bullmq';
+import { DelayedError, type Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { QUEUES, type EventJob } from '@aula/contracts';
-import { AppConfig, CoreModule, loadConfig } from '@aula/server/core';
-import { DatabaseModule } from '@aula/server/database';
-import { IdentityModule } from '@aula/server/identity';
-import { OutboxModule, OutboxService } from '@aula/server/outbox';
+import { AppConfig, loadConfig } from '@aula/server/core';
+import { OutboxService } from '@aula/server/outbox';
 import {
   dedupeKey,
   localDate,
@@ -23,34 +21,13 @@ import {
   PasswordResetService,
   TemporaryMailError,
 } from '@aula/server/notification';
-import { OutboxRelay } from '../outbox/outbox.relay';
-import { jobIdFor, MAIL_JOB_OPTIONS } from './mail-queue';
+import type { QueueJob } from '../queue-job';
+import { WorkerModule } from '../worker.module';
+import { jobIdFor } from './mail-queue';
 import { DEFERRED_RECHECK_MS, MailProcessor } from './mail.processor';
-import { NotificationWorkerModule } from './notification-worker.module';
 import { ReminderScheduler } from './reminder.scheduler';
 import { eventually, setDates, startRedis, startSmtpSink, submit, traineeWithWork, type Fixture } from '@aula/server/notification/testing';
 
-@Module({
-  imports: [
-    CoreModule,
-    DatabaseModule,
-    BullModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } }),
-    }),
-    BullModule.registerQueue(
-      { name: QUEUES.maintenance },
-      { name: QUEUES.certificates },
-      { name: QUEUES.mail, defaultJobOptions: MAIL_JOB_OPTIONS },
-      { name: QUEUES.reminders },
-    ),
-    OutboxModule,
-    IdentityModule,
-    NotificationWorkerModule,
-  ],
-  providers: [OutboxRelay],
-})
-class NotificationTestWorkerModule {}
 
 const HOUR = 3600_000;
 
@@ -77,8 +54,8 @@ describe('notifications: mail pipeline and reminders', () => {
   beforeAll(async () => {
     redis = await startRedis();
     smtp = await startSmtpSink();
-    Object.assign(process.env, { REDIS_URL: redis.url, SMTP_URL: smtp.url, MAIL_RATE_PER_SECOND: '1000', REMINDER_WORKER: 'off', PUBLIC_URL: 'https://aula.test' });
-    app = await NestFactory.createApplicationContext(NotificationTestWorkerModule, { logger: false });
+    Object.assign(process.env, { REDIS_URL: redis.url, SMTP_URL: smtp.url, MAIL_RATE_PER_SECOND: '1000', PUBLIC_URL: 'https://aula.test' });
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(['mail', 'outbox']), { logger: false });
     await app.init();
     ds = app.get(DataSource);
     mailQueue = app.get(getQueueToken(QUEUES.mail));
@@ -175,8 +152,8 @@ describe('notifications: mail pipeline and reminders', () => {
 
     // The queue's copy of that job is not finished as a duplicate: it waits in the delayed set, retries untouched.
     const moveToDelayed = jest.fn(async () => undefined);
-    const job = { name: 'reminder', data: request, attemptsMade: 0, opts: {}, moveToDelayed } as unknown as Job;
-    await expect(processor.run(job, 'lock-token')).rejects.toBeInstanceOf(DelayedError);
+    const job = { name: 'reminder', data: request, attemptsMade: 0, opts: {}, moveToDelayed } as unknown as QueueJob<'mail'>;
+    await expect(processor.process(job, 'lock-token')).rejects.toBeInstanceOf(DelayedError);
     expect(moveToDelayed).toHaveBeenCalledWith(expect.any(Number), 'lock-token');
     const [[until]] = moveToDelayed.mock.calls as unknown as [[number]];
     expect(until - Date.now()).toBeGreaterThan(DEFERRED_RECHECK_MS - 5000);
@@ -184,7 +161,7 @@ describe('notifications: mail pipeline and reminders', () => {
 
     // Once the dead worker's claim is stale, the next try takes it over.
     await ds.query(`UPDATE mail_ledger SET claimed_at = now() - interval '11 minutes' WHERE dedupe_key = $1`, [key]);
-    expect(await processor.run(job, 'lock-token')).toEqual(['sent']);
+    expect(await processor.process(job, 'lock-token')).toEqual(['sent']);
     await eventually(() => smtp.to(f.email).length === 1);
     expect(await delivery.deliver(request)).toBe('duplicate');
     expect(smtp.to(f.email)).toHaveLength(1);
@@ -193,12 +170,12 @@ describe('notifications: mail pipeline and reminders', () => {
   it('sends one mail for the same event twice, two workers at once and a scheduler run twice', async () => {
     const f = await traineeWithWork(ds);
     const job = { eventId: '0f3c8c55-2b68-4f55-9d7c-8c1d8f7b1a01', type: 'enrolment.status-changed', occurredAt: new Date().toISOString(), payload: { enrolmentId: f.enrolmentId, userId: f.userId, cohortId: f.cohortId, from: 'pending', to: 'active' } };
-    const asJob = { name: job.type, data: job, attemptsMade: 0, opts: {} } as unknown as Job;
-    const outcomes = (await Promise.all([processor.process(asJob), processor.process(asJob), processor.process(asJob)])).flat();
+    const asJob = { name: job.type, data: job, attemptsMade: 0, opts: {} } as unknown as QueueJob<'mail'>;
+    const outcomes = (await Promise.all([processor.deliver(asJob), processor.deliver(asJob), processor.deliver(asJob)])).flat();
     // The copies that lost the claim while the first was still sending wait; asked again, they find it settled.
     expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'deferred')).toHaveLength(2);
-    expect(await processor.process(asJob)).toEqual(['duplicate']);
+    expect(await processor.deliver(asJob)).toEqual(['duplicate']);
 
     await setDates(ds, f, f.assignmentId, { dueAt: new Date(Date.now() + 30 * HOUR) });
     await Promise.all([scheduler.run(new Date(), { ignoreDaytime: true }), scheduler.run(new Date(), { ignoreDaytime: true })]);
@@ -234,7 +211,7 @@ describe('notifications: mail pipeline and reminders', () => {
     expect(withdrawnRows).toHaveLength(0);
 
     await submit(ds, { ...active });
-    expect(await processor.process(job)).toEqual(['cancelled']);
+    expect(await processor.deliver(job as QueueJob<'mail'>)).toEqual(['cancelled']);
     expect(smtp.to(active.email)).toHaveLength(0);
   });
 
@@ -360,7 +337,7 @@ describe('notifications: mail pipeline and reminders', () => {
         },
         attemptsMade: 0,
         opts: {},
-      }) as unknown as Job;
+      }) as unknown as QueueJob<'mail'>;
     const emailOff = (f: Fixture, kinds: string[]) =>
       ds.query(`INSERT INTO notification_preferences (user_id, kind, mode) SELECT $1, k, 'off' FROM unnest($2::text[]) k`, [f.userId, kinds]);
 
@@ -389,8 +366,8 @@ describe('notifications: mail pipeline and reminders', () => {
     it('the same event twice makes one notification, whether the e-mail is on or off', async () => {
       const on = await traineeWithWork(ds);
       const job = approvedJob(on);
-      const outcomes = (await Promise.all([processor.process(job), processor.process(job)])).flat();
-      outcomes.push(...(await processor.process(job)));
+      const outcomes = (await Promise.all([processor.deliver(job), processor.deliver(job)])).flat();
+      outcomes.push(...(await processor.deliver(job)));
       expect(outcomes.sort()).toEqual(['deferred', 'duplicate', 'sent']);
       expect(await bell(on.userId)).toHaveLength(1);
       expect(smtp.to(on.email)).toHaveLength(1);
@@ -398,8 +375,8 @@ describe('notifications: mail pipeline and reminders', () => {
       const off = await traineeWithWork(ds);
       await emailOff(off, ['enrolment']);
       const offJob = approvedJob(off);
-      await Promise.all([processor.process(offJob), processor.process(offJob)]);
-      await processor.process(offJob);
+      await Promise.all([processor.deliver(offJob), processor.deliver(offJob)]);
+      await processor.deliver(offJob);
       const items = await bell(off.userId);
       expect(items.map((n) => n.title)).toEqual(['You are enrolled in Regional planning']);
       expect(smtp.to(off.email)).toHaveLength(0);

@@ -1,23 +1,13 @@
 import 'reflect-metadata';
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, CoreModule, loadConfigOrExit, loadEnvFile } from '@aula/server/core';
+import { CoreModule, loadConfigOrExit, loadEnvFile } from '@aula/server/core';
 import { DatabaseModule } from '@aula/server/database';
 import { NotificationWorkerModule } from './notification-worker.module';
 import { ReminderScheduler } from './reminder.scheduler';
 
-@Module({
-  imports: [
-    CoreModule,
-    DatabaseModule,
-    BullModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } }),
-    }),
-    NotificationWorkerModule,
-  ],
-})
+/** Queues only: no processor runs here, the running worker sends. */
+@Module({ imports: [CoreModule, DatabaseModule, NotificationWorkerModule] })
 class RunRemindersModule {}
 
 /**
@@ -28,9 +18,6 @@ class RunRemindersModule {}
 async function main(): Promise<void> {
   loadEnvFile();
   loadConfigOrExit();
-  // Only queue here: the running worker sends.
-  process.env['MAIL_WORKER'] = 'off';
-  process.env['REMINDER_WORKER'] = 'off';
   const app = await NestFactory.createApplicationContext(RunRemindersModule, { logger: ['error', 'warn'] });
   try {
     const result = await app.get(ReminderScheduler).run(new Date(), { ignoreDaytime: process.argv.includes('--ignore-daytime') });

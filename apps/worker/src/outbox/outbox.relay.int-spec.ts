@@ -8,22 +8,21 @@ import { DataSource } from 'typeorm';
 import { QUEUES } from '@aula/contracts';
 import { OutboxEvent, OutboxService } from '@aula/server/outbox';
 import { WorkerModule } from '../worker.module';
-import { OutboxRelay } from './outbox.relay';
+import { OutboxPublisher } from './outbox.publisher';
 
 describe('outbox relay', () => {
   let app: INestApplicationContext;
   let dataSource: DataSource;
-  let relay: OutboxRelay;
+  let relay: OutboxPublisher;
   let certificates: Queue;
   let mail: Queue;
 
   beforeAll(async () => {
-    process.env['OUTBOX_RELAY'] = 'off'; // the test drives the relay by hand
-    app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    // Every processor but the relay: the test publishes by hand.
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(['certificates', 'mail', 'reminders', 'maintenance']), { logger: false });
     await app.init();
-    delete process.env['OUTBOX_RELAY'];
     dataSource = app.get(DataSource);
-    relay = app.get(OutboxRelay);
+    relay = app.get(OutboxPublisher);
     certificates = app.get(getQueueToken(QUEUES.certificates));
     mail = app.get(getQueueToken(QUEUES.mail));
   });
@@ -60,7 +59,7 @@ describe('outbox relay', () => {
       connection: { host: '127.0.0.1', port: 9, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null },
     });
     dead.on('error', () => undefined);
-    const offline = new OutboxRelay(dataSource, dead, dead, dead, dead);
+    const offline = new OutboxPublisher(dataSource, dead, dead, dead, dead);
     const event = await dataSource.transaction((em) => app.get(OutboxService).add(em, 'enrolment.completed', completion()));
     await expect(offline.publishBatch()).rejects.toThrow();
     expect((await dataSource.getRepository(OutboxEvent).findOneByOrFail({ id: event.id })).publishedAt).toBeNull();

@@ -19,6 +19,11 @@ describe('loadConfig', () => {
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 
+  it('runs every worker processor unless WORKER_PROCESSORS names some', () => {
+    expect(loadConfig({}).workerProcessors).toEqual(['certificates', 'mail', 'reminders', 'maintenance', 'outbox']);
+    expect(loadConfig({ WORKER_PROCESSORS: ' mail , certificates,mail' }).workerProcessors).toEqual(['certificates', 'mail']);
+  });
+
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],
@@ -28,6 +33,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'chatty'],
     ['JWT_ACCESS_SECRET', 'short'],
     ['NODE_ENV', 'staging'],
+    ['WORKER_PROCESSORS', 'mail,printer'],
+    ['WORKER_PROCESSORS', 'mail;certificates'],
   ])('names %s=%s in the error', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     try {

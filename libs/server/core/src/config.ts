@@ -5,6 +5,7 @@ import {
   IsInt,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -17,6 +18,11 @@ const toBool = ({ value }: { value: unknown }) =>
   : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+/** The worker's processors, by what they consume: WORKER_PROCESSORS picks those a worker process runs. */
+export const WORKER_PROCESSOR_NAMES = ['certificates', 'mail', 'reminders', 'maintenance', 'outbox'] as const;
+export type WorkerProcessorName = (typeof WORKER_PROCESSOR_NAMES)[number];
+const processorList = new RegExp(`^\\s*(${WORKER_PROCESSOR_NAMES.join('|')})\\s*(,\\s*(${WORKER_PROCESSOR_NAMES.join('|')})\\s*)*$`);
 
 /** A secret that is fine on a laptop and refused in production. */
 export const DEVELOPMENT_JWT_SECRET = 'aula-development-secret-change-me-in-production';
@@ -125,6 +131,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(1440)
   REMINDER_INTERVAL_MINUTES = 15;
 
+  /**
+   * Which processors a worker process runs, comma-separated: all by default; a subset makes a
+   * dedicated worker (mail only, certificates only...). Every processor is safe with several copies.
+   */
+  @Matches(processorList, { message: `WORKER_PROCESSORS must be a comma-separated list of ${WORKER_PROCESSOR_NAMES.join(', ')}` })
+  WORKER_PROCESSORS = WORKER_PROCESSOR_NAMES.join(',');
+
   /** Password-reset requests allowed per email and per client address within the window (seconds). */
   @Transform(toInt) @IsInt() @Min(1)
   PASSWORD_RESET_MAX_PER_ACCOUNT = 3;
@@ -146,6 +159,12 @@ export class AppConfig {
   /** REMINDER_OFFSETS_HOURS as numbers, largest first. */
   get reminderOffsetsHours(): number[] {
     return [...new Set(this.REMINDER_OFFSETS_HOURS.split(',').map((h) => Number(h.trim())).filter((h) => Number.isFinite(h) && h > 0))].sort((a, b) => b - a);
+  }
+
+  /** WORKER_PROCESSORS as names, each once, in the order of WORKER_PROCESSOR_NAMES. */
+  get workerProcessors(): WorkerProcessorName[] {
+    const chosen = new Set(this.WORKER_PROCESSORS.split(',').map((p) => p.trim()));
+    return WORKER_PROCESSOR_NAMES.filter((p) => chosen.has(p));
   }
 
   get corsOrigins(): string[] {

@@ -18,6 +18,14 @@ export function createRedis(url: string, options: RedisOptions = {}): Redis {
   });
 }
 
+/**
+ * The connection of BullMQ queues and workers (it opens, and on shutdown closes, its own clients
+ * from these options). Workers block on Redis: no per-request retry limit, as BullMQ requires.
+ */
+export function queueConnection(config: AppConfig): { url: string; maxRetriesPerRequest: null } {
+  return { url: config.REDIS_URL, maxRetriesPerRequest: null };
+}
+
 @Injectable()
 export class RedisCloser implements OnApplicationShutdown {
   constructor(@InjectRedis() private readonly redis: Redis) {}

@@ -14,5 +14,6 @@ export * from './notification.service';
 export * from './password-reset.service';
 export * from './preference.service';
 export * from './reminder.finder';
+export * from './event-mail.rules';
 export * from './calendar.service';
 export * from './notification.module';

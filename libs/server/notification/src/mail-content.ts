@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Locale, Translations } from '@aula/contracts';
+import type { Locale, MailRequest, MailTemplateId, Translations } from '@aula/contracts';
 import { pickText } from '@aula/server/catalog';
 import { PreparedSql } from '@aula/server/database';
 import { InvitationService } from '@aula/server/identity';
 import { formatDate, formatDateTime } from './local-time';
-import type { TemplateId, TemplateParams } from './mail-templates';
+import type { TemplateParams } from './mail-templates';
 import { PasswordResetService } from './password-reset.service';
-import { INACTIVITY_DAYS, LAST_SEEN_SQL } from './reminder.finder';
+import { INACTIVITY_DAYS, LAST_SEEN_SQL } from './reminder-rules';
 import { MAIL_BATCHING, StatementBatcher } from './statement-batcher';
-
-/** One message to build: who, why, about what, on which occasion. */
-export interface MailRequest {
-  userId: string;
-  template: TemplateId;
-  /** The object the message is about (invitation, enrolment, grade, activity, cohort...). */
-  subjectId: string;
-  /** What makes this message different from an earlier one about the same object. */
-  occasion: string;
-  /** Enrolment the message concerns, for reminders re-checked at send time. */
-  enrolmentId?: string;
-}
 
 export interface Recipient {
   id: string;
@@ -48,7 +36,7 @@ interface CourseRow {
 }
 
 /** Reminders about a piece of work: whether it is still undone and what the message says about it. */
-const DEADLINE_TEMPLATES: readonly TemplateId[] = ['assignment-due', 'quiz-closing', 'work-overdue'];
+const DEADLINE_TEMPLATES: readonly MailTemplateId[] = ['assignment-due', 'quiz-closing', 'work-overdue'];
 
 interface DueWorkRow {
   i: number;
@@ -62,13 +50,13 @@ interface DueWorkRow {
 }
 
 /**
+ * Whether the work is done comes from assessment's read model (assessment_submitted_work).
  * Many reminders at once (one row per request, by position): a burst of thousands of reminders
  * reads its work in a few round trips instead of three per message.
  */
 const DUE_WORK_SQL = `SELECT r.i::int AS i,
-       e.status = 'active' AND NOT CASE WHEN r.template = 'quiz-closing'
-         THEN EXISTS (SELECT 1 FROM quiz_attempts qa WHERE qa.activity_id = a.id AND qa.enrolment_id = e.id AND qa.submitted_at IS NOT NULL)
-         ELSE EXISTS (SELECT 1 FROM submissions sb WHERE sb.activity_id = a.id AND sb.enrolment_id = e.id AND sb.latest_version > 0) END AS due,
+       e.status = 'active' AND NOT EXISTS (SELECT 1 FROM assessment_submitted_work w WHERE w.activity_id = a.id AND w.enrolment_id = e.id
+         AND w.kind = CASE WHEN r.template = 'quiz-closing' THEN 'quiz' ELSE 'assignment' END) AS due,
        a.title, co.title AS "courseTitle", co.default_locale AS "defaultLocale",
        COALESCE(x.due_at, s.due_at) AS "dueAt", COALESCE(x.closes_at, s.closes_at) AS "closesAt"
   FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) WITH ORDINALITY AS r(enrolment_id, activity_id, template, i)
@@ -177,11 +165,8 @@ export class MailContentLoader {
   /** Submissions of a cohort waiting more than 48 h without a mark. */
   async waitingCount(cohortId: string): Promise<number> {
     const row = await this.one<{ n: number }>(
-      `SELECT count(*)::int AS n FROM submissions s JOIN enrolments e ON e.id = s.enrolment_id
-        WHERE e.cohort_id = $1 AND e.status IN ('active', 'completed') AND s.latest_version > 0
-          AND s.submitted_at < now() - interval '48 hours'
-          AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.activity_id = s.activity_id AND g.enrolment_id = s.enrolment_id
-                           AND g.status <> 'draft' AND g.graded_at >= s.submitted_at)`,
+      `SELECT count(*)::int AS n FROM assessment_unmarked_submissions s JOIN enrolments e ON e.id = s.enrolment_id
+        WHERE e.cohort_id = $1 AND e.status IN ('active', 'completed') AND s.submitted_at < now() - interval '48 hours'`,
       [cohortId],
     );
     return row?.n ?? 0;

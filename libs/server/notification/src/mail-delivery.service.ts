@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SECURITY_KIND, type DeliveryMode, type NotificationKind } from '@aula/contracts';
+import { SECURITY_KIND, type DeliveryMode, type MailRequest, type NotificationKind } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
 import { PreparedSql } from '@aula/server/database';
 import { localDate } from './local-time';
-import { MailContentLoader, type MailRequest, type Recipient } from './mail-content';
+import { MailContentLoader, type Recipient } from './mail-content';
 import type { LedgerStatus } from './mail-ledger-entry.entity';
 import { renderMail, TEMPLATE_KIND } from './mail-templates';
 import { MailTransport, PermanentMailError, TemporaryMailError } from './mail.transport';

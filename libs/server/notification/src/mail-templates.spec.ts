@@ -1,5 +1,5 @@
-import { LOCALES } from '@aula/contracts';
-import { renderMail, TEMPLATES } from './mail-templates';
+import { LOCALES, MAIL_TEMPLATES } from '@aula/contracts';
+import { renderMail } from './mail-templates';
 
 const params = {
   name: 'Nguyễn <b>Minh</b>',
@@ -18,7 +18,7 @@ const params = {
 };
 
 describe('mail templates', () => {
-  it.each(TEMPLATES.flatMap((t) => LOCALES.map((l) => [t, l] as const)))('%s in %s: every placeholder filled, both parts', (template, locale) => {
+  it.each(MAIL_TEMPLATES.flatMap((t) => LOCALES.map((l) => [t, l] as const)))('%s in %s: every placeholder filled, both parts', (template, locale) => {
     const mail = renderMail(template, locale, params, { action: 'https://aula.test/x?a=1&b=2', preferences: 'https://aula.test/profile' });
     for (const part of [mail.subject, mail.html, mail.text]) expect(part).not.toMatch(/\{\w+\}/);
     expect(mail.text).toContain('https://aula.test/x?a=1&b=2');

@@ -1,27 +1,7 @@
-import type { Locale, MailKind } from '@aula/contracts';
-
-/** Every message Aula sends, one template each, in en, es and pt. */
-export const TEMPLATES = [
-  'invitation',
-  'password-reset',
-  'enrolment-approved',
-  'enrolment-waitlisted',
-  'enrolment-promoted',
-  'submission-receipt',
-  'grade-released',
-  'certificate-issued',
-  'cohort-starting',
-  'assignment-due',
-  'quiz-closing',
-  'work-overdue',
-  'inactivity',
-  'marking-waiting',
-  'digest',
-] as const;
-export type TemplateId = (typeof TEMPLATES)[number];
+import type { Locale, MailKind, MailTemplateId } from '@aula/contracts';
 
 /** Which preference governs each template; `account` cannot be turned off. */
-export const TEMPLATE_KIND: Record<TemplateId, MailKind> = {
+export const TEMPLATE_KIND: Record<MailTemplateId, MailKind> = {
   invitation: 'account',
   'password-reset': 'account',
   'enrolment-approved': 'enrolment',
@@ -46,7 +26,7 @@ interface Template {
   action: string;
 }
 
-type Catalogue = Record<TemplateId, Template>;
+type Catalogue = Record<MailTemplateId, Template>;
 
 const en: Catalogue = {
   invitation: {
@@ -319,12 +299,12 @@ function fill(text: string, params: TemplateParams, escape: (s: string) => strin
 }
 
 /** The subject line, filled, in the recipient's language. */
-export function renderSubject(template: TemplateId, locale: Locale, params: TemplateParams): string {
+export function renderSubject(template: MailTemplateId, locale: Locale, params: TemplateParams): string {
   return oneLine(fill(CATALOGUES[locale][template].subject, params, (s) => s));
 }
 
 /** HTML and plain-text parts of one message. Every value is escaped in the HTML part. */
-export function renderMail(template: TemplateId, locale: Locale, params: TemplateParams, links: MailLinks): RenderedMail {
+export function renderMail(template: MailTemplateId, locale: Locale, params: TemplateParams, links: MailLinks): RenderedMail {
   const t = CATALOGUES[locale][template];
   const footer = FOOTER[locale];
   const subject = renderSubject(template, locale, params);

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { localDate } from './local-time';
-import type { MailRequest } from './mail-content';
+import type { MailRequest } from '@aula/contracts';
+import { DAYTIME_START_HOUR, localDate, localParts } from './local-time';
+import { INACTIVITY_DAYS, LAST_SEEN_SQL, MARKING_WAIT_HOURS, QUIZ_CLOSING_HOURS } from './reminder-rules';
 
 export interface ReminderCandidate extends MailRequest {
   /** Recipient's time zone: reminders wait for their daytime. */
   timeZone: string;
 }
 
-/** When an enrolment last showed life: its last activity, else its start (enrolment or cohort start, the later). */
-export const LAST_SEEN_SQL = `COALESCE(e.last_activity_at, GREATEST(e.created_at, (c.start_date::timestamp AT TIME ZONE c.time_zone)))`;
+export interface DigestCandidate {
+  userId: string;
+  /** The recipient's calendar day: one digest each. */
+  day: string;
+}
 
-export const INACTIVITY_DAYS = 7;
-export const MARKING_WAIT_HOURS = 48;
-export const QUIZ_CLOSING_HOURS = 24;
 /** Overdue work older than this is not chased any more. */
 const OVERDUE_LOOKBACK_DAYS = 7;
 
@@ -71,6 +72,16 @@ export class ReminderFinder {
     return [...out, ...starting, ...inactive, ...marking];
   }
 
+  /** People with held messages, from 08:00 on their clock (at any hour with `ignoreDaytime`): one digest per local day. */
+  async digestsDue(now: Date, { ignoreDaytime = false }: { ignoreDaytime?: boolean } = {}): Promise<DigestCandidate[]> {
+    const held = (await this.dataSource.query(
+      `SELECT DISTINCT l.user_id AS "userId", u.time_zone AS "timeZone" FROM mail_ledger l JOIN users u ON u.id = l.user_id WHERE l.status = 'held'`,
+    )) as { userId: string; timeZone: string }[];
+    return held
+      .filter((h) => ignoreDaytime || localParts(now, h.timeZone).hour >= DAYTIME_START_HOUR)
+      .map((h) => ({ userId: h.userId, day: localDate(now, h.timeZone) }));
+  }
+
   private base(r: DeadlineRow, template: MailRequest['template']) {
     return { userId: r.userId, template, subjectId: r.activityId, enrolmentId: r.enrolmentId, timeZone: r.timeZone };
   }
@@ -84,10 +95,8 @@ export class ReminderFinder {
     { stillOpen = false, courseOffsets = false }: { stillOpen?: boolean; courseOffsets?: boolean } = {},
   ): Promise<DeadlineRow[]> {
     const at = `COALESCE(x.${column}, s.${column})`;
-    const notDone =
-      kind === 'assignment'
-        ? `NOT EXISTS (SELECT 1 FROM submissions sb WHERE sb.activity_id = a.id AND sb.enrolment_id = e.id AND sb.latest_version > 0)`
-        : `NOT EXISTS (SELECT 1 FROM quiz_attempts qa WHERE qa.activity_id = a.id AND qa.enrolment_id = e.id AND qa.submitted_at IS NOT NULL)`;
+    // Done or not: assessment's read model.
+    const notDone = `NOT EXISTS (SELECT 1 FROM assessment_submitted_work w WHERE w.activity_id = a.id AND w.enrolment_id = e.id AND w.kind = '${kind}')`;
     return (await this.dataSource.query(
       `SELECT e.id AS "enrolmentId", e.user_id AS "userId", a.id AS "activityId", u.time_zone AS "timeZone", ${at} AS at
               ${courseOffsets ? `, co.reminder_offsets_hours AS "offsetsHours"` : ''}
@@ -155,11 +164,9 @@ export class ReminderFinder {
          FROM cohort_tutors ct
          JOIN users u ON u.id = ct.user_id AND u.active
         WHERE EXISTS (
-          SELECT 1 FROM submissions s JOIN enrolments e ON e.id = s.enrolment_id
-           WHERE e.cohort_id = ct.cohort_id AND e.status IN ('active', 'completed') AND s.latest_version > 0
-             AND s.submitted_at < $1::timestamptz - make_interval(hours => $2)
-             AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.activity_id = s.activity_id AND g.enrolment_id = s.enrolment_id
-                              AND g.status <> 'draft' AND g.graded_at >= s.submitted_at))`,
+          SELECT 1 FROM assessment_unmarked_submissions s JOIN enrolments e ON e.id = s.enrolment_id
+           WHERE e.cohort_id = ct.cohort_id AND e.status IN ('active', 'completed')
+             AND s.submitted_at < $1::timestamptz - make_interval(hours => $2))`,
       [now, MARKING_WAIT_HOURS],
     )) as { userId: string; cohortId: string; timeZone: string }[];
     return rows.map((r) => ({

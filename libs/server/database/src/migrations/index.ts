@@ -9,6 +9,7 @@ import { CreateCertificates1764400000000 } from './1764400000000-create-certific
 import { CertificateTemplates1764410000000 } from './1764410000000-certificate-templates';
 import { CreateNotifications1764500000000 } from './1764500000000-create-notifications';
 import { CourseReminderOffsets1764510000000 } from './1764510000000-course-reminder-offsets';
+import { AssessmentReadModels1764520000000 } from './1764520000000-assessment-read-models';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CertificateTemplates1764410000000,
   CreateNotifications1764500000000,
   CourseReminderOffsets1764510000000,
+  AssessmentReadModels1764520000000,
 ];

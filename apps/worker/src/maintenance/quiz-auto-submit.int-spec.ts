@@ -2,16 +2,19 @@ import 'reflect-metadata';
 import { getQueueToken } from '@nestjs/bullmq';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '@aula/contracts';
+import { WORKER_PROCESSOR_NAMES } from '@aula/server/core';
 import { QuestionBankService, QuizService } from '@aula/server/assessment';
 import { Activity, Course, CourseModule, Programme } from '@aula/server/catalog';
 import { IdentityService, type Actor } from '@aula/server/identity';
-import { MaintenanceProcessor } from '../maintenance/maintenance.processor';
+import type { QueueJob } from '../queue-job';
 import { WorkerModule } from '../worker.module';
-import { QUIZ_AUTO_SUBMIT } from './quiz-auto-submit.job';
+import { MaintenanceProcessor } from './maintenance.processor';
+
+const QUIZ_AUTO_SUBMIT = 'quiz-auto-submit';
 
 jest.setTimeout(30_000);
 
@@ -24,7 +27,7 @@ describe('quiz auto-submit sweep (worker)', () => {
   let questionId: string;
 
   beforeAll(async () => {
-    app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(WORKER_PROCESSOR_NAMES), { logger: false });
     await app.init();
     db = app.get(DataSource);
     quizzes = app.get(QuizService);
@@ -120,8 +123,9 @@ describe('quiz auto-submit sweep (worker)', () => {
   it('submits and grades expired attempts when the maintenance job runs', async () => {
     const right = await expiredAttempt(true);
     const blank = await expiredAttempt(false);
-    const result = await app.get(MaintenanceProcessor).process({ name: QUIZ_AUTO_SUBMIT, data: {} } as unknown as Job<{ olderThanDays: number }>);
-    expect(result.submitted).toBeGreaterThanOrEqual(2);
+    const result = await app.get(MaintenanceProcessor).process({ name: QUIZ_AUTO_SUBMIT, data: {} } as QueueJob<'maintenance'>);
+    expect(result).toEqual({ submitted: expect.any(Number) });
+    expect('submitted' in result && result.submitted).toBeGreaterThanOrEqual(2);
     expect(await stateOf(right.attemptId)).toEqual({ submitted: true, auto: true, points: 10, status: 'released', autoChanges: 1 });
     expect(await stateOf(blank.attemptId)).toEqual({ submitted: true, auto: true, points: 0, status: 'released', autoChanges: 1 });
   });
