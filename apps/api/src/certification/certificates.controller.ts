@@ -103,6 +103,15 @@ export class CertificateVerificationController {
   }
 
   @Public()
+  @Route(certificationApi.achievement)
+  @ApiOperation({
+    summary: "A course's Open Badges 3.0 Achievement, which its certificates' credentials name (no personal data)",
+  })
+  achievement(@Param('id', uuidParam()) id: string): Promise<Record<string, unknown>> {
+    return this.verifier.achievement(id);
+  }
+
+  @Public()
   @Route(certificationApi.statusList)
   @ApiOperation({
     summary:
