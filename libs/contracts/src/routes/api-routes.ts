@@ -122,6 +122,7 @@ export const markingApi = {
   release: { method: 'POST', path: '/api/marking/activities/:activityId/enrolments/:enrolmentId/release' },
   uploadFeedbackFile: { method: 'PUT', path: '/api/marking/activities/:activityId/enrolments/:enrolmentId/feedback-file' },
   removeFeedbackFile: { method: 'DELETE', path: '/api/marking/activities/:activityId/enrolments/:enrolmentId/feedback-file' },
+  /** A trainee (once released) downloads it too, with their own `enrolmentId`: `grade.feedbackFile` in their assignment view. */
   feedbackFile: { method: 'GET', path: '/api/marking/activities/:activityId/enrolments/:enrolmentId/feedback-file' },
 } as const satisfies Record<string, ApiRoute>;
 
