@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { API_PREFIX, API_ROUTES } from '@aula/contracts';
+import { API_PREFIX, API_ROUTES, platformApi, routeUrl } from '@aula/contracts';
 import { createApp } from './app';
 
 /** Swagger's pages: served by the API, but not by a controller, so not in the route table. */
@@ -24,7 +24,10 @@ describe('the route table', () => {
       for (const method of [route.method].flat()) if (method !== 'HEAD') served.add(key(method, route.url));
     });
     await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    const fastify = app.getHttpAdapter().getInstance();
+    await fastify.ready();
+    // Closed while its PostgreSQL and Redis connections are still opening, the app leaves them behind.
+    await fastify.inject({ method: 'GET', url: routeUrl(platformApi.ready) });
   });
   afterAll(() => app.close());
 
