@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
+import { API_PREFIX } from '@aula/contracts';
 import { AppConfig, loadConfigOrExit, requestId } from '@aula/server/core';
 import { AppModule } from './app.module';
 import { configureWebApp } from './common/web-app';
@@ -27,7 +28,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   if (options.logger !== false) app.useLogger(app.get(Logger));
   const config = app.get(AppConfig);
 
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   await app.register(fastifyCookie);

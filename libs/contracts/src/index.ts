@@ -13,3 +13,4 @@ export * from './quiz';
 export * from './gradebook';
 export * from './certification';
 export * from './notification';
+export * from './routes';

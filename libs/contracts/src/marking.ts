@@ -16,14 +16,6 @@ export const MARKING_FEEDBACK_FILE_MAX_BYTES = 25 * 1024 * 1024;
 export const MARKING_BULK_RELEASE_MAX = 1000;
 
 /**
- * Where a trainee (once released), the cohort's tutors and administrators download a grade's
- * feedback file. The trainee's assignment view links it from `grade.feedbackFile` with its own
- * `enrolmentId`.
- */
-export const feedbackFileUrl = (activityId: string, enrolmentId: string): string =>
-  `/api/marking/activities/${encodeURIComponent(activityId)}/enrolments/${encodeURIComponent(enrolmentId)}/feedback-file`;
-
-/**
  * Where a trainee's work stands for marking:
  * `waiting` submitted and not marked (no grade, or a draft mark); `ready` marked, not released;
  * `released` visible to the trainee; `notSubmitted` nothing submitted and no finished mark.

@@ -2,13 +2,9 @@ import {
   BadRequestException,
   Body,
   Controller,
-  Delete,
-  Get,
   Headers,
   HttpCode,
   Param,
-  Post,
-  Put,
   Query,
   Res,
   StreamableFile,
@@ -29,7 +25,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ASSIGNMENT_FILE_MAX_BYTES, type AssignmentTraineeView, type SubmissionFileView } from '@aula/contracts';
+import {
+  ASSIGNMENT_FILE_MAX_BYTES,
+  assignmentApi,
+  type AssignmentTraineeView,
+  type SubmissionFileView,
+} from '@aula/contracts';
 import { AssignmentService, type SubmissionFileDownload } from '@aula/server/assessment';
 import type { Actor } from '@aula/server/identity';
 import { CurrentActor } from '../auth/auth.decorators';
@@ -37,6 +38,7 @@ import { uuidParam } from '../common/uuid.pipe';
 import { UploadErrorsInterceptor } from '../catalog/upload-errors.interceptor';
 import { LocaleQueryDto } from '../learning/learning.dto';
 import { DraftDto, SubmitDto } from './assignment.dto';
+import { Route } from '../common/route.decorator';
 
 function send(reply: FastifyReply, download: SubmissionFileDownload): StreamableFile {
   void reply.headers(download.headers);
@@ -58,7 +60,7 @@ function send(reply: FastifyReply, download: SubmissionFileDownload): Streamable
 export class AssignmentController {
   constructor(private readonly assignments: AssignmentService) {}
 
-  @Get('assignments/:activityId')
+  @Route(assignmentApi.view)
   @ApiOkResponse({ description: 'AssignmentTraineeView' })
   view(
     @CurrentActor() actor: Actor,
@@ -69,7 +71,7 @@ export class AssignmentController {
     return this.assignments.view(actor, activityId, query.locale, acceptLanguage);
   }
 
-  @Put('assignments/:activityId/draft')
+  @Route(assignmentApi.saveDraft)
   @ApiOperation({ summary: 'Save the draft text (sanitised rich text)' })
   @ApiOkResponse({ description: 'AssignmentTraineeView' })
   @ApiConflictResponse({ description: 'Submissions are closed (cut-off passed, late refused, no resubmission)' })
@@ -81,7 +83,7 @@ export class AssignmentController {
     return this.assignments.saveDraft(actor, activityId, body.text ?? null);
   }
 
-  @Post('assignments/:activityId/files')
+  @Route(assignmentApi.uploadFile)
   @UseInterceptors(
     UploadErrorsInterceptor,
     FileInterceptor('file', {
@@ -108,7 +110,7 @@ export class AssignmentController {
     return this.assignments.addFile(actor, activityId, file.buffer, file.originalname);
   }
 
-  @Delete('assignments/:activityId/files/:fileId')
+  @Route(assignmentApi.removeFile)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed from the draft (submitted versions keep theirs)' })
   async removeFile(
@@ -119,7 +121,7 @@ export class AssignmentController {
     await this.assignments.removeFile(actor, activityId, fileId);
   }
 
-  @Post('assignments/:activityId/submit')
+  @Route(assignmentApi.submit)
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the draft as a new version' })
   @ApiOkResponse({ description: 'AssignmentTraineeView' })
@@ -132,7 +134,7 @@ export class AssignmentController {
     return this.assignments.submit(actor, activityId, body.expectedVersion);
   }
 
-  @Get('submission-files/:fileId')
+  @Route(assignmentApi.submissionFile)
   @ApiOperation({ summary: "A submission's file, as a download: its owner, the cohort's tutors and administrators" })
   @ApiProduces('application/octet-stream')
   async file(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -13,10 +13,12 @@ import type { CohortGradebook, CourseGradingView, GradeImportReport, OwnGradeboo
 import { GradebookCsvService, GradebookService } from '@aula/server/assessment';
 import { attachmentDisposition } from '@aula/server/catalog';
 import type { Actor } from '@aula/server/identity';
+import { gradebookApi } from '@aula/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import { CsvBody } from '../common/csv-body';
 import { CourseGradingDto, GradebookCsvQueryDto, GradebookQueryDto } from './gradebook.dto';
+import { Route } from '../common/route.decorator';
 
 const TOTAL_RULE =
   'Course total: per item points / max (released grades only; a missing grade counts as 0), weighted mean within a ' +
@@ -27,14 +29,14 @@ const TOTAL_RULE =
 @ApiTags('gradebook')
 @ApiBearerAuth()
 @Roles('tutor', 'admin')
-@Controller('cohorts/:id/gradebook')
+@Controller()
 export class CohortGradebookController {
   constructor(
     private readonly gradebook: GradebookService,
     private readonly csv: GradebookCsvService,
   ) {}
 
-  @Get()
+  @Route(gradebookApi.cohort)
   @ApiOperation({
     summary:
       'Trainees × graded items with marks (unreleased ones marked by status), totals, pass or fail; by name',
@@ -49,7 +51,7 @@ export class CohortGradebookController {
     return this.gradebook.cohort(actor, id, query);
   }
 
-  @Get('export.csv')
+  @Route(gradebookApi.exportCsv)
   @ApiOperation({
     summary:
       'The gradebook as CSV (UTF-8 with BOM; cells that could run as formulas start with an apostrophe)',
@@ -70,7 +72,7 @@ export class CohortGradebookController {
     return file.content;
   }
 
-  @Post('import')
+  @Route(gradebookApi.import)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Scores from a spreadsheet (offline marking): all rows or nothing',
@@ -96,11 +98,11 @@ export class CohortGradebookController {
 /** A trainee's own gradebook row (tutors of the cohort and administrators may read it too). */
 @ApiTags('gradebook')
 @ApiBearerAuth()
-@Controller('enrolments/:id/gradebook')
+@Controller()
 export class OwnGradebookController {
   constructor(private readonly gradebook: GradebookService) {}
 
-  @Get()
+  @Route(gradebookApi.enrolment)
   @ApiOperation({
     summary: 'My grades in this enrolment: released grades only, with the course total',
     description: TOTAL_RULE,
@@ -115,17 +117,17 @@ export class OwnGradebookController {
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
-@Controller('admin/courses/:id/grading')
+@Controller()
 export class CourseGradingController {
   constructor(private readonly gradebook: GradebookService) {}
 
-  @Get()
+  @Route(gradebookApi.grading)
   @ApiOkResponse({ description: 'CourseGradingView' })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CourseGradingView> {
     return this.gradebook.settings(actor, id);
   }
 
-  @Put()
+  @Route(gradebookApi.saveGrading)
   @ApiOperation({
     summary: 'Weights and categories of graded items, category weights, pass mark',
     description: TOTAL_RULE,

@@ -2,12 +2,8 @@ import {
   BadRequestException,
   Body,
   Controller,
-  Delete,
-  Get,
   HttpCode,
   Param,
-  Post,
-  Put,
   Query,
   Res,
   StreamableFile,
@@ -31,9 +27,10 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
-  MARKING_FEEDBACK_FILE_MAX_BYTES,
   type BulkReleaseResult,
   type CohortMarkingSummary,
+  MARKING_FEEDBACK_FILE_MAX_BYTES,
+  markingApi,
   type MarkingQueueEntry,
   type MarkingView,
   type Page,
@@ -51,8 +48,7 @@ import {
   ReleaseGradeDto,
   SaveMarkDto,
 } from './marking.dto';
-
-const WORK = 'marking/activities/:activityId/enrolments/:enrolmentId';
+import { Route } from '../common/route.decorator';
 
 /**
  * Marking for a cohort's tutors and administrators: the grading queue, one trainee's submission
@@ -67,7 +63,7 @@ const WORK = 'marking/activities/:activityId/enrolments/:enrolmentId';
 export class MarkingController {
   constructor(private readonly marking: MarkingService) {}
 
-  @Get('tutor/marking')
+  @Route(markingApi.overview)
   @Roles('tutor', 'admin')
   @ApiOperation({
     summary: 'Submissions waiting for a mark in the cohorts I tutor, per cohort and assignment',
@@ -77,7 +73,7 @@ export class MarkingController {
     return this.marking.overview(actor);
   }
 
-  @Get('cohorts/:id/marking')
+  @Route(markingApi.cohort)
   @Roles('tutor', 'admin')
   @ApiOperation({
     summary: "The cohort's assignments with counts: waiting, late, ready, released, not submitted",
@@ -87,7 +83,7 @@ export class MarkingController {
     return this.marking.summary(actor, id);
   }
 
-  @Get('cohorts/:id/marking/queue')
+  @Route(markingApi.queue)
   @Roles('tutor', 'admin')
   @ApiOperation({
     summary:
@@ -102,7 +98,7 @@ export class MarkingController {
     return this.marking.queue(actor, id, query);
   }
 
-  @Post('cohorts/:id/marking/release')
+  @Route(markingApi.releaseAll)
   @HttpCode(200)
   @Roles('tutor', 'admin')
   @ApiOperation({
@@ -117,7 +113,7 @@ export class MarkingController {
     return this.marking.bulkRelease(actor, id, body);
   }
 
-  @Get(WORK)
+  @Route(markingApi.work)
   @Roles('tutor', 'admin')
   @ApiOperation({
     summary: "One trainee's latest submitted version, the rubric, the grade and its audit trail",
@@ -131,7 +127,7 @@ export class MarkingController {
     return this.marking.view(actor, activityId, enrolmentId);
   }
 
-  @Put(`${WORK}/grade`)
+  @Route(markingApi.saveGrade)
   @Roles('tutor', 'admin')
   @ApiOperation({ summary: 'Save a mark as draft or ready (a released grade stays released)' })
   @ApiOkResponse({ description: 'MarkingView' })
@@ -145,7 +141,7 @@ export class MarkingController {
     return this.marking.save(actor, activityId, enrolmentId, body);
   }
 
-  @Post(`${WORK}/release`)
+  @Route(markingApi.release)
   @HttpCode(200)
   @Roles('tutor', 'admin')
   @ApiOperation({ summary: 'Release the grade: its trainee sees it, the activity counts as done' })
@@ -160,7 +156,7 @@ export class MarkingController {
     return this.marking.release(actor, activityId, enrolmentId, body.expectedVersion);
   }
 
-  @Put(`${WORK}/feedback-file`)
+  @Route(markingApi.uploadFeedbackFile)
   @Roles('tutor', 'admin')
   @UseInterceptors(
     UploadErrorsInterceptor,
@@ -205,7 +201,7 @@ export class MarkingController {
     );
   }
 
-  @Delete(`${WORK}/feedback-file`)
+  @Route(markingApi.removeFeedbackFile)
   @Roles('tutor', 'admin')
   @ApiOperation({ summary: 'Remove the feedback file of the grade' })
   @ApiOkResponse({ description: 'MarkingView' })
@@ -223,7 +219,7 @@ export class MarkingController {
     return this.marking.removeFeedbackFile(actor, activityId, enrolmentId, query.expectedVersion);
   }
 
-  @Get(`${WORK}/feedback-file`)
+  @Route(markingApi.feedbackFile)
   @ApiOperation({
     summary:
       "The feedback file, as a download: the cohort's tutors and administrators, and the trainee once released",

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { QuestionAdminView, QuestionDeleteResult, QuizSettingsView } from '@aula/contracts';
 import { QuestionBankService, QuizService } from '@aula/server/assessment';
+import { quizApi } from '@aula/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import {
@@ -13,19 +14,20 @@ import {
   QuizSettingsViewDto,
   UpdateQuestionDto,
 } from './quiz.dto';
+import { Route } from '../common/route.decorator';
 
 /** The question bank of a course and the settings of its quizzes (administrators). */
 @ApiTags('admin: quizzes')
 @ApiBearerAuth()
 @Roles('admin')
-@Controller('admin')
+@Controller()
 export class QuizAdminController {
   constructor(
     private readonly bank: QuestionBankService,
     private readonly quizzes: QuizService,
   ) {}
 
-  @Get('courses/:courseId/questions')
+  @Route(quizApi.questions)
   @ApiOperation({ summary: "A course's question bank, oldest first" })
   @ApiOkResponse({ type: QuestionAdminViewDto, isArray: true })
   list(
@@ -35,7 +37,7 @@ export class QuizAdminController {
     return this.bank.list(courseId, { includeArchived: query.includeArchived === 'true' });
   }
 
-  @Post('courses/:courseId/questions')
+  @Route(quizApi.createQuestion)
   @ApiCreatedResponse({ type: QuestionAdminViewDto })
   create(
     @Param('courseId', uuidParam('courseId')) courseId: string,
@@ -44,34 +46,34 @@ export class QuizAdminController {
     return this.bank.create(courseId, body);
   }
 
-  @Get('questions/:id')
+  @Route(quizApi.question)
   @ApiOkResponse({ type: QuestionAdminViewDto })
   get(@Param('id', uuidParam()) id: string): Promise<QuestionAdminView> {
     return this.bank.get(id);
   }
 
-  @Patch('questions/:id')
+  @Route(quizApi.updateQuestion)
   @ApiOperation({ summary: 'Edit a question; attempts already started keep the version they copied' })
   @ApiOkResponse({ type: QuestionAdminViewDto })
   update(@Param('id', uuidParam()) id: string, @Body() body: UpdateQuestionDto): Promise<QuestionAdminView> {
     return this.bank.update(id, body);
   }
 
-  @Delete('questions/:id')
+  @Route(quizApi.deleteQuestion)
   @ApiOperation({ summary: 'Delete a question, or archive it when an attempt or a quiz uses it' })
   @ApiOkResponse({ type: QuestionDeleteResultDto })
   remove(@Param('id', uuidParam()) id: string): Promise<QuestionDeleteResult> {
     return this.bank.remove(id);
   }
 
-  @Get('activities/:id/quiz')
+  @Route(quizApi.settings)
   @ApiOperation({ summary: "A quiz activity's settings (defaults until saved)" })
   @ApiOkResponse({ type: QuizSettingsViewDto })
   settings(@Param('id', uuidParam()) id: string): Promise<QuizSettingsView> {
     return this.quizzes.settings(id);
   }
 
-  @Put('activities/:id/quiz')
+  @Route(quizApi.saveSettings)
   @ApiOperation({ summary: "Replace a quiz activity's settings; max points go to the gradebook" })
   @ApiOkResponse({ type: QuizSettingsViewDto })
   saveSettings(@Param('id', uuidParam()) id: string, @Body() body: QuizSettingsDto): Promise<QuizSettingsView> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -11,10 +11,12 @@ import type { FastifyReply } from 'fastify';
 import type { QuizAttemptView, QuizOverview, QuizReview } from '@aula/contracts';
 import { QuizService } from '@aula/server/assessment';
 import type { Actor } from '@aula/server/identity';
+import { quizApi } from '@aula/contracts';
 import { CurrentActor } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import { LocaleQueryDto } from '../learning/learning.dto';
 import { QuizAttemptViewDto, QuizOverviewDto, QuizReviewDto, SaveAnswersDto } from './quiz.dto';
+import { Route } from '../common/route.decorator';
 
 /**
  * Taking a quiz. Attempts belong to their trainee: anyone else asking by id gets 404. Correct
@@ -26,7 +28,7 @@ import { QuizAttemptViewDto, QuizOverviewDto, QuizReviewDto, SaveAnswersDto } fr
 export class QuizController {
   constructor(private readonly quizzes: QuizService) {}
 
-  @Get('quizzes/:activityId')
+  @Route(quizApi.overview)
   @ApiOperation({ summary: 'Dates, attempts used and allowed, the released grade, and whether an attempt may start' })
   @ApiOkResponse({ type: QuizOverviewDto })
   overview(
@@ -38,7 +40,7 @@ export class QuizController {
     return this.quizzes.overview(actor, activityId, query.locale, acceptLanguage);
   }
 
-  @Post('quizzes/:activityId/attempts')
+  @Route(quizApi.start)
   @ApiOperation({ summary: 'Start an attempt (201), or get the one in progress (200)' })
   @ApiCreatedResponse({ type: QuizAttemptViewDto })
   @ApiOkResponse({ type: QuizAttemptViewDto, description: 'An attempt was already in progress' })
@@ -54,7 +56,7 @@ export class QuizController {
     return attempt;
   }
 
-  @Get('quiz-attempts/:id')
+  @Route(quizApi.attempt)
   @ApiOperation({ summary: 'An attempt with the answers saved so far (resume after a reload)' })
   @ApiOkResponse({ type: QuizAttemptViewDto })
   attempt(
@@ -65,7 +67,7 @@ export class QuizController {
     return this.quizzes.attempt(actor, id, query.locale);
   }
 
-  @Put('quiz-attempts/:id/answers')
+  @Route(quizApi.saveAnswers)
   @ApiOperation({ summary: 'Save answers (the ones named; null clears one)' })
   @ApiOkResponse({ type: QuizAttemptViewDto })
   @ApiConflictResponse({ description: 'Submitted already, or the deadline passed (then it is submitted as saved)' })
@@ -78,7 +80,7 @@ export class QuizController {
     return this.quizzes.saveAnswers(actor, id, body.answers, query.locale);
   }
 
-  @Post('quiz-attempts/:id/submit')
+  @Route(quizApi.submit)
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit and grade; submitting again answers the same result' })
   @ApiOkResponse({ type: QuizAttemptViewDto })
@@ -90,7 +92,7 @@ export class QuizController {
     return this.quizzes.submit(actor, id, query.locale);
   }
 
-  @Get('quiz-attempts/:id/review')
+  @Route(quizApi.review)
   @ApiOperation({ summary: 'Score per question, correct answers and feedback as the review options allow' })
   @ApiOkResponse({ type: QuizReviewDto })
   @ApiConflictResponse({ description: 'The attempt is still in progress' })

@@ -1,21 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CohortDatesEntry, CohortScheduleView, ExtensionView, OwnDatesEntry } from '@aula/contracts';
 import { CohortDatesService } from '@aula/server/assessment';
 import type { Actor } from '@aula/server/identity';
+import { scheduleApi } from '@aula/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import { ActivityDatesDto, ExtensionDatesDto } from './schedule.dto';
+import { Route } from '../common/route.decorator';
 
 /** Dates of a cohort's quizzes and assignments, and extensions per trainee. */
 @ApiTags('schedule')
 @ApiBearerAuth()
 @Roles('tutor', 'admin')
-@Controller('cohorts/:id/schedule')
+@Controller()
 export class CohortScheduleController {
   constructor(private readonly dates: CohortDatesService) {}
 
-  @Get()
+  @Route(scheduleApi.cohort)
   @ApiOperation({
     summary: "Quizzes and assignments with the cohort's dates, extensions, and the cohort's time zone",
   })
@@ -24,7 +26,7 @@ export class CohortScheduleController {
     return this.dates.view(actor, id);
   }
 
-  @Put(':activityId')
+  @Route(scheduleApi.setDates)
   @ApiOperation({
     summary: 'Sets the dates of one quiz (opensAt, closesAt) or assignment (dueAt, closesAt = cut-off)',
     description: 'ISO instants with offset; opens ≤ due ≤ closes. A date of the other kind is a 400.',
@@ -39,7 +41,7 @@ export class CohortScheduleController {
     return this.dates.set(actor, id, activityId, body);
   }
 
-  @Put(':activityId/extensions/:enrolmentId')
+  @Route(scheduleApi.grantExtension)
   @ApiOperation({ summary: "Grants one trainee later dates (after the cohort's)" })
   @ApiOkResponse({ description: 'ExtensionView' })
   grant(
@@ -52,7 +54,7 @@ export class CohortScheduleController {
     return this.dates.grant(actor, id, activityId, enrolmentId, body);
   }
 
-  @Delete(':activityId/extensions/:enrolmentId')
+  @Route(scheduleApi.revokeExtension)
   @HttpCode(204)
   @ApiNoContentResponse({ description: "Revoked: the cohort's dates apply again" })
   async revoke(
@@ -68,11 +70,11 @@ export class CohortScheduleController {
 /** A trainee's own dates (extensions applied), for their quiz and assignment views. */
 @ApiTags('schedule')
 @ApiBearerAuth()
-@Controller('enrolments/:id/dates')
+@Controller()
 export class OwnDatesController {
   constructor(private readonly dates: CohortDatesService) {}
 
-  @Get()
+  @Route(scheduleApi.enrolment)
   @ApiOperation({
     summary: "My dates for every quiz and assignment of this enrolment, with the cohort's time zone",
   })

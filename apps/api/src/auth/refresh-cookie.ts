@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { API_PREFIX } from '@aula/contracts';
 import type { IssuedSession } from '@aula/server/identity';
 
 export const REFRESH_COOKIE = 'aula_refresh';
 /** The refresh token only ever travels to the auth endpoints. */
-const COOKIE_PATH = '/api/auth';
+const COOKIE_PATH = `${API_PREFIX}/auth`;
 
 export function setRefreshCookie(reply: FastifyReply, issued: IssuedSession, secure: boolean): void {
   void reply.setCookie(REFRESH_COOKIE, issued.refreshToken, {

@@ -2,13 +2,8 @@ import {
   BadRequestException,
   Body,
   Controller,
-  Delete,
-  Get,
   HttpCode,
   Param,
-  Patch,
-  Post,
-  Put,
   Res,
   StreamableFile,
   UploadedFile,
@@ -32,6 +27,7 @@ import {
   ACTIVITY_FILE_EXTENSIONS,
   ACTIVITY_FILE_MAX_BYTES,
   type ActivityAdminView,
+  catalogApi,
   type ModuleAdminView,
 } from '@aula/contracts';
 import { ActivityFileService, CatalogService } from '@aula/server/catalog';
@@ -47,19 +43,20 @@ import {
   UpdateActivityDto,
   UpdateModuleDto,
 } from './catalog.dto';
+import { Route } from '../common/route.decorator';
 
 /** Modules, activities and activity files of a course. */
 @ApiTags('admin: catalogue')
 @ApiBearerAuth()
 @Roles('admin')
-@Controller('admin')
+@Controller()
 export class AdminCourseContentController {
   constructor(
     private readonly catalog: CatalogService,
     private readonly files: ActivityFileService,
   ) {}
 
-  @Patch('modules/:id')
+  @Route(catalogApi.updateModule)
   @ApiOkResponse({ type: ModuleAdminViewDto })
   updateModule(
     @Param('id', uuidParam()) id: string,
@@ -68,7 +65,7 @@ export class AdminCourseContentController {
     return this.catalog.updateModule(id, body);
   }
 
-  @Delete('modules/:id')
+  @Route(catalogApi.deleteModule)
   @HttpCode(204)
   @ApiNoContentResponse({
     description: 'Removed with its activities, their files and learners’ completions of them',
@@ -77,7 +74,7 @@ export class AdminCourseContentController {
     await this.catalog.deleteModule(id);
   }
 
-  @Post('modules/:id/activities')
+  @Route(catalogApi.addActivity)
   @ApiCreatedResponse({ type: ActivityAdminViewDto, description: 'Added last in the module' })
   addActivity(
     @Param('id', uuidParam()) id: string,
@@ -86,7 +83,7 @@ export class AdminCourseContentController {
     return this.catalog.addActivity(id, body);
   }
 
-  @Put('modules/:id/activities/order')
+  @Route(catalogApi.orderActivities)
   @ApiOkResponse({ type: ModuleAdminViewDto })
   reorderActivities(
     @Param('id', uuidParam()) id: string,
@@ -95,7 +92,7 @@ export class AdminCourseContentController {
     return this.catalog.reorderActivities(id, body.ids);
   }
 
-  @Patch('activities/:id')
+  @Route(catalogApi.updateActivity)
   @ApiOkResponse({ type: ActivityAdminViewDto })
   updateActivity(
     @Param('id', uuidParam()) id: string,
@@ -104,14 +101,14 @@ export class AdminCourseContentController {
     return this.catalog.updateActivity(id, body);
   }
 
-  @Delete('activities/:id')
+  @Route(catalogApi.deleteActivity)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed with its file and learners’ completions of it' })
   async deleteActivity(@Param('id', uuidParam()) id: string): Promise<void> {
     await this.catalog.deleteActivity(id);
   }
 
-  @Put('activities/:id/file')
+  @Route(catalogApi.uploadActivityFile)
   @UseInterceptors(
     UploadErrorsInterceptor,
     FileInterceptor('file', {
@@ -146,7 +143,7 @@ export class AdminCourseContentController {
     return this.files.attach(id, file.buffer, file.originalname);
   }
 
-  @Get('activities/:id/file')
+  @Route(catalogApi.activityFile)
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The file, as an attachment' })
   async downloadFile(

@@ -1,8 +1,9 @@
 import { PageQueryDto } from '../common/dto';
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Page, ProgrammeView } from '@aula/contracts';
 import { CatalogService } from '@aula/server/catalog';
+import { catalogApi } from '@aula/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import {
@@ -11,33 +12,34 @@ import {
   ProgrammeViewDto,
   UpdateProgrammeDto,
 } from './catalog.dto';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('admin: catalogue')
 @ApiBearerAuth()
 @Roles('admin')
-@Controller('admin/programmes')
+@Controller()
 export class AdminProgrammesController {
   constructor(private readonly catalog: CatalogService) {}
 
-  @Get()
+  @Route(catalogApi.programmes)
   @ApiOkResponse({ type: ProgrammePageDto, description: 'Ordered by slug' })
   list(@Query() query: PageQueryDto): Promise<Page<ProgrammeView>> {
     return this.catalog.listProgrammes(query);
   }
 
-  @Post()
+  @Route(catalogApi.createProgramme)
   @ApiCreatedResponse({ type: ProgrammeViewDto })
   create(@Body() body: CreateProgrammeDto): Promise<ProgrammeView> {
     return this.catalog.createProgramme(body);
   }
 
-  @Get(':id')
+  @Route(catalogApi.programme)
   @ApiOkResponse({ type: ProgrammeViewDto })
   get(@Param('id', uuidParam()) id: string): Promise<ProgrammeView> {
     return this.catalog.getProgramme(id);
   }
 
-  @Patch(':id')
+  @Route(catalogApi.updateProgramme)
   @ApiOkResponse({ type: ProgrammeViewDto })
   update(@Param('id', uuidParam()) id: string, @Body() body: UpdateProgrammeDto): Promise<ProgrammeView> {
     return this.catalog.updateProgramme(id, body);

@@ -2,15 +2,11 @@ import {
   BadRequestException,
   Body,
   Controller,
-  Delete,
-  Get,
   HttpCode,
   Injectable,
   NotFoundException,
   Param,
   PayloadTooLargeException,
-  Post,
-  Put,
   Res,
   StreamableFile,
   UploadedFile,
@@ -41,6 +37,7 @@ import {
   type CertificateTemplateImage,
   type CertificateTemplateScope,
   type CertificateTemplateView,
+  certificationApi,
 } from '@aula/contracts';
 import { CertificateTemplateService } from '@aula/server/certification';
 import type { Actor } from '@aula/server/identity';
@@ -52,6 +49,7 @@ import {
   CertificateTemplateImageDto,
   CertificateTemplateViewDto,
 } from './certification.dto';
+import { Route } from '../common/route.decorator';
 
 /** `programmes` or `courses`; any other word is a path that does not exist. */
 @Injectable()
@@ -100,11 +98,11 @@ const SCOPE_PARAM = ApiParam({ name: 'scope', enum: CERTIFICATE_TEMPLATE_SCOPES 
 @ApiTags('admin: certificate templates')
 @ApiBearerAuth()
 @Roles('admin')
-@Controller('admin/:scope/:id/certificate-template')
+@Controller()
 export class CertificateTemplatesController {
   constructor(private readonly templates: CertificateTemplateService) {}
 
-  @Get()
+  @Route(certificationApi.template)
   @SCOPE_PARAM
   @ApiOperation({ summary: 'The template in effect and where it comes from (own, programme, default)' })
   @ApiOkResponse({ type: CertificateTemplateViewDto })
@@ -116,7 +114,7 @@ export class CertificateTemplatesController {
     return this.templates.view(actor, scope, id);
   }
 
-  @Put()
+  @Route(certificationApi.saveTemplate)
   @SCOPE_PARAM
   @ApiOperation({ summary: 'Save the own template (a new version); images it no longer uses are removed' })
   @ApiOkResponse({ type: CertificateTemplateViewDto })
@@ -129,7 +127,7 @@ export class CertificateTemplatesController {
     return this.templates.save(actor, scope, id, body);
   }
 
-  @Delete()
+  @Route(certificationApi.resetTemplate)
   @SCOPE_PARAM
   @ApiOperation({ summary: "Remove the own template: use the programme's (courses) or the built-in one again" })
   @ApiOkResponse({ type: CertificateTemplateViewDto, description: 'The template in effect now' })
@@ -141,7 +139,7 @@ export class CertificateTemplatesController {
     return this.templates.reset(actor, scope, id);
   }
 
-  @Post('preview')
+  @Route(certificationApi.previewTemplate)
   @HttpCode(200)
   @SCOPE_PARAM
   @ApiOperation({
@@ -165,7 +163,7 @@ export class CertificateTemplatesController {
     });
   }
 
-  @Post('images')
+  @Route(certificationApi.uploadTemplateImage)
   @SCOPE_PARAM
   @UseInterceptors(
     ImageUploadErrors,
@@ -194,7 +192,7 @@ export class CertificateTemplatesController {
     return this.templates.uploadImage(actor, scope, id, file.buffer);
   }
 
-  @Delete('images/:name')
+  @Route(certificationApi.removeTemplateImage)
   @HttpCode(204)
   @SCOPE_PARAM
   @ApiOperation({ summary: 'Remove an uploaded image that no saved template uses (409 when one does)' })

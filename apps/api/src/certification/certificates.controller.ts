@@ -2,12 +2,10 @@ import {
   BadRequestException,
   Body,
   Controller,
-  Get,
   Headers,
   HttpCode,
   Param,
   ParseIntPipe,
-  Post,
   Query,
   Req,
   Res,
@@ -25,9 +23,11 @@ import type {
 } from '@aula/contracts';
 import { CertificateVerifier, CertificationService, certificateFileName } from '@aula/server/certification';
 import type { Actor } from '@aula/server/identity';
+import { certificationApi } from '@aula/contracts';
 import { CurrentActor, Public } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import { ExpiryDto, RevokeCertificateDto, VerifyCredentialDto } from './certification.dto';
+import { Route } from '../common/route.decorator';
 
 const INERT = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' };
 
@@ -65,12 +65,12 @@ function sendCredential(
 
 /** Public: verification by code, the issuer profile, credentials and the revocation list. */
 @ApiTags('certificates')
-@Controller('certificates')
+@Controller()
 export class CertificateVerificationController {
   constructor(private readonly verifier: CertificateVerifier) {}
 
   @Public()
-  @Get('verify/:code')
+  @Route(certificationApi.verify)
   @ApiOperation({
     summary:
       'What a certificate says and whether it holds. Unknown and malformed codes: the same 404. Rate-limited per address.',
@@ -84,7 +84,7 @@ export class CertificateVerificationController {
   }
 
   @Public()
-  @Post('verify-credential')
+  @Route(certificationApi.verifyCredential)
   @HttpCode(200)
   @ApiOperation({ summary: 'Checks a VC-JWT: signature by the issuer, then status' })
   async verifyCredential(
@@ -96,14 +96,23 @@ export class CertificateVerificationController {
   }
 
   @Public()
-  @Get('issuer')
+  @Route(certificationApi.issuer)
   @ApiOperation({ summary: 'The issuer profile (Open Badges 3.0) with its public keys' })
   issuer(): Promise<Record<string, unknown>> {
     return this.verifier.issuerProfile();
   }
 
   @Public()
-  @Get('status-list/:list')
+  @Route(certificationApi.achievement)
+  @ApiOperation({
+    summary: "A course's Open Badges 3.0 Achievement, which its certificates' credentials name (no personal data)",
+  })
+  achievement(@Param('id', uuidParam()) id: string): Promise<Record<string, unknown>> {
+    return this.verifier.achievement(id);
+  }
+
+  @Public()
+  @Route(certificationApi.statusList)
   @ApiOperation({
     summary:
       'Bitstring Status List credential (revocation); ?format=jwt or Accept: application/vc+jwt for the JWT',
@@ -128,7 +137,7 @@ export class CertificateVerificationController {
   }
 
   @Public()
-  @Get(':code/credential')
+  @Route(certificationApi.credential)
   @ApiOperation({ summary: 'The certificate as an Open Badges 3.0 credential (VC-JWT, EdDSA)' })
   async credential(
     @Param('code') code: string,
@@ -147,18 +156,18 @@ export class CertificateVerificationController {
 export class CertificatesController {
   constructor(private readonly certification: CertificationService) {}
 
-  @Get('certificates/mine')
+  @Route(certificationApi.mine)
   @ApiOperation({ summary: "The signed-in person's certificates" })
   mine(@CurrentActor() actor: Actor): Promise<CertificateView[]> {
     return this.certification.listOwn(actor);
   }
 
-  @Get('certificates/:id')
+  @Route(certificationApi.certificate)
   async get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CertificateView> {
     return this.certification.toView(await this.certification.get(actor, id));
   }
 
-  @Get('certificates/:id/pdf')
+  @Route(certificationApi.pdf)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The PDF: its holder, the cohort tutors and administrators; 404 for anyone else' })
   async pdf(
@@ -175,7 +184,7 @@ export class CertificatesController {
     });
   }
 
-  @Post('certificates/:id/revoke')
+  @Route(certificationApi.revoke)
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke with a reason (administrators)' })
   revoke(
@@ -186,7 +195,7 @@ export class CertificatesController {
     return this.certification.revoke(actor, id, body.reason);
   }
 
-  @Post('certificates/:id/reissue')
+  @Route(certificationApi.reissue)
   @HttpCode(202)
   @ApiOperation({ summary: 'Queue a new certificate with a new code replacing this one (administrators)' })
   reissue(
@@ -197,7 +206,7 @@ export class CertificatesController {
     return this.certification.requestReissue(actor, id, expiryOf(body));
   }
 
-  @Post('enrolments/:enrolmentId/certificate')
+  @Route(certificationApi.issue)
   @HttpCode(202)
   @ApiOperation({
     summary:
@@ -211,7 +220,7 @@ export class CertificatesController {
     return this.certification.requestIssue(actor, enrolmentId, expiryOf(body));
   }
 
-  @Post('cohorts/:cohortId/certificates/issue')
+  @Route(certificationApi.issueCohort)
   @HttpCode(202)
   @ApiOperation({
     summary:
@@ -225,7 +234,7 @@ export class CertificatesController {
     return this.certification.requestCohortIssue(actor, cohortId, expiryOf(body));
   }
 
-  @Get('certificate-batches/:batchId')
+  @Route(certificationApi.batch)
   @ApiOperation({ summary: 'Progress of a cohort issue' })
   batch(
     @CurrentActor() actor: Actor,
@@ -234,7 +243,7 @@ export class CertificatesController {
     return this.certification.batchProgress(actor, batchId);
   }
 
-  @Get('cohorts/:cohortId/certificates')
+  @Route(certificationApi.cohort)
   @ApiOperation({
     summary:
       "Completed enrolments of a cohort with their certificates (the cohort's tutors and administrators)",
@@ -246,7 +255,7 @@ export class CertificatesController {
     return this.certification.listForCohort(actor, cohortId);
   }
 
-  @Get('cohorts/:cohortId/certificates.zip')
+  @Route(certificationApi.cohortZip)
   @ApiProduces('application/zip')
   @ApiOperation({
     summary:

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -589,6 +590,45 @@ describe('certificates API', () => {
       expect(
         statusBit(subject.encodedList, Number(claims.credentialStatus.statusListIndex) % STATUS_LIST_SIZE),
       ).toBe(true);
+    });
+
+    it("publishes the course's Achievement at the address the credential names, about the course only", async () => {
+      const h = await holder({ displayName: 'Achievement Holder' });
+      const claims = claimsOf(await credentialOf(h.certificate.code)) as {
+        credentialSubject: { achievement: { id: string; name: string } };
+      };
+      const { pathname, origin } = new URL(claims.credentialSubject.achievement.id);
+      expect(pathname).toBe(`/api/certificates/achievements/${cohort.courseId}`);
+      const res = await t.request({ method: 'GET', url: pathname });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.json()).toEqual({
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
+        id: claims.credentialSubject.achievement.id,
+        type: ['Achievement'],
+        achievementType: 'Certificate',
+        name: 'Verification course',
+        description: 'Verification course',
+        criteria: { narrative: 'Completed the course Verification course.' },
+        creator: { id: `${origin}/api/certificates/issuer`, type: ['Profile'], name: 'Aula', url: origin },
+        inLanguage: 'en',
+      });
+      for (const personal of [h.certificate.holderName, h.email, h.certificate.cohort, h.certificate.code])
+        expect(res.body).not.toContain(personal);
+    });
+
+    it('answers 404 for an unknown course and for a course that has awarded no certificate, 400 for a malformed id', async () => {
+      const unawarded = await certificateCohort(db, 'Unawarded');
+      for (const id of [randomUUID(), unawarded.courseId]) {
+        const res = await t.request({ method: 'GET', url: `/api/certificates/achievements/${id}` });
+        expect(res.statusCode).toBe(404);
+      }
+      const malformed = await t.request({ method: 'GET', url: '/api/certificates/achievements/not-a-uuid' });
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.json()).toMatchObject({ errors: [{ path: 'id', message: 'must be a UUID' }] });
     });
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { API_PREFIX } from '@aula/contracts';
 
 let indexPath = '';
 let cached: { mtimeMs: number; html: string } | null = null;
@@ -31,7 +32,7 @@ function indexHtml(): string | null {
 export function serveWebApp(request: FastifyRequest, reply: FastifyReply): boolean {
   if (request.method !== 'GET') return false;
   const path = request.url.split('?')[0];
-  if (path === '/api' || path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) return false;
+  if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) || /\.[a-z0-9]+$/i.test(path)) return false;
   const html = indexHtml();
   if (html === null) return false;
   void reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);

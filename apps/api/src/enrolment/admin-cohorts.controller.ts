@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -11,6 +11,7 @@ import {
 import type { CohortView, CsvImportReport, EnrolmentSummary, Page } from '@aula/contracts';
 import { CohortService, EnrolmentImportService, EnrolmentService } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
+import { enrolmentApi } from '@aula/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import { CsvBody } from '../common/csv-body';
@@ -26,11 +27,12 @@ import {
   SetTutorsDto,
   UpdateCohortDto,
 } from './enrolment.dto';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
-@Controller('admin/cohorts')
+@Controller()
 export class AdminCohortsController {
   constructor(
     private readonly cohorts: CohortService,
@@ -38,25 +40,25 @@ export class AdminCohortsController {
     private readonly imports: EnrolmentImportService,
   ) {}
 
-  @Get()
+  @Route(enrolmentApi.cohorts)
   @ApiOkResponse({ type: CohortPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: CohortListQueryDto): Promise<Page<CohortView>> {
     return this.cohorts.list(actor, query, 'all');
   }
 
-  @Post()
+  @Route(enrolmentApi.createCohort)
   @ApiCreatedResponse({ type: CohortViewDto })
   create(@CurrentActor() actor: Actor, @Body() body: CreateCohortDto): Promise<CohortView> {
     return this.cohorts.create(actor, { ...body, capacity: body.capacity ?? null });
   }
 
-  @Get(':id')
+  @Route(enrolmentApi.adminCohort)
   @ApiOkResponse({ type: CohortViewDto })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CohortView> {
     return this.cohorts.get(actor, id);
   }
 
-  @Patch(':id')
+  @Route(enrolmentApi.updateCohort)
   @ApiOkResponse({ type: CohortViewDto })
   update(
     @CurrentActor() actor: Actor,
@@ -66,7 +68,7 @@ export class AdminCohortsController {
     return this.cohorts.update(actor, id, body);
   }
 
-  @Put(':id/tutors')
+  @Route(enrolmentApi.setTutors)
   @ApiOkResponse({ type: CohortViewDto })
   setTutors(
     @CurrentActor() actor: Actor,
@@ -76,7 +78,7 @@ export class AdminCohortsController {
     return this.cohorts.setTutors(actor, id, body.tutorIds);
   }
 
-  @Post(':id/enrolments')
+  @Route(enrolmentApi.enrolPerson)
   @ApiOperation({
     summary:
       'Enrol a person directly: active, or waitlisted when the cohort is full (approves a pending request)',
@@ -90,7 +92,7 @@ export class AdminCohortsController {
     return this.enrolments.adminEnrol(actor, id, body.userId);
   }
 
-  @Post(':id/enrolments/import')
+  @Route(enrolmentApi.importEnrolments)
   @HttpCode(200)
   @ApiOperation({ summary: 'Bulk enrolment from CSV', description: CSV_IMPORT_DESCRIPTION })
   @ApiConsumes('text/csv')

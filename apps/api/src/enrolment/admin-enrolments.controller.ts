@@ -1,20 +1,22 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EnrolmentSummary } from '@aula/contracts';
 import { EnrolmentService } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
+import { enrolmentApi } from '@aula/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import { EnrolmentSummaryDto } from './enrolment.dto';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
-@Controller('admin/enrolments')
+@Controller()
 export class AdminEnrolmentsController {
   constructor(private readonly enrolments: EnrolmentService) {}
 
-  @Post(':id/approve')
+  @Route(enrolmentApi.approve)
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept a pending request: active, or waitlisted when the cohort is full' })
   @ApiOkResponse({ type: EnrolmentSummaryDto })
@@ -22,7 +24,7 @@ export class AdminEnrolmentsController {
     return this.enrolments.approve(actor, id);
   }
 
-  @Post(':id/reject')
+  @Route(enrolmentApi.reject)
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline a pending request or a place on the waiting list (becomes withdrawn)' })
   @ApiOkResponse({ type: EnrolmentSummaryDto })
@@ -30,7 +32,7 @@ export class AdminEnrolmentsController {
     return this.enrolments.reject(actor, id);
   }
 
-  @Post(':id/withdraw')
+  @Route(enrolmentApi.adminWithdraw)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Take someone out of the cohort; a freed seat goes to the longest-waiting person',

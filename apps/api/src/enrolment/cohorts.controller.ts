@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CohortView, Page, RosterEntry } from '@aula/contracts';
 import { attachmentDisposition } from '@aula/server/catalog';
 import { CohortService, RosterService } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
+import { enrolmentApi } from '@aula/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import {
@@ -15,6 +16,7 @@ import {
   RosterPageDto,
   RosterQueryDto,
 } from './enrolment.dto';
+import { Route } from '../common/route.decorator';
 
 /** Cohorts as their tutors see them (administrators see every cohort). */
 @ApiTags('tutor')
@@ -27,20 +29,20 @@ export class CohortsController {
     private readonly roster: RosterService,
   ) {}
 
-  @Get('tutor/cohorts')
+  @Route(enrolmentApi.tutorCohorts)
   @ApiOperation({ summary: 'Cohorts I tutor (administrators: all), latest start first' })
   @ApiOkResponse({ type: CohortPageDto })
   mine(@CurrentActor() actor: Actor, @Query() query: CohortListQueryDto): Promise<Page<CohortView>> {
     return this.cohorts.list(actor, query, 'mine');
   }
 
-  @Get('cohorts/:id')
+  @Route(enrolmentApi.cohort)
   @ApiOkResponse({ type: CohortViewDto })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CohortView> {
     return this.cohorts.get(actor, id);
   }
 
-  @Get('cohorts/:id/roster')
+  @Route(enrolmentApi.roster)
   @ApiOperation({ summary: 'People of the cohort with their progress, by name' })
   @ApiOkResponse({ type: RosterPageDto })
   rosterPage(
@@ -51,7 +53,7 @@ export class CohortsController {
     return this.roster.page(actor, id, query);
   }
 
-  @Get('cohorts/:id/roster.csv')
+  @Route(enrolmentApi.rosterCsv)
   @ApiOperation({
     summary:
       'The whole roster as CSV (UTF-8 with BOM; cells that could run as formulas start with an apostrophe)',

@@ -1,11 +1,13 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EnrolmentSummary } from '@aula/contracts';
 import { EnrolmentService } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
+import { enrolmentApi } from '@aula/contracts';
 import { CurrentActor } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import { EnrolmentSummaryDto } from './enrolment.dto';
+import { Route } from '../common/route.decorator';
 
 /** What a trainee does about their own enrolments. */
 @ApiTags('enrolment')
@@ -14,7 +16,7 @@ import { EnrolmentSummaryDto } from './enrolment.dto';
 export class EnrolmentsController {
   constructor(private readonly enrolments: EnrolmentService) {}
 
-  @Post('cohorts/:id/enrol')
+  @Route(enrolmentApi.enrol)
   @ApiOperation({
     summary: 'Join an open cohort (waitlisted when full) or ask to join one that needs approval',
   })
@@ -23,7 +25,7 @@ export class EnrolmentsController {
     return this.enrolments.selfEnrol(actor, id);
   }
 
-  @Get('enrolments/:id')
+  @Route(enrolmentApi.enrolment)
   @ApiOperation({
     summary: "One enrolment and its progress: its owner, the cohort's tutors and administrators",
   })
@@ -32,7 +34,7 @@ export class EnrolmentsController {
     return this.enrolments.get(actor, id);
   }
 
-  @Post('enrolments/:id/withdraw')
+  @Route(enrolmentApi.withdraw)
   @HttpCode(200)
   @ApiOperation({ summary: 'Leave a cohort (own enrolments only)' })
   @ApiOkResponse({ type: EnrolmentSummaryDto })

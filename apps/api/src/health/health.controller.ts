@@ -1,18 +1,20 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { Controller, HttpCode, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { HealthStatus } from '@aula/contracts';
 import { InjectRedis } from '@aula/server/core';
+import { platformApi } from '@aula/contracts';
 import { Public } from '../auth/auth.decorators';
+import { Route } from '../common/route.decorator';
 
 const within = <T>(ms: number, work: Promise<T>): Promise<T> =>
   Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
 
 @ApiTags('health')
 @Public()
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
@@ -20,14 +22,14 @@ export class HealthController {
   ) {}
 
   /** Liveness: the process answers. */
-  @Get()
+  @Route(platformApi.health)
   @HttpCode(200)
   live(): HealthStatus {
     return { status: 'ok' };
   }
 
   /** Readiness: PostgreSQL and Redis both answer; 503 otherwise. */
-  @Get('ready')
+  @Route(platformApi.ready)
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthStatus> {
     const check = async (work: () => Promise<unknown>) => {
       try {

@@ -1,16 +1,18 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthSession } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
 import { IdentityService, InvalidSessionError, SessionService, type IssuedSession } from '@aula/server/identity';
+import { identityApi } from '@aula/contracts';
 import { Public } from '../auth/auth.decorators';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../auth/refresh-cookie';
 import { AuthSessionDto, RegisterDto, SignInDto } from './identity.dto';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('auth')
 @Public()
-@Controller('auth')
+@Controller()
 export class AuthController {
   private readonly secureCookies: boolean;
 
@@ -27,13 +29,13 @@ export class AuthController {
     return issued.session;
   }
 
-  @Post('register')
+  @Route(identityApi.register)
   @ApiCreatedResponse({ type: AuthSessionDto })
   async register(@Body() body: RegisterDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthSession> {
     return this.answer(reply, await this.identity.register(body));
   }
 
-  @Post('sign-in')
+  @Route(identityApi.signIn)
   @HttpCode(200)
   @ApiOkResponse({ type: AuthSessionDto })
   async signIn(
@@ -44,7 +46,7 @@ export class AuthController {
     return this.answer(reply, await this.identity.signIn(body.email, body.password, request.ip));
   }
 
-  @Post('refresh')
+  @Route(identityApi.refresh)
   @HttpCode(200)
   @ApiCookieAuth()
   @ApiOkResponse({ type: AuthSessionDto })
@@ -59,7 +61,7 @@ export class AuthController {
     }
   }
 
-  @Post('sign-out')
+  @Route(identityApi.signOut)
   @HttpCode(204)
   async signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = readRefreshCookie(request);

@@ -1,17 +1,19 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthSession } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
 import { InvitationService } from '@aula/server/identity';
+import { identityApi } from '@aula/contracts';
 import { Public } from '../auth/auth.decorators';
 import { setRefreshCookie } from '../auth/refresh-cookie';
 import { AuthSessionDto } from './identity.dto';
 import { AcceptInvitationDto } from './invitation.dto';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('auth')
 @Public()
-@Controller('auth')
+@Controller()
 export class InvitationController {
   constructor(
     private readonly invitations: InvitationService,
@@ -19,7 +21,7 @@ export class InvitationController {
   ) {}
 
   /** Someone enrolled by an administrator chooses their password and is signed in. Works once. */
-  @Post('accept-invitation')
+  @Route(identityApi.acceptInvitation)
   @HttpCode(200)
   @ApiOperation({ summary: 'Choose a password with an invitation token; answers like sign-in' })
   @ApiOkResponse({ type: AuthSessionDto })

@@ -1,36 +1,38 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthSession, UserView } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
 import { IdentityService, type Actor } from '@aula/server/identity';
+import { identityApi } from '@aula/contracts';
 import { CurrentActor } from '../auth/auth.decorators';
 import { setRefreshCookie } from '../auth/refresh-cookie';
 import { AuthSessionDto, ChangePasswordDto, UpdateProfileDto, UserViewDto } from './identity.dto';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('me')
 @ApiBearerAuth()
-@Controller('me')
+@Controller()
 export class MeController {
   constructor(
     private readonly identity: IdentityService,
     private readonly config: AppConfig,
   ) {}
 
-  @Get()
+  @Route(identityApi.me)
   @ApiOkResponse({ type: UserViewDto })
   me(@CurrentActor() actor: Actor): Promise<UserView> {
     return this.identity.me(actor);
   }
 
-  @Patch()
+  @Route(identityApi.updateMe)
   @ApiOkResponse({ type: UserViewDto })
   update(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<UserView> {
     return this.identity.updateProfile(actor, body);
   }
 
   /** Ends every session of the person and continues in a new one. */
-  @Post('password')
+  @Route(identityApi.changePassword)
   @HttpCode(200)
   @ApiOkResponse({ type: AuthSessionDto })
   async changePassword(

@@ -1,23 +1,25 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ActivityView, EnrolmentSummary } from '@aula/contracts';
 import { LearningService } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
+import { learningApi } from '@aula/contracts';
 import { CurrentActor } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import { EnrolmentSummaryDto } from '../enrolment/enrolment.dto';
 import { sendActivityFile } from '../catalog/activity-file.response';
 import { ActivityViewDto, LocaleQueryDto } from './learning.dto';
+import { Route } from '../common/route.decorator';
 
 /** The activity player: content for people enrolled (active or completed), tutors and administrators. */
 @ApiTags('learning')
 @ApiBearerAuth()
-@Controller('activities')
+@Controller()
 export class ActivitiesController {
   constructor(private readonly learning: LearningService) {}
 
-  @Get(':id')
+  @Route(learningApi.activity)
   @ApiOkResponse({ type: ActivityViewDto })
   get(
     @CurrentActor() actor: Actor,
@@ -28,7 +30,7 @@ export class ActivitiesController {
     return this.learning.activity(actor, id, query.locale, acceptLanguage);
   }
 
-  @Get(':id/file')
+  @Route(learningApi.activityFile)
   @ApiOperation({ summary: 'The file of a file activity, always as a download' })
   @ApiProduces('application/octet-stream')
   file(
@@ -39,7 +41,7 @@ export class ActivitiesController {
     return this.learning.activityFile(actor, id).then((download) => sendActivityFile(reply, download));
   }
 
-  @Post(':id/done')
+  @Route(learningApi.markDone)
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a page, file or link as done; answers the enrolment with its new progress' })
   @ApiOkResponse({ type: EnrolmentSummaryDto })

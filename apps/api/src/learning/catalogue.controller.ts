@@ -1,10 +1,12 @@
-import { Controller, Get, Headers, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Headers, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CatalogueCourse, CoursePageView, Page } from '@aula/contracts';
 import { CatalogueService } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
+import { learningApi } from '@aula/contracts';
 import { OptionalActor, Public } from '../auth/auth.decorators';
 import { CataloguePageDto, CatalogueQueryDto, CoursePageDto, LocaleQueryDto } from './learning.dto';
+import { Route } from '../common/route.decorator';
 
 /** What anyone may read, signed in or not; a signed-in reader also sees their own enrolment. */
 @ApiTags('learning')
@@ -13,7 +15,7 @@ import { CataloguePageDto, CatalogueQueryDto, CoursePageDto, LocaleQueryDto } fr
 export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}
 
-  @Get('catalogue')
+  @Route(learningApi.catalogue)
   @ApiOperation({ summary: 'Published courses with their open cohorts' })
   @ApiOkResponse({ type: CataloguePageDto })
   list(
@@ -24,14 +26,14 @@ export class CatalogueController {
     return this.catalogue.catalogue(actor, query, acceptLanguage);
   }
 
-  @Get('catalogue/topics')
+  @Route(learningApi.topics)
   @ApiOperation({ summary: 'Topics of published courses, for the catalogue filter' })
   @ApiOkResponse({ type: String, isArray: true })
   topics(): Promise<string[]> {
     return this.catalogue.topics();
   }
 
-  @Get('courses/:slug')
+  @Route(learningApi.course)
   @ApiOperation({ summary: "A course page in the reader's language, with the reader's enrolment" })
   @ApiOkResponse({ type: CoursePageDto })
   page(

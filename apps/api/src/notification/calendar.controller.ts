@@ -1,30 +1,32 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { Controller, HttpCode, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CalendarFeedView } from '@aula/contracts';
 import type { Actor } from '@aula/server/identity';
 import { CalendarService } from '@aula/server/notification';
+import { notificationApi } from '@aula/contracts';
 import { CurrentActor, Public } from '../auth/auth.decorators';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
-@Controller('me/calendar-feed')
+@Controller()
 export class CalendarFeedController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @Get()
+  @Route(notificationApi.calendarFeed)
   status(@CurrentActor() actor: Actor): Promise<CalendarFeedView> {
     return this.calendar.status(actor.id);
   }
 
   /** A new private address (shown once); the previous one stops working. */
-  @Post()
+  @Route(notificationApi.regenerateCalendarFeed)
   @HttpCode(200)
   regenerate(@CurrentActor() actor: Actor): Promise<CalendarFeedView> {
     return this.calendar.regenerate(actor.id);
   }
 
-  @Delete()
+  @Route(notificationApi.revokeCalendarFeed)
   @HttpCode(204)
   async revoke(@CurrentActor() actor: Actor): Promise<void> {
     await this.calendar.revoke(actor.id);
@@ -34,11 +36,11 @@ export class CalendarFeedController {
 /** The feed itself: calendar programs fetch it without a session; the token is the key. */
 @ApiTags('calendar')
 @Public()
-@Controller('calendar')
+@Controller()
 export class CalendarFileController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @Get(':file')
+  @Route(notificationApi.calendarFile)
   async file(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const token = file.endsWith('.ics') ? file.slice(0, -4) : file;
     const body = await this.calendar.render(token);

@@ -1,18 +1,20 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { PasswordResetService } from '@aula/server/notification';
+import { notificationApi } from '@aula/contracts';
 import { Public } from '../auth/auth.decorators';
 import { PasswordResetConfirmDto, PasswordResetDto } from './notification.dto';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('auth')
 @Public()
-@Controller('auth/password-reset')
+@Controller()
 export class PasswordResetController {
   constructor(private readonly resets: PasswordResetService) {}
 
   /** Always 202 with the same body, whether or not the email has an account. */
-  @Post()
+  @Route(notificationApi.requestPasswordReset)
   @HttpCode(202)
   @ApiAcceptedResponse()
   async request(@Body() body: PasswordResetDto, @Req() request: FastifyRequest): Promise<{ message: string }> {
@@ -21,7 +23,7 @@ export class PasswordResetController {
   }
 
   /** Sets the new password; every session of the account ends. */
-  @Post('confirm')
+  @Route(notificationApi.confirmPasswordReset)
   @HttpCode(204)
   @ApiNoContentResponse()
   async confirm(@Body() body: PasswordResetConfirmDto): Promise<void> {

@@ -1,9 +1,11 @@
-import { BadRequestException, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Header, HttpCode, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '@aula/server/core';
 import { NotificationTokens, PreferenceService } from '@aula/server/notification';
+import { notificationApi } from '@aula/contracts';
 import { Public } from '../auth/auth.decorators';
 import { UnsubscribeQueryDto } from './notification.dto';
+import { Route } from '../common/route.decorator';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -14,7 +16,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  */
 @ApiTags('notifications')
 @Public()
-@Controller('notifications/unsubscribe')
+@Controller()
 export class UnsubscribeController {
   constructor(
     private readonly tokens: NotificationTokens,
@@ -28,7 +30,7 @@ export class UnsubscribeController {
     return found;
   }
 
-  @Get()
+  @Route(notificationApi.unsubscribePage)
   @Header('Content-Type', 'text/html; charset=utf-8')
   page(@Query() query: UnsubscribeQueryDto): string {
     this.read(query.token);
@@ -39,7 +41,7 @@ export class UnsubscribeController {
 <button type="submit">Unsubscribe / Cancelar suscripción / Cancelar inscrição</button></form></body></html>`;
   }
 
-  @Post()
+  @Route(notificationApi.unsubscribe)
   @HttpCode(200)
   async unsubscribe(@Query() query: UnsubscribeQueryDto): Promise<{ kind: string; mode: 'off' }> {
     const { userId, kind } = this.read(query.token);

@@ -1,16 +1,17 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DEFAULT_LOCALE, LOCALES, type PlatformInfo } from '@aula/contracts';
+import { DEFAULT_LOCALE, LOCALES, platformApi, type PlatformInfo } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
 import { Public } from '../auth/auth.decorators';
+import { Route } from '../common/route.decorator';
 
 @ApiTags('platform')
 @Public()
-@Controller('platform')
+@Controller()
 export class PlatformController {
   constructor(private readonly config: AppConfig) {}
 
-  @Get()
+  @Route(platformApi.info)
   info(): PlatformInfo {
     return {
       name: this.config.PLATFORM_NAME,

@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { routerPath, webPages } from '@aula/contracts';
 import { authRoutes } from './auth/auth.routes';
 import { catalogueRoutes } from './catalogue/catalogue.routes';
 import { verifyRoutes } from './certification/verify.routes';
@@ -10,19 +11,31 @@ export const routes: Routes = [
   ...authRoutes,
   ...catalogueRoutes,
   ...verifyRoutes,
-  { path: 'profile', canMatch: [signedInGuard], loadChildren: () => import('./profile/profile.routes') },
+  {
+    path: routerPath(webPages.profile),
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./profile/profile.routes'),
+  },
   // Before `learn`: tutors and administrators open activities too (the API decides who may).
   {
-    path: 'learn/activities/:id',
+    path: routerPath(webPages.activity),
     canMatch: [signedInGuard],
     title: 'titles.activity',
     loadComponent: () => import('./learner/activity-player.component'),
   },
-  { path: 'learn', canMatch: [roleGuard('trainee')], loadChildren: () => import('./learner/learner.routes') },
-  { path: 'tutor', canMatch: [roleGuard('tutor')], loadChildren: () => import('./tutor/tutor.routes') },
+  {
+    path: routerPath(webPages.learnerHome),
+    canMatch: [roleGuard('trainee')],
+    loadChildren: () => import('./learner/learner.routes'),
+  },
+  {
+    path: routerPath(webPages.tutorHome),
+    canMatch: [roleGuard('tutor')],
+    loadChildren: () => import('./tutor/tutor.routes'),
+  },
   { path: 'admin', canMatch: [roleGuard('admin')], loadChildren: () => import('./admin/admin.routes') },
   {
-    path: 'gradebook',
+    path: routerPath(webPages.gradebook),
     canMatch: [signedInGuard],
     loadChildren: () => import('./gradebook/gradebook.routes'),
   },

@@ -3,8 +3,10 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import type { CertificateVerification, CredentialVerificationResult } from '@aula/contracts';
+import { CatalogReader, pickText } from '@aula/server/catalog';
 import { AppConfig, InjectRedis } from '@aula/server/core';
 import { TooManyAttemptsError } from '@aula/server/identity';
+import { openBadgeAchievement } from './achievement';
 import { normaliseCertificateCode } from './certificate-code';
 import { Certificate } from './certificate.entity';
 import { certificateStatus } from './certification.service';
@@ -39,6 +41,7 @@ export class CertificateVerifier {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly catalog: CatalogReader,
     @InjectRedis() redis: Redis,
   ) {
     const keyPrefix = 'aula:certificate-verify:address';
@@ -105,6 +108,27 @@ export class CertificateVerifier {
     return row.credentialJwt;
   }
 
+  /**
+   * The Open Badges Achievement of a course, in the course's own language: 404 for an unknown
+   * course and for one that has not awarded a certificate yet (drafts stay private).
+   */
+  async achievement(courseId: string): Promise<Record<string, unknown>> {
+    const awarded = await this.dataSource.getRepository(Certificate).exists({ where: { courseId } });
+    const course = awarded ? await this.catalog.findCourse(courseId) : null;
+    if (!course) throw new NotFoundException();
+    const title = pickText(course.title, course.defaultLocale, course.defaultLocale);
+    return openBadgeAchievement(
+      {
+        courseId: course.id,
+        course: title.text,
+        courseDescription: pickText(course.summary, title.locale, course.defaultLocale).text,
+        locale: title.locale,
+        issuerName: this.config.PLATFORM_NAME,
+      },
+      issuerUrls(this.config.PUBLIC_URL),
+    );
+  }
+
   /** The issuer profile (Open Badges Profile) with its public keys as verification methods. */
   async issuerProfile(): Promise<Record<string, unknown>> {
     const urls = issuerUrls(this.config.PUBLIC_URL);
@@ -144,10 +168,9 @@ export class CertificateVerifier {
     const { claims } = checked;
     if (claims['iss'] !== urls.issuerId) return { valid: false, reason: 'issuer' };
     const credentialId = typeof claims['jti'] === 'string' ? claims['jti'] : '';
-    const prefix = `${urls.publicUrl}/api/certificates/`;
-    const code = credentialId.startsWith(prefix)
-      ? credentialId.slice(prefix.length).replace(/\/credential$/, '')
-      : '';
+    // Ours only if the id is exactly the credential URL of the code it names.
+    const named = credentialId.split('/').at(-2) ?? '';
+    const code = named && urls.credentialUrl(named) === credentialId ? named : '';
     const certificate = code
       ? await this.dataSource.getRepository(Certificate).findOne({ where: { code } })
       : null;

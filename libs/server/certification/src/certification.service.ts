@@ -1,11 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { DataSource, In, IsNull } from 'typeorm';
-import type {
-  CertificateBatchView,
-  CertificateStatus,
-  CertificateView,
-  CohortCertificateRow,
+import {
+  certificationApi,
+  routeUrl,
+  type CertificateBatchView,
+  type CertificateStatus,
+  type CertificateView,
+  type CohortCertificateRow,
 } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
 import type { Actor } from '@aula/server/identity';
@@ -95,7 +97,7 @@ export class CertificationService {
       expiresAt: c.expiresAt?.toISOString() ?? null,
       replacedById: c.replacedById,
       verifyUrl: urls.verifyPageUrl(c.code),
-      downloadUrl: `/api/certificates/${c.id}/pdf`,
+      downloadUrl: routeUrl(certificationApi.pdf, { id: c.id }),
     };
   }
 

@@ -7,6 +7,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { certificationApi, routeUrl, webPages } from '@aula/contracts';
 
 /**
  * Open Badges 3.0 credentials as VC-JWT (JOSE, EdDSA over Ed25519), and the Bitstring Status List
@@ -26,15 +27,17 @@ export interface IssuerUrls {
 export function issuerUrls(publicUrl: string): IssuerUrls & {
   credentialUrl: (code: string) => string;
   statusListUrl: (list: number) => string;
+  achievementUrl: (courseId: string) => string;
   verifyPageUrl: (code: string) => string;
 } {
   const base = publicUrl.replace(/\/+$/, '');
   return {
     publicUrl: base,
-    issuerId: `${base}/api/certificates/issuer`,
-    credentialUrl: (code) => `${base}/api/certificates/${code}/credential`,
-    statusListUrl: (list) => `${base}/api/certificates/status-list/${list}`,
-    verifyPageUrl: (code) => `${base}/verify/${code}`,
+    issuerId: `${base}${routeUrl(certificationApi.issuer)}`,
+    credentialUrl: (code) => `${base}${routeUrl(certificationApi.credential, { code })}`,
+    statusListUrl: (list) => `${base}${routeUrl(certificationApi.statusList, { list })}`,
+    achievementUrl: (courseId) => `${base}${routeUrl(certificationApi.achievement, { id: courseId })}`,
+    verifyPageUrl: (code) => `${base}${routeUrl(webPages.verifyCertificate, { code })}`,
   };
 }
 
@@ -149,7 +152,7 @@ export function openBadgeCredential(
         { type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: facts.holderName },
       ],
       achievement: {
-        id: `${urls.publicUrl}/api/certificates/achievements/${facts.courseId}`,
+        id: urls.achievementUrl(facts.courseId),
         type: ['Achievement'],
         achievementType: 'Certificate',
         name: facts.course,

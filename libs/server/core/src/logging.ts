@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { platformApi } from '@aula/contracts';
 import type { AppConfig } from './config';
 
 /** Secrets never reach the logs, whatever the log level. */
@@ -35,7 +36,7 @@ export function loggerParams(config: AppConfig, name: string): Params {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: { ignore: (req) => req.url === platformApi.health.path },
     },
   };
 }

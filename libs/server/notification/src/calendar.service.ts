@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { CalendarFeedView, Locale, Translations } from '@aula/contracts';
+import { notificationApi, routeUrl, webPages, type CalendarFeedView, type Locale, type Translations } from '@aula/contracts';
 import { pickText } from '@aula/server/catalog';
 import { AppConfig } from '@aula/server/core';
 import { CalendarFeed } from './calendar-feed.entity';
@@ -72,7 +72,7 @@ export class CalendarService {
   ) {}
 
   private url(token: string): string {
-    return `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/api/calendar/${token}.ics`;
+    return `${this.config.PUBLIC_URL.replace(/\/+$/, '')}${routeUrl(notificationApi.calendarFile, { file: `${token}.ics` })}`;
   }
 
   async status(userId: string): Promise<CalendarFeedView> {
@@ -134,11 +134,11 @@ export class CalendarService {
       lines.push('BEGIN:VEVENT', `UID:${uid}@${host}`, `DTSTAMP:${stamp}`, ...when, `SUMMARY:${icsText(summary)}`, `URL:${url}`, 'END:VEVENT');
     for (const c of cohorts) {
       const course = pickText(c.courseTitle, locale, c.defaultLocale).text;
-      event(`cohort-${c.enrolmentId}`, `${labels.cohort}: ${course} (${c.cohortName})`, [`DTSTART;VALUE=DATE:${icsDate(c.startDate)}`, `DTEND;VALUE=DATE:${icsDate(c.endDate)}`], `${base}/courses/${c.slug}`);
+      event(`cohort-${c.enrolmentId}`, `${labels.cohort}: ${course} (${c.cohortName})`, [`DTSTART;VALUE=DATE:${icsDate(c.startDate)}`, `DTEND;VALUE=DATE:${icsDate(c.endDate)}`], `${base}${routeUrl(webPages.course, { slug: c.slug })}`);
     }
     for (const d of dates) {
       const title = pickText(d.title, locale, d.defaultLocale).text;
-      const url = `${base}/learn/activities/${d.activityId}`;
+      const url = `${base}${routeUrl(webPages.activity, { id: d.activityId })}`;
       if (d.kind === 'assignment' && d.dueAt) {
         event(`due-${d.activityId}-${d.enrolmentId}`, `${labels.due}: ${title}`, [`DTSTART:${icsTime(new Date(d.dueAt))}`], url);
       } else if (d.kind === 'quiz' && d.closesAt) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Locale, MailRequest, MailTemplateId, Translations } from '@aula/contracts';
+import { routeUrl, webPages, type Locale, type MailRequest, type MailTemplateId, type Translations } from '@aula/contracts';
 import { pickText } from '@aula/server/catalog';
 import { PreparedSql } from '@aula/server/database';
 import { InvitationService } from '@aula/server/identity';
@@ -119,7 +119,7 @@ export class MailContentLoader {
         due: row.dueAt ? when(new Date(row.dueAt)) : '',
         closes: row.closesAt ? when(new Date(row.closesAt)) : '',
       },
-      path: `/learn/activities/${req.subjectId}`,
+      path: routeUrl(webPages.activity, { id: req.subjectId }),
     };
   }
 
@@ -179,12 +179,12 @@ export class MailContentLoader {
       case 'invitation': {
         const issued = await this.invitations.issueToken(req.subjectId);
         if (!issued) return null;
-        return { params: { expires: when(issued.expiresAt) }, path: `${publicUrl}/accept-invitation?token=${encodeURIComponent(issued.token)}` };
+        return { params: { expires: when(issued.expiresAt) }, path: `${publicUrl}${routeUrl(webPages.acceptInvitation, { token: issued.token })}` };
       }
       case 'password-reset': {
         const issued = await this.passwordResets.issueToken(req.subjectId);
         if (!issued) return null;
-        return { params: { expires: when(issued.expiresAt) }, path: `${publicUrl}/reset-password?token=${encodeURIComponent(issued.token)}` };
+        return { params: { expires: when(issued.expiresAt) }, path: `${publicUrl}${routeUrl(webPages.resetPassword, { token: issued.token })}` };
       }
       case 'enrolment-approved':
       case 'enrolment-waitlisted':
@@ -195,7 +195,7 @@ export class MailContentLoader {
         if (!row) return null;
         return {
           params: { course: this.course(row, locale), cohort: row.cohortName, start: formatDate(row.startDate, locale), days: 7 },
-          path: `/courses/${row.slug}`,
+          path: routeUrl(webPages.course, { slug: row.slug }),
         };
       }
       case 'marking-waiting': {
@@ -203,13 +203,13 @@ export class MailContentLoader {
         if (!row) return null;
         return {
           params: { course: this.course(row, locale), cohort: row.cohortName, count: await this.waitingCount(req.subjectId) },
-          path: `/tutor/cohorts/${row.cohortId}/marking`,
+          path: routeUrl(webPages.tutorMarking, { id: row.cohortId }),
         };
       }
       case 'certificate-issued': {
         const row = await this.one<CourseRow>(`${COHORT_SQL} JOIN certificates ce ON ce.cohort_id = c.id WHERE ce.id = $1`, [req.subjectId]);
         if (!row) return null;
-        return { params: { course: this.course(row, locale), cohort: row.cohortName }, path: '/learn' };
+        return { params: { course: this.course(row, locale), cohort: row.cohortName }, path: routeUrl(webPages.learnerHome) };
       }
       case 'submission-receipt': {
         const row = await this.one<CourseRow & { title: Translations; submittedAt: Date; version: number; activityId: string }>(
@@ -227,7 +227,7 @@ export class MailContentLoader {
             version: row.version,
             submittedAt: when(new Date(row.submittedAt)),
           },
-          path: `/learn/activities/${row.activityId}`,
+          path: routeUrl(webPages.activity, { id: row.activityId }),
         };
       }
       case 'grade-released': {
@@ -240,7 +240,7 @@ export class MailContentLoader {
         if (!row) return null;
         return {
           params: { course: this.course(row, locale), activity: this.activityTitle(row.title, locale, row.defaultLocale) },
-          path: `/gradebook/mine/${row.enrolmentId}`,
+          path: routeUrl(webPages.myGrades, { enrolmentId: row.enrolmentId }),
         };
       }
       case 'assignment-due':

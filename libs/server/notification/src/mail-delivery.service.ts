@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SECURITY_KIND, type DeliveryMode, type MailRequest, type NotificationKind } from '@aula/contracts';
+import {
+  notificationApi,
+  routeUrl,
+  SECURITY_KIND,
+  webPages,
+  type DeliveryMode,
+  type MailRequest,
+  type NotificationKind,
+} from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
 import { PreparedSql } from '@aula/server/database';
 import { localDate } from './local-time';
@@ -163,7 +171,7 @@ export class MailDeliveryService {
   }
 
   unsubscribeUrl(userId: string, kind: NotificationKind): string {
-    return this.link(`/api/notifications/unsubscribe?token=${this.tokens.unsubscribeToken(userId, kind)}`);
+    return this.link(routeUrl(notificationApi.unsubscribePage, { token: this.tokens.unsubscribeToken(userId, kind) }));
   }
 
   async recipient(userId: string): Promise<Recipient | null> {
@@ -212,7 +220,7 @@ export class MailDeliveryService {
       const unsubscribe = security ? undefined : this.unsubscribeUrl(to.id, kind);
       const mail = renderMail(req.template, to.locale, params, {
         action: this.link(loaded.path),
-        preferences: security ? undefined : this.link('/profile/notifications'),
+        preferences: security ? undefined : this.link(routeUrl(webPages.notificationPreferences)),
         unsubscribe,
       });
       if (!security) {
@@ -275,7 +283,7 @@ export class MailDeliveryService {
       if (!inserted.length) return false;
       const mail = renderMail('digest', to.locale, { name: to.displayName, platform: this.config.PLATFORM_NAME }, {
         action: this.link('/'),
-        preferences: this.link('/profile/notifications'),
+        preferences: this.link(routeUrl(webPages.notificationPreferences)),
         items: held.map((h) => h.summary),
       });
       await this.transport.send({ to: { name: to.displayName, address: to.email }, subject: mail.subject, html: mail.html, text: mail.text });

@@ -15,6 +15,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { EnrolmentSummary, Page, UserView } from '@aula/contracts';
+import { identityApi } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { problemOf, speaksReadersLanguage, statusOf } from '../core/api/problem';
@@ -182,7 +183,7 @@ export class AddTraineeComponent {
     }
     try {
       const page = await firstValueFrom(
-        this.http.get<Page<UserView>>('/api/admin/users', { params: { q, limit: 8 } }),
+        this.http.get<Page<UserView>>(identityApi.users.path, { params: { q, limit: 8 } }),
       );
       // Answers may come back out of order on a slow link: keep only the latest search's.
       if (number !== this.searchNumber) return;

@@ -15,9 +15,8 @@ import type {
   ProgrammeInput,
   ProgrammeView,
 } from '@aula/contracts';
+import { catalogApi, routeUrl } from '@aula/contracts';
 import { Observable, filter, firstValueFrom, map } from 'rxjs';
-
-const id = (value: string) => encodeURIComponent(value);
 
 /** Upload progress (0–100) while sending, then the activity as saved. */
 export type UploadEvent = { progress: number } | { done: ActivityAdminView };
@@ -29,73 +28,77 @@ export class AdminCatalogService {
 
   programmes(): Promise<Page<ProgrammeView>> {
     return firstValueFrom(
-      this.http.get<Page<ProgrammeView>>('/api/admin/programmes', { params: { limit: 100 } }),
+      this.http.get<Page<ProgrammeView>>(catalogApi.programmes.path, { params: { limit: 100 } }),
     );
   }
 
   createProgramme(body: ProgrammeInput): Promise<ProgrammeView> {
-    return firstValueFrom(this.http.post<ProgrammeView>('/api/admin/programmes', body));
+    return firstValueFrom(this.http.post<ProgrammeView>(catalogApi.createProgramme.path, body));
   }
 
   createCourse(body: CourseInput): Promise<CourseAdminView> {
-    return firstValueFrom(this.http.post<CourseAdminView>('/api/admin/courses', body));
+    return firstValueFrom(this.http.post<CourseAdminView>(catalogApi.createCourse.path, body));
   }
 
   updateCourse(courseId: string, body: CourseUpdate): Promise<CourseAdminView> {
-    return firstValueFrom(this.http.patch<CourseAdminView>(`/api/admin/courses/${id(courseId)}`, body));
+    return firstValueFrom(
+      this.http.patch<CourseAdminView>(routeUrl(catalogApi.updateCourse, { id: courseId }), body),
+    );
   }
 
   setStatus(courseId: string, status: CourseStatus): Promise<CourseAdminView> {
     return firstValueFrom(
-      this.http.post<CourseAdminView>(`/api/admin/courses/${id(courseId)}/status`, { status }),
+      this.http.post<CourseAdminView>(routeUrl(catalogApi.setCourseStatus, { id: courseId }), { status }),
     );
   }
 
   duplicate(courseId: string, slug: string): Promise<CourseAdminView> {
     return firstValueFrom(
-      this.http.post<CourseAdminView>(`/api/admin/courses/${id(courseId)}/duplicate`, { slug }),
+      this.http.post<CourseAdminView>(routeUrl(catalogApi.duplicateCourse, { id: courseId }), { slug }),
     );
   }
 
   addModule(courseId: string, body: ModuleInput): Promise<ModuleAdminView> {
     return firstValueFrom(
-      this.http.post<ModuleAdminView>(`/api/admin/courses/${id(courseId)}/modules`, body),
+      this.http.post<ModuleAdminView>(routeUrl(catalogApi.addModule, { id: courseId }), body),
     );
   }
 
   updateModule(moduleId: string, body: ModuleUpdate): Promise<ModuleAdminView> {
-    return firstValueFrom(this.http.patch<ModuleAdminView>(`/api/admin/modules/${id(moduleId)}`, body));
+    return firstValueFrom(
+      this.http.patch<ModuleAdminView>(routeUrl(catalogApi.updateModule, { id: moduleId }), body),
+    );
   }
 
   deleteModule(moduleId: string): Promise<void> {
-    return firstValueFrom(this.http.delete<void>(`/api/admin/modules/${id(moduleId)}`));
+    return firstValueFrom(this.http.delete<void>(routeUrl(catalogApi.deleteModule, { id: moduleId })));
   }
 
   reorderModules(courseId: string, ids: string[]): Promise<CourseAdminView> {
     return firstValueFrom(
-      this.http.put<CourseAdminView>(`/api/admin/courses/${id(courseId)}/modules/order`, { ids }),
+      this.http.put<CourseAdminView>(routeUrl(catalogApi.orderModules, { id: courseId }), { ids }),
     );
   }
 
   addActivity(moduleId: string, body: ActivityInput): Promise<ActivityAdminView> {
     return firstValueFrom(
-      this.http.post<ActivityAdminView>(`/api/admin/modules/${id(moduleId)}/activities`, body),
+      this.http.post<ActivityAdminView>(routeUrl(catalogApi.addActivity, { id: moduleId }), body),
     );
   }
 
   updateActivity(activityId: string, body: ActivityUpdate): Promise<ActivityAdminView> {
     return firstValueFrom(
-      this.http.patch<ActivityAdminView>(`/api/admin/activities/${id(activityId)}`, body),
+      this.http.patch<ActivityAdminView>(routeUrl(catalogApi.updateActivity, { id: activityId }), body),
     );
   }
 
   deleteActivity(activityId: string): Promise<void> {
-    return firstValueFrom(this.http.delete<void>(`/api/admin/activities/${id(activityId)}`));
+    return firstValueFrom(this.http.delete<void>(routeUrl(catalogApi.deleteActivity, { id: activityId })));
   }
 
   reorderActivities(moduleId: string, ids: string[]): Promise<ModuleAdminView> {
     return firstValueFrom(
-      this.http.put<ModuleAdminView>(`/api/admin/modules/${id(moduleId)}/activities/order`, { ids }),
+      this.http.put<ModuleAdminView>(routeUrl(catalogApi.orderActivities, { id: moduleId }), { ids }),
     );
   }
 
@@ -104,7 +107,7 @@ export class AdminCatalogService {
     const body = new FormData();
     body.append('file', file, file.name);
     return this.http
-      .put<ActivityAdminView>(`/api/admin/activities/${id(activityId)}/file`, body, {
+      .put<ActivityAdminView>(routeUrl(catalogApi.uploadActivityFile, { id: activityId }), body, {
         observe: 'events',
         reportProgress: true,
       })

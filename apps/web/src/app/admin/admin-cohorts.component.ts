@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { CohortView, CourseAdminView, Page } from '@aula/contracts';
+import { catalogApi, enrolmentApi } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { LanguageService } from '../core/i18n/language.service';
 import { CohortDatesComponent } from '../shared/cohort-dates.component';
@@ -50,7 +51,7 @@ export default class AdminCohortsComponent {
 
   /** For the course filter: the first hundred courses are plenty for a programme. */
   protected readonly courses = httpResource<Page<CourseAdminView>>(() => ({
-    url: '/api/admin/courses',
+    url: catalogApi.courses.path,
     params: { limit: 100 },
   }));
   protected readonly courseOptions = computed(() =>
@@ -64,7 +65,7 @@ export default class AdminCohortsComponent {
     const cursor = this.pages.cursor();
     if (this.courseId()) params['courseId'] = this.courseId();
     if (cursor) params['cursor'] = cursor;
-    return { url: '/api/admin/cohorts', params };
+    return { url: enrolmentApi.cohorts.path, params };
   });
   protected readonly items = computed(() => (this.cohorts.hasValue() ? this.cohorts.value().items : []));
   protected readonly nextCursor = computed(() =>

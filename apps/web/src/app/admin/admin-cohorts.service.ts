@@ -7,10 +7,15 @@ import type {
   CsvImportReport,
   EnrolmentSummary,
 } from '@aula/contracts';
+import { enrolmentApi, routeUrl, type ApiRoute } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 import type { RosterAction } from '../shared/cohort-roster.component';
 
-const id = (value: string) => encodeURIComponent(value);
+const ROSTER_ACTIONS = {
+  approve: enrolmentApi.approve,
+  reject: enrolmentApi.reject,
+  withdraw: enrolmentApi.adminWithdraw,
+} as const satisfies Record<RosterAction, ApiRoute>;
 
 /** Cohorts and the people in them, as an administrator manages them. */
 @Injectable({ providedIn: 'root' })
@@ -18,35 +23,37 @@ export class AdminCohortsService {
   private readonly http = inject(HttpClient);
 
   create(body: CohortInput): Promise<CohortView> {
-    return firstValueFrom(this.http.post<CohortView>('/api/admin/cohorts', body));
+    return firstValueFrom(this.http.post<CohortView>(enrolmentApi.createCohort.path, body));
   }
 
   update(cohortId: string, body: CohortUpdate): Promise<CohortView> {
-    return firstValueFrom(this.http.patch<CohortView>(`/api/admin/cohorts/${id(cohortId)}`, body));
+    return firstValueFrom(
+      this.http.patch<CohortView>(routeUrl(enrolmentApi.updateCohort, { id: cohortId }), body),
+    );
   }
 
   setTutors(cohortId: string, tutorIds: string[]): Promise<CohortView> {
     return firstValueFrom(
-      this.http.put<CohortView>(`/api/admin/cohorts/${id(cohortId)}/tutors`, { tutorIds }),
+      this.http.put<CohortView>(routeUrl(enrolmentApi.setTutors, { id: cohortId }), { tutorIds }),
     );
   }
 
   enrol(cohortId: string, userId: string): Promise<EnrolmentSummary> {
     return firstValueFrom(
-      this.http.post<EnrolmentSummary>(`/api/admin/cohorts/${id(cohortId)}/enrolments`, { userId }),
+      this.http.post<EnrolmentSummary>(routeUrl(enrolmentApi.enrolPerson, { id: cohortId }), { userId }),
     );
   }
 
   act(enrolmentId: string, action: RosterAction): Promise<EnrolmentSummary> {
     return firstValueFrom(
-      this.http.post<EnrolmentSummary>(`/api/admin/enrolments/${id(enrolmentId)}/${action}`, null),
+      this.http.post<EnrolmentSummary>(routeUrl(ROSTER_ACTIONS[action], { id: enrolmentId }), null),
     );
   }
 
   /** The file goes as it is (`text/csv`); the API reads it and reports on every row. */
   importCsv(cohortId: string, csv: string): Promise<CsvImportReport> {
     return firstValueFrom(
-      this.http.post<CsvImportReport>(`/api/admin/cohorts/${id(cohortId)}/enrolments/import`, csv, {
+      this.http.post<CsvImportReport>(routeUrl(enrolmentApi.importEnrolments, { id: cohortId }), csv, {
         headers: { 'Content-Type': 'text/csv; charset=utf-8' },
       }),
     );

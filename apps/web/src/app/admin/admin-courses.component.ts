@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { CourseAdminView, CourseStatus, Page } from '@aula/contracts';
+import { catalogApi } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { COURSE_STATUS_LIST } from '../core/catalog/catalog-rules';
@@ -60,7 +61,7 @@ export default class AdminCoursesComponent {
     if (this.query().trim()) params['q'] = this.query().trim();
     if (this.status()) params['status'] = this.status();
     if (cursor) params['cursor'] = cursor;
-    return { url: '/api/admin/courses', params };
+    return { url: catalogApi.courses.path, params };
   });
   protected readonly items = computed(() => (this.courses.hasValue() ? this.courses.value().items : []));
   protected readonly nextCursor = computed(() =>

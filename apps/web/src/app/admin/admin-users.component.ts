@@ -8,6 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { Page, Role, UserView } from '@aula/contracts';
+import { identityApi } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { problemOf, statusOf } from '../core/api/problem';
@@ -68,7 +69,7 @@ export default class AdminUsersComponent {
     if (q) params['q'] = q;
     if (this.role()) params['role'] = this.role();
     if (cursor) params['cursor'] = cursor;
-    return { url: '/api/admin/users', params };
+    return { url: identityApi.users.path, params };
   });
   protected readonly items = computed(() => (this.users.hasValue() ? this.users.value().items : []));
   protected readonly nextCursor = computed(() =>

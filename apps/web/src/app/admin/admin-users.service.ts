@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Role, UpdateRolesRequest, UserView } from '@aula/contracts';
+import { identityApi, routeUrl } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** Changes to other people's accounts. Listing is an `httpResource` in the screen itself. */
@@ -10,15 +11,11 @@ export class AdminUsersService {
 
   setRoles(id: string, roles: Role[]): Promise<UserView> {
     const body: UpdateRolesRequest = { roles };
-    return firstValueFrom(
-      this.http.patch<UserView>(`/api/admin/users/${encodeURIComponent(id)}/roles`, body),
-    );
+    return firstValueFrom(this.http.patch<UserView>(routeUrl(identityApi.setUserRoles, { id }), body));
   }
 
   setActive(id: string, active: boolean): Promise<UserView> {
-    const action = active ? 'activate' : 'deactivate';
-    return firstValueFrom(
-      this.http.post<UserView>(`/api/admin/users/${encodeURIComponent(id)}/${action}`, null),
-    );
+    const route = active ? identityApi.activateUser : identityApi.deactivateUser;
+    return firstValueFrom(this.http.post<UserView>(routeUrl(route, { id }), null));
   }
 }

@@ -34,6 +34,7 @@ import type {
   Page,
   UserView,
 } from '@aula/contracts';
+import { catalogApi, enrolmentApi, identityApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { applyFieldErrors, problemOf, speaksReadersLanguage, statusOf } from '../core/api/problem';
@@ -118,13 +119,13 @@ export default class CohortEditorComponent {
   protected readonly cohortId = computed(() => this.params().get('id'));
   protected readonly cohort = httpResource<CohortView>(() => {
     const id = this.cohortId();
-    return id ? `/api/admin/cohorts/${encodeURIComponent(id)}` : undefined;
+    return id ? routeUrl(enrolmentApi.adminCohort, { id }) : undefined;
   });
   protected readonly view = computed(() => (this.cohort.hasValue() ? this.cohort.value() : null));
   protected readonly notFound = computed(() => statusOf(this.cohort.error()) === 404);
 
   protected readonly courses = httpResource<Page<CourseAdminView>>(() =>
-    this.cohortId() ? undefined : { url: '/api/admin/courses', params: { limit: 100 } },
+    this.cohortId() ? undefined : { url: catalogApi.courses.path, params: { limit: 100 } },
   );
   protected readonly courseOptions = computed(() =>
     (this.courses.hasValue() ? this.courses.value().items : [])
@@ -136,7 +137,7 @@ export default class CohortEditorComponent {
       })),
   );
   protected readonly tutors = httpResource<Page<UserView>>(() => ({
-    url: '/api/admin/users',
+    url: identityApi.users.path,
     params: { role: 'tutor', limit: 100 },
   }));
   protected readonly tutorOptions = computed(() => {

@@ -30,6 +30,7 @@ import type {
   ModuleAdminView,
   Translations,
 } from '@aula/contracts';
+import { catalogApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { applyFieldErrors, problemOf, statusOf } from '../core/api/problem';
@@ -128,7 +129,7 @@ export default class CourseEditorComponent {
   protected readonly kindIcons = KIND_ICONS;
   protected readonly courseId = computed(() => this.params().get('id') ?? '');
   protected readonly course = httpResource<CourseAdminView>(
-    () => `/api/admin/courses/${encodeURIComponent(this.courseId())}`,
+    () => routeUrl(catalogApi.course, { id: this.courseId() }),
   );
   protected readonly view = computed(() => (this.course.hasValue() ? this.course.value() : null));
   protected readonly notFound = computed(() => statusOf(this.course.error()) === 404);

@@ -19,7 +19,13 @@ import type {
   RubricDefinition,
   Translations,
 } from '@aula/contracts';
-import { ASSIGNMENT_FILE_TYPES, ASSIGNMENT_LATE_POLICIES } from '@aula/contracts';
+import {
+  ASSIGNMENT_FILE_TYPES,
+  ASSIGNMENT_LATE_POLICIES,
+  assignmentApi,
+  catalogApi,
+  routeUrl,
+} from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AdminCatalogService } from '../admin/admin-catalog.service';
 import { LanguageTabsComponent } from '../admin/language-tabs.component';
@@ -85,10 +91,10 @@ export default class AssignmentSettingsComponent {
   protected readonly courseId = computed(() => this.params().get('courseId') ?? '');
   protected readonly activityId = computed(() => this.params().get('activityId') ?? '');
   protected readonly course = httpResource<CourseAdminView>(
-    () => `/api/admin/courses/${encodeURIComponent(this.courseId())}`,
+    () => routeUrl(catalogApi.course, { id: this.courseId() }),
   );
   protected readonly settings = httpResource<AssignmentSettings>(
-    () => `/api/admin/assignments/${encodeURIComponent(this.activityId())}/settings`,
+    () => routeUrl(assignmentApi.settings, { activityId: this.activityId() }),
   );
   protected readonly activity = computed<ActivityAdminView | null>(() => {
     if (!this.course.hasValue()) return null;

@@ -17,6 +17,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { AssignmentTraineeView, Locale, SubmissionFileView } from '@aula/contracts';
+import { assignmentApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom, type Subscription } from 'rxjs';
 import { problemOf, statusOf } from '../core/api/problem';
@@ -80,7 +81,7 @@ export class AssignmentSubmissionComponent {
   protected readonly resource = httpResource<AssignmentTraineeView>(() => {
     const locale = this.locale();
     const params: Record<string, string> = locale ? { locale } : {};
-    return { url: `/api/assignments/${encodeURIComponent(this.activityId())}`, params };
+    return { url: routeUrl(assignmentApi.view, { activityId: this.activityId() }), params };
   });
   /** The latest view: from the resource, then from each save or submit. */
   protected readonly current = signal<AssignmentTraineeView | null>(null);

@@ -6,14 +6,12 @@ import type {
   AssignmentTraineeView,
   SubmissionFileView,
 } from '@aula/contracts';
-import { feedbackFileUrl } from '@aula/contracts';
+import { assignmentApi, markingApi, routeUrl } from '@aula/contracts';
 import { filter, firstValueFrom, map, type Observable } from 'rxjs';
 import { attachmentName, saveFile } from '../shared/download';
 
 /** Upload progress (0–100) while sending, then the file as stored. */
 export type SubmissionUploadEvent = { progress: number } | { done: SubmissionFileView };
-
-const id = (value: string) => encodeURIComponent(value);
 
 /** A trainee's work on an assignment, and its settings for administrators. Reading is `httpResource` in the screens. */
 @Injectable({ providedIn: 'root' })
@@ -21,7 +19,7 @@ export class AssignmentService {
   private readonly http = inject(HttpClient);
 
   saveDraft(activityId: string, text: string | null): Promise<AssignmentTraineeView> {
-    return firstValueFrom(this.http.put<AssignmentTraineeView>(`/api/assignments/${id(activityId)}/draft`, { text }));
+    return firstValueFrom(this.http.put<AssignmentTraineeView>(routeUrl(assignmentApi.saveDraft, { activityId }), { text }));
   }
 
   /** Sends the file with its progress: on a slow link a 10 MB upload takes minutes. */
@@ -29,7 +27,7 @@ export class AssignmentService {
     const body = new FormData();
     body.append('file', file, file.name);
     return this.http
-      .post<SubmissionFileView>(`/api/assignments/${id(activityId)}/files`, body, {
+      .post<SubmissionFileView>(routeUrl(assignmentApi.uploadFile, { activityId }), body, {
         observe: 'events',
         reportProgress: true,
       })
@@ -45,38 +43,38 @@ export class AssignmentService {
   }
 
   removeFile(activityId: string, fileId: string): Promise<void> {
-    return firstValueFrom(this.http.delete<void>(`/api/assignments/${id(activityId)}/files/${id(fileId)}`));
+    return firstValueFrom(this.http.delete<void>(routeUrl(assignmentApi.removeFile, { activityId, fileId })));
   }
 
   /** `expectedVersion`: the latest version the trainee saw, so a double click submits once. */
   submit(activityId: string, expectedVersion: number): Promise<AssignmentTraineeView> {
     return firstValueFrom(
-      this.http.post<AssignmentTraineeView>(`/api/assignments/${id(activityId)}/submit`, { expectedVersion }),
+      this.http.post<AssignmentTraineeView>(routeUrl(assignmentApi.submit, { activityId }), { expectedVersion }),
     );
   }
 
   /** The tutor's feedback file of a released grade (the API answers 404 before release). */
   async downloadFeedbackFile(activityId: string, enrolmentId: string, fallbackName: string): Promise<void> {
     const response = await firstValueFrom(
-      this.http.get(feedbackFileUrl(activityId, enrolmentId), { observe: 'response', responseType: 'blob' }),
+      this.http.get(routeUrl(markingApi.feedbackFile, { activityId, enrolmentId }), { observe: 'response', responseType: 'blob' }),
     );
     if (response.body) saveFile(response.body, attachmentName(response, fallbackName));
   }
 
   async downloadFile(fileId: string, fallbackName: string): Promise<void> {
     const response = await firstValueFrom(
-      this.http.get(`/api/submission-files/${id(fileId)}`, { observe: 'response', responseType: 'blob' }),
+      this.http.get(routeUrl(assignmentApi.submissionFile, { fileId }), { observe: 'response', responseType: 'blob' }),
     );
     if (response.body) saveFile(response.body, attachmentName(response, fallbackName));
   }
 
   settings(activityId: string): Promise<AssignmentSettings> {
-    return firstValueFrom(this.http.get<AssignmentSettings>(`/api/admin/assignments/${id(activityId)}/settings`));
+    return firstValueFrom(this.http.get<AssignmentSettings>(routeUrl(assignmentApi.settings, { activityId })));
   }
 
   updateSettings(activityId: string, input: AssignmentSettingsInput): Promise<AssignmentSettings> {
     return firstValueFrom(
-      this.http.put<AssignmentSettings>(`/api/admin/assignments/${id(activityId)}/settings`, input),
+      this.http.put<AssignmentSettings>(routeUrl(assignmentApi.saveSettings, { activityId }), input),
     );
   }
 }

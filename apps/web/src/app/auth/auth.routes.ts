@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { Router, Routes } from '@angular/router';
+import { routerPath, webPages } from '@aula/contracts';
 import { anonymousGuard } from '../core/auth/auth.guards';
 import { PlatformService } from '../core/platform/platform.service';
 
@@ -17,7 +18,7 @@ export const authRoutes: Routes = [
   },
   {
     // The link in the invitation email of people enrolled from a CSV file: `?token=…`.
-    path: 'accept-invitation',
+    path: routerPath(webPages.acceptInvitation),
     canMatch: [anonymousGuard],
     title: 'titles.acceptInvitation',
     loadComponent: () => import('./accept-invitation.component'),
@@ -30,7 +31,7 @@ export const authRoutes: Routes = [
   },
   {
     // The link in the password-reset email: `?token=…`. Open to anyone holding the link.
-    path: 'reset-password',
+    path: routerPath(webPages.resetPassword),
     title: 'notifications.reset.title',
     loadComponent: () => import('../notification/reset-password.component'),
   },

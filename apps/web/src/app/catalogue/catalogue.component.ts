@@ -15,6 +15,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, NavigationStart, Router, RouterLink } from '@angular/router';
 import type { CatalogueCourse, Locale, Page } from '@aula/contracts';
+import { learningApi } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { filter, firstValueFrom } from 'rxjs';
 import { statusOf } from '../core/api/problem';
@@ -72,13 +73,13 @@ export default class CatalogueComponent {
   protected readonly locales = APP_LOCALES;
   protected readonly tags = LANGUAGE_TAGS;
 
-  protected readonly topics = httpResource<string[]>(() => '/api/catalogue/topics', { defaultValue: [] });
+  protected readonly topics = httpResource<string[]>(() => learningApi.topics.path, { defaultValue: [] });
   protected readonly firstPage = httpResource<Page<CatalogueCourse>>(() => {
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
     if (this.query().trim()) params['q'] = this.query().trim();
     if (this.language()) params['locale'] = this.language();
     if (this.topic()) params['topic'] = this.topic();
-    return { url: '/api/catalogue', params };
+    return { url: learningApi.catalogue.path, params };
   });
   /** Pages fetched with "show more", after the first; a new search starts over. */
   private readonly morePages = linkedSignal<Page<CatalogueCourse> | undefined, CatalogueCourse[]>({
@@ -141,7 +142,9 @@ export default class CatalogueComponent {
       if (this.query().trim()) params['q'] = this.query().trim();
       if (this.language()) params['locale'] = this.language();
       if (this.topic()) params['topic'] = this.topic();
-      const page = await firstValueFrom(this.http.get<Page<CatalogueCourse>>('/api/catalogue', { params }));
+      const page = await firstValueFrom(
+        this.http.get<Page<CatalogueCourse>>(learningApi.catalogue.path, { params }),
+      );
       this.morePages.update((items) => [...items, ...page.items]);
       this.nextCursor.set(page.nextCursor);
     } catch (error) {

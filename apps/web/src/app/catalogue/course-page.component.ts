@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { ActivityKind, CohortSummary, CoursePageView, EnrolmentStatus, Locale } from '@aula/contracts';
+import { learningApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { problemOf, speaksReadersLanguage, statusOf } from '../core/api/problem';
 import { AuthService } from '../core/auth/auth.service';
@@ -85,7 +86,7 @@ export default class CoursePageComponent {
     this.language.active();
     const locale = this.chosenLocale();
     const params: Record<string, string> = locale ? { locale } : {};
-    return { url: `/api/courses/${encodeURIComponent(slug)}`, params };
+    return { url: routeUrl(learningApi.course, { slug }), params };
   });
   protected readonly view = computed(() => (this.course.hasValue() ? this.course.value() : null));
   protected readonly notFound = computed(() => statusOf(this.course.error()) === 404);

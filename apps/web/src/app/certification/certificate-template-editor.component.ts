@@ -16,15 +16,18 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
+  catalogApi,
   CERTIFICATE_ORIENTATIONS,
   CERTIFICATE_PLACEHOLDERS,
   CERTIFICATE_TEMPLATE_LIMITS,
+  certificationApi,
   type CertificateTemplate,
   type CertificateTemplateScope,
   type CertificateTemplateView,
   type CourseAdminView,
   type Locale,
   type ProgrammeView,
+  routeUrl,
   type Translations,
 } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
@@ -37,7 +40,7 @@ import { displayText } from '../admin/translations';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { IconComponent } from '../shared/icon.component';
 import { NoticeService } from '../shared/notice.service';
-import { CertificateTemplatesService, templateUrl } from './certificate-templates.service';
+import { CertificateTemplatesService } from './certificate-templates.service';
 
 type ImageSlot = 'backgroundImageKey' | 'logoImageKey';
 type TextField = 'title' | 'intro' | 'body';
@@ -88,12 +91,14 @@ export default class CertificateTemplateEditorComponent {
   protected readonly limits = CERTIFICATE_TEMPLATE_LIMITS;
 
   protected readonly course = httpResource<CourseAdminView>(() =>
-    this.scope === 'courses' ? `/api/admin/courses/${encodeURIComponent(this.ownerId())}` : undefined,
+    this.scope === 'courses' ? routeUrl(catalogApi.course, { id: this.ownerId() }) : undefined,
   );
   protected readonly programme = httpResource<ProgrammeView>(() =>
-    this.scope === 'programmes' ? `/api/admin/programmes/${encodeURIComponent(this.ownerId())}` : undefined,
+    this.scope === 'programmes' ? routeUrl(catalogApi.programme, { id: this.ownerId() }) : undefined,
   );
-  protected readonly saved = httpResource<CertificateTemplateView>(() => templateUrl(this.scope, this.ownerId()));
+  protected readonly saved = httpResource<CertificateTemplateView>(() =>
+    routeUrl(certificationApi.template, { scope: this.scope, id: this.ownerId() }),
+  );
   protected readonly view = computed(() => (this.saved.hasValue() ? this.saved.value() : null));
   protected readonly notFound = computed(() => [403, 404].includes(statusOf(this.saved.error())));
 

@@ -1,16 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { CertificateBatchView, CertificateView, CredentialVerificationResult } from '@aula/contracts';
+import { certificationApi, routeUrl } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 import { attachmentName, saveFile } from '../shared/download';
-
-const id = (value: string) => encodeURIComponent(value);
 
 /** The in-app verification page of a code (the printed URL carries the deployment's address). */
 export const verifyPath = (code: string) => ['/verify', code];
 
 /** The Open Badges credential of a code, as JSON (relative: the same API the app talks to). */
-export const credentialPath = (code: string) => `/api/certificates/${id(code)}/credential`;
+export const credentialPath = (code: string) => routeUrl(certificationApi.credential, { code });
 
 /** Certificate calls that change or download something; screens read with `httpResource`. */
 @Injectable({ providedIn: 'root' })
@@ -25,19 +24,19 @@ export class CertificationService {
 
   downloadPdf(certificate: Pick<CertificateView, 'id' | 'code'>): Promise<void> {
     return this.download(
-      `/api/certificates/${id(certificate.id)}/pdf`,
+      routeUrl(certificationApi.pdf, { id: certificate.id }),
       `certificate-${certificate.code}.pdf`,
     );
   }
 
   downloadCohortZip(cohortId: string): Promise<void> {
-    return this.download(`/api/cohorts/${id(cohortId)}/certificates.zip`, `certificates-${cohortId}.zip`);
+    return this.download(routeUrl(certificationApi.cohortZip, { cohortId }), `certificates-${cohortId}.zip`);
   }
 
   issue(enrolmentId: string, expiresAt: string | null = null) {
     return firstValueFrom(
       this.http.post<{ queued: boolean; certificate: CertificateView | null }>(
-        `/api/enrolments/${id(enrolmentId)}/certificate`,
+        routeUrl(certificationApi.issue, { enrolmentId }),
         { expiresAt },
       ),
     );
@@ -45,23 +44,25 @@ export class CertificationService {
 
   issueCohort(cohortId: string): Promise<CertificateBatchView> {
     return firstValueFrom(
-      this.http.post<CertificateBatchView>(`/api/cohorts/${id(cohortId)}/certificates/issue`, {}),
+      this.http.post<CertificateBatchView>(routeUrl(certificationApi.issueCohort, { cohortId }), {}),
     );
   }
 
   batch(batchId: string): Promise<CertificateBatchView> {
-    return firstValueFrom(this.http.get<CertificateBatchView>(`/api/certificate-batches/${id(batchId)}`));
+    return firstValueFrom(this.http.get<CertificateBatchView>(routeUrl(certificationApi.batch, { batchId })));
   }
 
   revoke(certificateId: string, reason: string): Promise<CertificateView> {
     return firstValueFrom(
-      this.http.post<CertificateView>(`/api/certificates/${id(certificateId)}/revoke`, { reason }),
+      this.http.post<CertificateView>(routeUrl(certificationApi.revoke, { id: certificateId }), { reason }),
     );
   }
 
   reissue(certificateId: string, expiresAt: string | null): Promise<{ queued: true }> {
     return firstValueFrom(
-      this.http.post<{ queued: true }>(`/api/certificates/${id(certificateId)}/reissue`, { expiresAt }),
+      this.http.post<{ queued: true }>(routeUrl(certificationApi.reissue, { id: certificateId }), {
+        expiresAt,
+      }),
     );
   }
 
@@ -71,7 +72,7 @@ export class CertificationService {
       this.http.get(credentialPath(code), { params: { format: 'jwt' }, responseType: 'text' }),
     );
     return firstValueFrom(
-      this.http.post<CredentialVerificationResult>('/api/certificates/verify-credential', {
+      this.http.post<CredentialVerificationResult>(certificationApi.verifyCredential.path, {
         credential: credential.trim(),
       }),
     );

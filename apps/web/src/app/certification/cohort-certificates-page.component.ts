@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { CohortView } from '@aula/contracts';
+import { enrolmentApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { statusOf } from '../core/api/problem';
 import { AuthService } from '../core/auth/auth.service';
@@ -80,8 +81,8 @@ export default class CohortCertificatesPageComponent {
   private readonly params = toSignal(inject(ActivatedRoute).paramMap, { requireSync: true });
   private readonly auth = inject(AuthService);
   protected readonly cohortId = computed(() => this.params().get('id') ?? '');
-  protected readonly cohort = httpResource<CohortView>(
-    () => `/api/cohorts/${encodeURIComponent(this.cohortId())}`,
+  protected readonly cohort = httpResource<CohortView>(() =>
+    routeUrl(enrolmentApi.cohort, { id: this.cohortId() }),
   );
   protected readonly view = computed(() => (this.cohort.hasValue() ? this.cohort.value() : null));
   protected readonly notFound = computed(() => [403, 404].includes(statusOf(this.cohort.error())));

@@ -14,6 +14,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { CertificateBatchView, CertificateView, CohortCertificateRow } from '@aula/contracts';
+import { certificationApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { statusOf } from '../core/api/problem';
 import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
@@ -62,8 +63,8 @@ export class CohortCertificatesComponent {
   readonly manage = input(false);
 
   protected readonly verifyPath = verifyPath;
-  protected readonly list = httpResource<CohortCertificateRow[]>(
-    () => `/api/cohorts/${encodeURIComponent(this.cohortId())}/certificates`,
+  protected readonly list = httpResource<CohortCertificateRow[]>(() =>
+    routeUrl(certificationApi.cohort, { cohortId: this.cohortId() }),
   );
   protected readonly rows = computed(() => (this.list.hasValue() ? this.list.value() : []));
   protected readonly withoutCertificate = computed(

@@ -12,6 +12,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { CertificateView, LearnerDashboard } from '@aula/contracts';
+import { certificationApi } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { statusOf } from '../core/api/problem';
 import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
@@ -150,7 +151,7 @@ export class MyCertificatesComponent {
 
   protected readonly verifyPath = verifyPath;
   protected readonly maxPolls = WAIT_POLLS;
-  protected readonly list = httpResource<CertificateView[]>(() => '/api/certificates/mine');
+  protected readonly list = httpResource<CertificateView[]>(() => certificationApi.mine.path);
   /** Current certificates first (a replaced one stays listed, marked as such). */
   protected readonly certificates = computed(() =>
     this.list.hasValue()

@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { CertificateVerification, CredentialVerificationResult } from '@aula/contracts';
+import { certificationApi, routeUrl, webPages } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { statusOf } from '../core/api/problem';
 import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
@@ -56,7 +57,7 @@ export default class VerifyPageComponent {
   });
 
   protected readonly result = httpResource<CertificateVerification>(() =>
-    this.code() ? `/api/certificates/verify/${encodeURIComponent(this.code())}` : undefined,
+    this.code() ? routeUrl(certificationApi.verify, { code: this.code() }) : undefined,
   );
   protected readonly view = computed(() => (this.result.hasValue() ? this.result.value() : null));
   protected readonly failure = computed(() => (this.result.error() ? failureKey(this.result.error()) : null));
@@ -78,7 +79,8 @@ export default class VerifyPageComponent {
       return;
     }
     this.credentialFailure.set(null);
-    void this.router.navigate(['/verify', code]);
+    // `/verify/:code`, the code as one segment (Angular encodes it for its own URL syntax).
+    void this.router.navigate([webPages.verify.path, code]);
   }
 
   protected async checkCredential(): Promise<void> {

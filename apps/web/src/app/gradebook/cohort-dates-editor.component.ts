@@ -10,6 +10,7 @@ import type {
   CohortScheduleView,
   ExtensionDatesInput,
 } from '@aula/contracts';
+import { routeUrl, scheduleApi } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { problemOf, statusOf } from '../core/api/problem';
@@ -52,8 +53,8 @@ export class CohortDatesEditorComponent {
   readonly cohortId = input.required<string>();
 
   protected readonly fields = FIELDS;
-  protected readonly schedule = httpResource<CohortScheduleView>(
-    () => `/api/cohorts/${encodeURIComponent(this.cohortId())}/schedule`,
+  protected readonly schedule = httpResource<CohortScheduleView>(() =>
+    routeUrl(scheduleApi.cohort, { id: this.cohortId() }),
   );
   protected readonly view = computed(() => (this.schedule.hasValue() ? this.schedule.value() : null));
   protected readonly zone = computed(() => this.view()?.timeZone ?? 'UTC');
@@ -117,7 +118,7 @@ export class CohortDatesEditorComponent {
     try {
       await firstValueFrom(
         this.http.put<CohortDatesEntry>(
-          `/api/cohorts/${encodeURIComponent(this.cohortId())}/schedule/${encodeURIComponent(entry.activityId)}`,
+          routeUrl(scheduleApi.setDates, { id: this.cohortId(), activityId: entry.activityId }),
           body,
         ),
       );
@@ -142,7 +143,11 @@ export class CohortDatesEditorComponent {
     try {
       await firstValueFrom(
         this.http.put(
-          `/api/cohorts/${encodeURIComponent(this.cohortId())}/schedule/${encodeURIComponent(this.extActivity())}/extensions/${encodeURIComponent(this.extTrainee())}`,
+          routeUrl(scheduleApi.grantExtension, {
+            id: this.cohortId(),
+            activityId: this.extActivity(),
+            enrolmentId: this.extTrainee(),
+          }),
           body,
         ),
       );
@@ -161,7 +166,7 @@ export class CohortDatesEditorComponent {
     try {
       await firstValueFrom(
         this.http.delete(
-          `/api/cohorts/${encodeURIComponent(this.cohortId())}/schedule/${encodeURIComponent(activityId)}/extensions/${encodeURIComponent(enrolmentId)}`,
+          routeUrl(scheduleApi.revokeExtension, { id: this.cohortId(), activityId, enrolmentId }),
         ),
       );
       this.schedule.reload();

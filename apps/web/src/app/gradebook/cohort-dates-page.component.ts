@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { CohortView } from '@aula/contracts';
+import { enrolmentApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { pageTitleFrom } from '../core/i18n/translated-title.strategy';
@@ -55,8 +56,8 @@ export default class CohortDatesPageComponent {
   private readonly auth = inject(AuthService);
   protected readonly cohortId = computed(() => this.params().get('id') ?? '');
   protected readonly isAdmin = computed(() => this.auth.hasRole('admin'));
-  private readonly cohort = httpResource<CohortView>(
-    () => `/api/cohorts/${encodeURIComponent(this.cohortId())}`,
+  private readonly cohort = httpResource<CohortView>(() =>
+    routeUrl(enrolmentApi.cohort, { id: this.cohortId() }),
   );
   protected readonly name = computed(() => (this.cohort.hasValue() ? this.cohort.value().name : null));
 

@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { CohortGradebook, GradeImportReport, GradeStatus } from '@aula/contracts';
+import { gradebookApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { statusOf } from '../core/api/problem';
@@ -58,7 +59,7 @@ export default class CohortGradebookComponent {
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
     const cursor = this.pages.cursor();
     if (cursor) params['cursor'] = cursor;
-    return { url: `/api/cohorts/${encodeURIComponent(this.cohortId())}/gradebook`, params };
+    return { url: routeUrl(gradebookApi.cohort, { id: this.cohortId() }), params };
   });
   protected readonly view = computed(() => (this.book.hasValue() ? this.book.value() : null));
   protected readonly notFound = computed(() => [403, 404].includes(statusOf(this.book.error())));
@@ -98,7 +99,7 @@ export default class CohortGradebookComponent {
     this.exporting.set(true);
     try {
       const response = await firstValueFrom(
-        this.http.get(`/api/cohorts/${encodeURIComponent(this.cohortId())}/gradebook/export.csv`, {
+        this.http.get(routeUrl(gradebookApi.exportCsv, { id: this.cohortId() }), {
           params: { lang: this.language.active() },
           observe: 'response',
           responseType: 'blob',

@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { CourseGradingInput, CourseGradingView } from '@aula/contracts';
+import { gradebookApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { problemOf, statusOf } from '../core/api/problem';
@@ -51,8 +52,8 @@ export default class CourseGradingComponent {
   private readonly params = toSignal(inject(ActivatedRoute).paramMap, { requireSync: true });
 
   protected readonly courseId = computed(() => this.params().get('id') ?? '');
-  protected readonly settings = httpResource<CourseGradingView>(
-    () => `/api/admin/courses/${encodeURIComponent(this.courseId())}/grading`,
+  protected readonly settings = httpResource<CourseGradingView>(() =>
+    routeUrl(gradebookApi.grading, { id: this.courseId() }),
   );
   protected readonly view = computed(() => (this.settings.hasValue() ? this.settings.value() : null));
   protected readonly notFound = computed(() => [403, 404].includes(statusOf(this.settings.error())));
@@ -139,10 +140,7 @@ export default class CourseGradingComponent {
     this.error.set(null);
     try {
       await firstValueFrom(
-        this.http.put<CourseGradingView>(
-          `/api/admin/courses/${encodeURIComponent(this.courseId())}/grading`,
-          body,
-        ),
+        this.http.put<CourseGradingView>(routeUrl(gradebookApi.saveGrading, { id: this.courseId() }), body),
       );
       this.settings.reload();
       this.notices.show(this.transloco.translate('gradebook.settings.saved'));

@@ -12,6 +12,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { GradeImportReport } from '@aula/contracts';
+import { gradebookApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { statusOf } from '../core/api/problem';
@@ -159,11 +160,9 @@ export class GradebookImportComponent {
     try {
       const text = await file.text();
       const report = await firstValueFrom(
-        this.http.post<GradeImportReport>(
-          `/api/cohorts/${encodeURIComponent(this.cohortId())}/gradebook/import`,
-          text,
-          { headers: { 'Content-Type': 'text/csv' } },
-        ),
+        this.http.post<GradeImportReport>(routeUrl(gradebookApi.import, { id: this.cohortId() }), text, {
+          headers: { 'Content-Type': 'text/csv' },
+        }),
       );
       this.report.set(report);
       if (report.applied) {

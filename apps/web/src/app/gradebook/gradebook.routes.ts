@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { CanMatchFn, Router, Routes } from '@angular/router';
+import { routerPath, webPages } from '@aula/contracts';
 import { AuthService } from '../core/auth/auth.service';
 import { homePathFor } from '../core/auth/roles';
 
@@ -33,7 +34,7 @@ export default [
     loadComponent: () => import('./course-grading.component'),
   },
   {
-    path: 'mine/:enrolmentId',
+    path: routerPath(webPages.myGrades, webPages.gradebook),
     title: 'gradebook.titles.mine',
     loadComponent: () => import('./my-grades.component'),
   },

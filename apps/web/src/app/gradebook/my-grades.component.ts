@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { OwnDatesEntry, OwnGradebook } from '@aula/contracts';
+import { gradebookApi, routeUrl, scheduleApi } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { statusOf } from '../core/api/problem';
 import { LanguageService } from '../core/i18n/language.service';
@@ -181,11 +182,11 @@ export default class MyGradesComponent {
   private readonly language = inject(LanguageService);
   private readonly enrolmentId = computed(() => this.params().get('enrolmentId') ?? '');
 
-  protected readonly book = httpResource<OwnGradebook>(
-    () => `/api/enrolments/${encodeURIComponent(this.enrolmentId())}/gradebook`,
+  protected readonly book = httpResource<OwnGradebook>(() =>
+    routeUrl(gradebookApi.enrolment, { id: this.enrolmentId() }),
   );
-  private readonly dates = httpResource<OwnDatesEntry[]>(
-    () => `/api/enrolments/${encodeURIComponent(this.enrolmentId())}/dates`,
+  private readonly dates = httpResource<OwnDatesEntry[]>(() =>
+    routeUrl(scheduleApi.enrolment, { id: this.enrolmentId() }),
   );
   protected readonly view = computed(() => (this.book.hasValue() ? this.book.value() : null));
   protected readonly notFound = computed(() => [403, 404].includes(statusOf(this.book.error())));

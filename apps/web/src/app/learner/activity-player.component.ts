@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { ActivityView, LearnerDashboard, Locale } from '@aula/contracts';
+import { learningApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { statusOf } from '../core/api/problem';
 import { MANUAL_KINDS } from '../core/catalog/catalog-rules';
@@ -72,10 +73,10 @@ export default class ActivityPlayerComponent {
   protected readonly activity = httpResource<ActivityView>(() => {
     const locale = this.chosenLocale();
     const params: Record<string, string> = locale ? { locale } : {};
-    return { url: `/api/activities/${encodeURIComponent(this.id())}`, params };
+    return { url: routeUrl(learningApi.activity, { id: this.id() }), params };
   });
   /** For the course's name, address and the reader's progress in it. */
-  protected readonly dashboard = httpResource<LearnerDashboard>(() => '/api/me/dashboard');
+  protected readonly dashboard = httpResource<LearnerDashboard>(() => learningApi.dashboard.path);
 
   protected readonly view = computed(() => (this.activity.hasValue() ? this.activity.value() : null));
   protected readonly notFound = computed(() => [403, 404].includes(statusOf(this.activity.error())));

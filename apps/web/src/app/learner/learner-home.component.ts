@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { LearnerDashboard } from '@aula/contracts';
+import { learningApi } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { MyCertificatesComponent } from '../certification/my-certificates.component';
 import { LANGUAGE_TAGS } from '../core/i18n/languages';
@@ -45,7 +46,7 @@ export default class LearnerHomeComponent {
   private readonly dateTime = inject(DateTimeService);
 
   protected readonly tags = LANGUAGE_TAGS;
-  protected readonly dashboard = httpResource<LearnerDashboard>(() => '/api/me/dashboard');
+  protected readonly dashboard = httpResource<LearnerDashboard>(() => learningApi.dashboard.path);
   protected readonly cohorts = computed(() =>
     this.dashboard.hasValue() ? this.dashboard.value().cohorts : [],
   );

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { EnrolmentSummary } from '@aula/contracts';
+import { enrolmentApi, learningApi, routeUrl } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 import { attachmentName, saveFile } from '../shared/download';
 
@@ -12,26 +13,26 @@ export class LearningService {
   /** Joins an open cohort (or its waiting list), or asks to join one that needs approval. */
   enrol(cohortId: string): Promise<EnrolmentSummary> {
     return firstValueFrom(
-      this.http.post<EnrolmentSummary>(`/api/cohorts/${encodeURIComponent(cohortId)}/enrol`, null),
+      this.http.post<EnrolmentSummary>(routeUrl(enrolmentApi.enrol, { id: cohortId }), null),
     );
   }
 
   withdraw(enrolmentId: string): Promise<EnrolmentSummary> {
     return firstValueFrom(
-      this.http.post<EnrolmentSummary>(`/api/enrolments/${encodeURIComponent(enrolmentId)}/withdraw`, null),
+      this.http.post<EnrolmentSummary>(routeUrl(enrolmentApi.withdraw, { id: enrolmentId }), null),
     );
   }
 
   /** Answers the enrolment with its new progress. Doing it twice changes nothing. */
   markDone(activityId: string): Promise<EnrolmentSummary> {
     return firstValueFrom(
-      this.http.post<EnrolmentSummary>(`/api/activities/${encodeURIComponent(activityId)}/done`, null),
+      this.http.post<EnrolmentSummary>(routeUrl(learningApi.markDone, { id: activityId }), null),
     );
   }
 
   async downloadFile(activityId: string, fallbackName: string): Promise<void> {
     const response = await firstValueFrom(
-      this.http.get(`/api/activities/${encodeURIComponent(activityId)}/file`, {
+      this.http.get(routeUrl(learningApi.activityFile, { id: activityId }), {
         observe: 'response',
         responseType: 'blob',
       }),

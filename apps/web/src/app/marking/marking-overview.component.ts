@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { TutorMarkingOverview } from '@aula/contracts';
+import { markingApi } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
 import { EmptyStateComponent } from '../shared/empty-state.component';
@@ -79,7 +80,7 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
   `,
 })
 export class MarkingOverviewComponent {
-  protected readonly overview = httpResource<TutorMarkingOverview>(() => '/api/tutor/marking');
+  protected readonly overview = httpResource<TutorMarkingOverview>(() => markingApi.overview.path);
   protected readonly items = computed(() => (this.overview.hasValue() ? this.overview.value().items : []));
   protected readonly total = computed(() =>
     this.overview.hasValue() ? this.overview.value().totalWaiting : 0,

@@ -8,12 +8,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
-  MARKING_QUEUE_STATES,
   type CohortMarkingSummary,
+  MARKING_QUEUE_STATES,
+  markingApi,
   type MarkingAssignmentSummary,
   type MarkingQueueEntry,
   type MarkingQueueState,
   type Page,
+  routeUrl,
 } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
@@ -73,8 +75,8 @@ export default class MarkingQueueComponent {
   });
   protected readonly pages = new CursorPages();
 
-  protected readonly summary = httpResource<CohortMarkingSummary>(
-    () => `/api/cohorts/${encodeURIComponent(this.cohortId())}/marking`,
+  protected readonly summary = httpResource<CohortMarkingSummary>(() =>
+    routeUrl(markingApi.cohort, { id: this.cohortId() }),
   );
   protected readonly queue = httpResource<Page<MarkingQueueEntry>>(() => {
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
@@ -82,7 +84,7 @@ export default class MarkingQueueComponent {
     if (cursor) params['cursor'] = cursor;
     if (this.activityFilter()) params['activityId'] = this.activityFilter();
     if (this.stateFilter()) params['state'] = this.stateFilter();
-    return { url: `/api/cohorts/${encodeURIComponent(this.cohortId())}/marking/queue`, params };
+    return { url: routeUrl(markingApi.queue, { id: this.cohortId() }), params };
   });
 
   protected readonly view = computed(() => (this.summary.hasValue() ? this.summary.value() : null));

@@ -8,6 +8,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   MARKING_FEEDBACK_MAX_LENGTH,
+  markingApi,
+  routeUrl,
   type GradeChangeView,
   type MarkingView,
   type RubricMarks,
@@ -21,7 +23,7 @@ import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
 import { FileSizePipe } from '../shared/file-size.pipe';
 import { IconComponent } from '../shared/icon.component';
 import { NoticeService } from '../shared/notice.service';
-import { MarkingService, workUrl } from './marking.service';
+import { MarkingService } from './marking.service';
 import { ParticipantComponent } from './participant.component';
 
 /** Points after a late penalty, to the cent, as the API computes them. */
@@ -70,7 +72,7 @@ export default class MarkingWorkComponent {
   protected readonly feedbackMax = MARKING_FEEDBACK_MAX_LENGTH;
 
   protected readonly resource = httpResource<MarkingView>(() =>
-    workUrl(this.activityId(), this.enrolmentId()),
+    routeUrl(markingApi.work, { activityId: this.activityId(), enrolmentId: this.enrolmentId() }),
   );
   /** What the page shows: the last answer of the API (loaded, saved, file changed). */
   protected readonly current = linkedSignal<MarkingView | null>(() =>

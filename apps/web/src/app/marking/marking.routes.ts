@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { routerPath, webPages } from '@aula/contracts';
 
 /**
  * Marking screens, under a cohort of the tutor area (`/tutor/cohorts/:id/marking`) and of the
@@ -6,7 +7,7 @@ import type { Routes } from '@angular/router';
  */
 export const markingRoutes: Routes = [
   {
-    path: 'cohorts/:id/marking',
+    path: routerPath(webPages.tutorMarking, webPages.tutorHome),
     title: 'marking.titles.queue',
     loadComponent: () => import('./marking-queue.component'),
   },

@@ -1,19 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
-  feedbackFileUrl,
   type BulkReleaseResult,
+  markingApi,
   type MarkingView,
+  routeUrl,
   type SaveMarkRequest,
 } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 import { attachmentName, saveFile } from '../shared/download';
-
-const id = (value: string) => encodeURIComponent(value);
-
-/** `/api/marking/activities/:a/enrolments/:e` */
-export const workUrl = (activityId: string, enrolmentId: string) =>
-  `/api/marking/activities/${id(activityId)}/enrolments/${id(enrolmentId)}`;
 
 /** Marking calls that change something; screens read with `httpResource`. */
 @Injectable({ providedIn: 'root' })
@@ -21,18 +16,22 @@ export class MarkingService {
   private readonly http = inject(HttpClient);
 
   save(activityId: string, enrolmentId: string, body: SaveMarkRequest): Promise<MarkingView> {
-    return firstValueFrom(this.http.put<MarkingView>(`${workUrl(activityId, enrolmentId)}/grade`, body));
+    return firstValueFrom(
+      this.http.put<MarkingView>(routeUrl(markingApi.saveGrade, { activityId, enrolmentId }), body),
+    );
   }
 
   release(activityId: string, enrolmentId: string, expectedVersion: number): Promise<MarkingView> {
     return firstValueFrom(
-      this.http.post<MarkingView>(`${workUrl(activityId, enrolmentId)}/release`, { expectedVersion }),
+      this.http.post<MarkingView>(routeUrl(markingApi.release, { activityId, enrolmentId }), {
+        expectedVersion,
+      }),
     );
   }
 
   bulkRelease(cohortId: string, activityId: string): Promise<BulkReleaseResult> {
     return firstValueFrom(
-      this.http.post<BulkReleaseResult>(`/api/cohorts/${id(cohortId)}/marking/release`, { activityId }),
+      this.http.post<BulkReleaseResult>(routeUrl(markingApi.releaseAll, { id: cohortId }), { activityId }),
     );
   }
 
@@ -47,13 +46,15 @@ export class MarkingService {
     const params: Record<string, string> =
       expectedVersion === null ? {} : { expectedVersion: String(expectedVersion) };
     return firstValueFrom(
-      this.http.put<MarkingView>(`${workUrl(activityId, enrolmentId)}/feedback-file`, body, { params }),
+      this.http.put<MarkingView>(routeUrl(markingApi.uploadFeedbackFile, { activityId, enrolmentId }), body, {
+        params,
+      }),
     );
   }
 
   removeFeedbackFile(activityId: string, enrolmentId: string, expectedVersion: number): Promise<MarkingView> {
     return firstValueFrom(
-      this.http.delete<MarkingView>(`${workUrl(activityId, enrolmentId)}/feedback-file`, {
+      this.http.delete<MarkingView>(routeUrl(markingApi.removeFeedbackFile, { activityId, enrolmentId }), {
         params: { expectedVersion: String(expectedVersion) },
       }),
     );
@@ -67,6 +68,6 @@ export class MarkingService {
 
   /** A grade's feedback file, for markers and (once released) its trainee. */
   downloadFeedback(activityId: string, enrolmentId: string, fallbackName: string): Promise<void> {
-    return this.download(feedbackFileUrl(activityId, enrolmentId), fallbackName);
+    return this.download(routeUrl(markingApi.feedbackFile, { activityId, enrolmentId }), fallbackName);
   }
 }

@@ -8,6 +8,7 @@ import type {
   UnreadCountView,
   UpdateNotificationPreferencesRequest,
 } from '@aula/contracts';
+import { notificationApi, routeUrl } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** The calls the notification screens make; one place so the paths are written once. */
@@ -16,50 +17,50 @@ export class NotificationApiService {
   private readonly http = inject(HttpClient);
 
   unreadCount(): Promise<UnreadCountView> {
-    return firstValueFrom(this.http.get<UnreadCountView>('/api/me/notifications/unread-count'));
+    return firstValueFrom(this.http.get<UnreadCountView>(notificationApi.unreadCount.path));
   }
 
   recent(limit = 10): Promise<NotificationView[]> {
     return firstValueFrom(
-      this.http.get<Page<NotificationView>>('/api/me/notifications', { params: { limit } }),
+      this.http.get<Page<NotificationView>>(notificationApi.list.path, { params: { limit } }),
     ).then((page) => page.items);
   }
 
   markRead(id: string): Promise<NotificationView> {
-    return firstValueFrom(this.http.post<NotificationView>(`/api/me/notifications/${id}/read`, {}));
+    return firstValueFrom(this.http.post<NotificationView>(routeUrl(notificationApi.read, { id }), {}));
   }
 
   markAllRead(): Promise<UnreadCountView> {
-    return firstValueFrom(this.http.post<UnreadCountView>('/api/me/notifications/read-all', {}));
+    return firstValueFrom(this.http.post<UnreadCountView>(notificationApi.readAll.path, {}));
   }
 
   preferences(): Promise<NotificationPreferencesView> {
-    return firstValueFrom(this.http.get<NotificationPreferencesView>('/api/me/notification-preferences'));
+    return firstValueFrom(this.http.get<NotificationPreferencesView>(notificationApi.preferences.path));
   }
 
   savePreferences(request: UpdateNotificationPreferencesRequest): Promise<NotificationPreferencesView> {
     return firstValueFrom(
-      this.http.put<NotificationPreferencesView>('/api/me/notification-preferences', request),
+      this.http.put<NotificationPreferencesView>(notificationApi.savePreferences.path, request),
     );
   }
 
   calendarFeed(): Promise<CalendarFeedView> {
-    return firstValueFrom(this.http.get<CalendarFeedView>('/api/me/calendar-feed'));
+    return firstValueFrom(this.http.get<CalendarFeedView>(notificationApi.calendarFeed.path));
   }
 
   createCalendarFeed(): Promise<CalendarFeedView> {
-    return firstValueFrom(this.http.post<CalendarFeedView>('/api/me/calendar-feed', {}));
+    return firstValueFrom(this.http.post<CalendarFeedView>(notificationApi.regenerateCalendarFeed.path, {}));
   }
 
   revokeCalendarFeed(): Promise<void> {
-    return firstValueFrom(this.http.delete<void>('/api/me/calendar-feed'));
+    return firstValueFrom(this.http.delete<void>(notificationApi.revokeCalendarFeed.path));
   }
 
   requestPasswordReset(email: string): Promise<unknown> {
-    return firstValueFrom(this.http.post('/api/auth/password-reset', { email }));
+    return firstValueFrom(this.http.post(notificationApi.requestPasswordReset.path, { email }));
   }
 
   confirmPasswordReset(token: string, password: string): Promise<unknown> {
-    return firstValueFrom(this.http.post('/api/auth/password-reset/confirm', { token, password }));
+    return firstValueFrom(this.http.post(notificationApi.confirmPasswordReset.path, { token, password }));
   }
 }

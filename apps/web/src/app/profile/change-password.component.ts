@@ -9,6 +9,7 @@ import {
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import type { AuthSession, ChangePasswordRequest } from '@aula/contracts';
+import { identityApi } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { applyFieldErrors, problemOf, statusOf } from '../core/api/problem';
@@ -138,7 +139,9 @@ export class ChangePasswordComponent {
     this.busy.set(true);
     try {
       const request: ChangePasswordRequest = this.form.getRawValue();
-      const session = await firstValueFrom(this.http.post<AuthSession>('/api/me/password', request));
+      const session = await firstValueFrom(
+        this.http.post<AuthSession>(identityApi.changePassword.path, request),
+      );
       this.auth.replaceSession(session);
       this.form.reset();
       this.done.set(true);

@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Locale, UpdateProfileRequest, UserView } from '@aula/contracts';
+import { identityApi } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { applyFieldErrors, problemOf, statusOf } from '../core/api/problem';
@@ -91,7 +92,7 @@ export default class ProfileComponent {
         organisation: value.organisation.trim() || null,
         region: value.region.trim() || null,
       };
-      const user = await firstValueFrom(this.http.patch<UserView>('/api/me', request));
+      const user = await firstValueFrom(this.http.patch<UserView>(identityApi.updateMe.path, request));
       this.auth.updateUser(user);
       this.form.reset(this.formValue(user));
       // A new language shows at once, and the confirmation is already in it.

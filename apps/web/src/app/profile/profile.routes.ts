@@ -1,9 +1,10 @@
 import { Routes } from '@angular/router';
+import { routerPath, webPages } from '@aula/contracts';
 
 export default [
   { path: '', title: 'titles.profile', loadComponent: () => import('./profile.component') },
   {
-    path: 'notifications',
+    path: routerPath(webPages.notificationPreferences, webPages.profile),
     title: 'notifications.preferences.title',
     loadComponent: () => import('../notification/notification-preferences.component'),
   },

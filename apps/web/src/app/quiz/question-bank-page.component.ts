@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { CourseAdminView, Locale } from '@aula/contracts';
+import { catalogApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { displayText } from '../admin/translations';
 import { LanguageService } from '../core/i18n/language.service';
@@ -31,7 +32,7 @@ export default class QuestionBankPageComponent {
   private readonly params = toSignal(inject(ActivatedRoute).paramMap, { requireSync: true });
   private readonly language = inject(LanguageService);
   protected readonly courseId = computed(() => this.params().get('courseId') ?? '');
-  private readonly course = httpResource<CourseAdminView>(() => `/api/admin/courses/${encodeURIComponent(this.courseId())}`);
+  private readonly course = httpResource<CourseAdminView>(() => routeUrl(catalogApi.course, { id: this.courseId() }));
   protected readonly defaultLocale = computed<Locale>(() => (this.course.hasValue() ? this.course.value().defaultLocale : 'en'));
   protected readonly courseTitle = computed(() =>
     this.course.hasValue() ? displayText(this.course.value().title, this.language.active() as Locale, this.defaultLocale()) : '',

@@ -5,6 +5,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { Locale, QuestionAdminView } from '@aula/contracts';
+import { quizApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { displayLocale, displayText } from '../admin/translations';
@@ -89,7 +90,7 @@ export class QuestionBankComponent {
 
   protected readonly tags = LANGUAGE_TAGS;
   protected readonly questions = httpResource<QuestionAdminView[]>(
-    () => `/api/admin/courses/${encodeURIComponent(this.courseId())}/questions`,
+    () => routeUrl(quizApi.questions, { courseId: this.courseId() }),
   );
   protected readonly list = computed(() => (this.questions.hasValue() ? this.questions.value() : []));
 

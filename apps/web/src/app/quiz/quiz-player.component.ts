@@ -27,6 +27,7 @@ import type {
   QuizOverview,
   QuizReview,
 } from '@aula/contracts';
+import { quizApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { statusOf } from '../core/api/problem';
@@ -81,7 +82,7 @@ export class QuizPlayerComponent {
   protected readonly overview = httpResource<QuizOverview>(() => {
     const locale = this.locale();
     const params: Record<string, string> = locale ? { locale } : {};
-    return { url: `/api/quizzes/${encodeURIComponent(this.activityId())}`, params };
+    return { url: routeUrl(quizApi.overview, { activityId: this.activityId() }), params };
   });
   protected readonly info = computed(() => (this.overview.hasValue() ? this.overview.value() : null));
 

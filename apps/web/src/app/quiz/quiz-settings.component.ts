@@ -9,7 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { ActivityAdminView, CourseAdminView, Locale, QuizSettingsInput, QuizSettingsView } from '@aula/contracts';
-import { QUIZ_GRADING_METHODS, QUIZ_REVIEW_WHEN } from '@aula/contracts';
+import { catalogApi, QUIZ_GRADING_METHODS, QUIZ_REVIEW_WHEN, quizApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { displayText } from '../admin/translations';
 import { problemOf, statusOf } from '../core/api/problem';
@@ -71,9 +71,9 @@ export default class QuizSettingsComponent {
   protected readonly reviewWhen = QUIZ_REVIEW_WHEN;
   protected readonly courseId = computed(() => this.params().get('courseId') ?? '');
   protected readonly activityId = computed(() => this.params().get('activityId') ?? '');
-  protected readonly course = httpResource<CourseAdminView>(() => `/api/admin/courses/${encodeURIComponent(this.courseId())}`);
+  protected readonly course = httpResource<CourseAdminView>(() => routeUrl(catalogApi.course, { id: this.courseId() }));
   protected readonly settings = httpResource<QuizSettingsView>(
-    () => `/api/admin/activities/${encodeURIComponent(this.activityId())}/quiz`,
+    () => routeUrl(quizApi.settings, { id: this.activityId() }),
   );
   protected readonly defaultLocale = computed<Locale>(() => (this.course.hasValue() ? this.course.value().defaultLocale : 'en'));
   protected readonly activity = computed<ActivityAdminView | null>(() => {

@@ -12,9 +12,9 @@ import type {
   QuizSettingsInput,
   QuizSettingsView,
 } from '@aula/contracts';
+import { quizApi, routeUrl } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 
-const id = (value: string) => encodeURIComponent(value);
 const localeParams = (locale: Locale | null | undefined): Record<string, string> => (locale ? { locale } : {});
 
 /** Taking quizzes (trainees) and building them (administrators). Reading is `httpResource` in the screens. */
@@ -24,44 +24,44 @@ export class QuizService {
 
   start(activityId: string, locale?: Locale | null): Promise<QuizAttemptView> {
     return firstValueFrom(
-      this.http.post<QuizAttemptView>(`/api/quizzes/${id(activityId)}/attempts`, null, { params: localeParams(locale) }),
+      this.http.post<QuizAttemptView>(routeUrl(quizApi.start, { activityId }), null, { params: localeParams(locale) }),
     );
   }
 
   attempt(attemptId: string, locale?: Locale | null): Promise<QuizAttemptView> {
-    return firstValueFrom(this.http.get<QuizAttemptView>(`/api/quiz-attempts/${id(attemptId)}`, { params: localeParams(locale) }));
+    return firstValueFrom(this.http.get<QuizAttemptView>(routeUrl(quizApi.attempt, { id: attemptId }), { params: localeParams(locale) }));
   }
 
   saveAnswers(attemptId: string, answers: QuizAnswers): Promise<QuizAttemptView> {
-    return firstValueFrom(this.http.put<QuizAttemptView>(`/api/quiz-attempts/${id(attemptId)}/answers`, { answers }));
+    return firstValueFrom(this.http.put<QuizAttemptView>(routeUrl(quizApi.saveAnswers, { id: attemptId }), { answers }));
   }
 
   submit(attemptId: string, locale?: Locale | null): Promise<QuizAttemptView> {
     return firstValueFrom(
-      this.http.post<QuizAttemptView>(`/api/quiz-attempts/${id(attemptId)}/submit`, null, { params: localeParams(locale) }),
+      this.http.post<QuizAttemptView>(routeUrl(quizApi.submit, { id: attemptId }), null, { params: localeParams(locale) }),
     );
   }
 
   review(attemptId: string, locale?: Locale | null): Promise<QuizReview> {
-    return firstValueFrom(this.http.get<QuizReview>(`/api/quiz-attempts/${id(attemptId)}/review`, { params: localeParams(locale) }));
+    return firstValueFrom(this.http.get<QuizReview>(routeUrl(quizApi.review, { id: attemptId }), { params: localeParams(locale) }));
   }
 
   // ---- administrators ----
 
   saveSettings(activityId: string, input: QuizSettingsInput): Promise<QuizSettingsView> {
-    return firstValueFrom(this.http.put<QuizSettingsView>(`/api/admin/activities/${id(activityId)}/quiz`, input));
+    return firstValueFrom(this.http.put<QuizSettingsView>(routeUrl(quizApi.saveSettings, { id: activityId }), input));
   }
 
   createQuestion(courseId: string, input: QuestionInput): Promise<QuestionAdminView> {
-    return firstValueFrom(this.http.post<QuestionAdminView>(`/api/admin/courses/${id(courseId)}/questions`, input));
+    return firstValueFrom(this.http.post<QuestionAdminView>(routeUrl(quizApi.createQuestion, { courseId }), input));
   }
 
   updateQuestion(questionId: string, input: QuestionUpdate): Promise<QuestionAdminView> {
-    return firstValueFrom(this.http.patch<QuestionAdminView>(`/api/admin/questions/${id(questionId)}`, input));
+    return firstValueFrom(this.http.patch<QuestionAdminView>(routeUrl(quizApi.updateQuestion, { id: questionId }), input));
   }
 
   removeQuestion(questionId: string): Promise<QuestionDeleteResult> {
-    return firstValueFrom(this.http.delete<QuestionDeleteResult>(`/api/admin/questions/${id(questionId)}`));
+    return firstValueFrom(this.http.delete<QuestionDeleteResult>(routeUrl(quizApi.deleteQuestion, { id: questionId })));
   }
 }
 

@@ -14,6 +14,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { EnrolmentStatus, Page, RosterEntry } from '@aula/contracts';
+import { enrolmentApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { statusOf } from '../core/api/problem';
@@ -95,7 +96,7 @@ export class CohortRosterComponent {
     if (this.query().trim()) params['q'] = this.query().trim();
     if (this.status()) params['status'] = this.status();
     if (cursor) params['cursor'] = cursor;
-    return { url: `/api/cohorts/${encodeURIComponent(this.cohortId())}/roster`, params };
+    return { url: routeUrl(enrolmentApi.roster, { id: this.cohortId() }), params };
   });
   protected readonly items = computed(() => (this.roster.hasValue() ? this.roster.value().items : []));
   protected readonly nextCursor = computed(() =>
@@ -143,7 +144,7 @@ export class CohortRosterComponent {
       if (this.query().trim()) params['q'] = this.query().trim();
       if (this.status()) params['status'] = this.status();
       const response = await firstValueFrom(
-        this.http.get(`/api/cohorts/${encodeURIComponent(this.cohortId())}/roster.csv`, {
+        this.http.get(routeUrl(enrolmentApi.rosterCsv, { id: this.cohortId() }), {
           params,
           observe: 'response',
           responseType: 'blob',

@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { CohortView } from '@aula/contracts';
+import { enrolmentApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { statusOf } from '../core/api/problem';
 import { pageTitleFrom } from '../core/i18n/translated-title.strategy';
@@ -91,8 +92,8 @@ import { CohortSummaryComponent } from '../shared/cohort-summary.component';
 })
 export default class TutorCohortComponent {
   private readonly params = toSignal(inject(ActivatedRoute).paramMap, { requireSync: true });
-  protected readonly cohort = httpResource<CohortView>(
-    () => `/api/cohorts/${encodeURIComponent(this.params().get('id') ?? '')}`,
+  protected readonly cohort = httpResource<CohortView>(() =>
+    routeUrl(enrolmentApi.cohort, { id: this.params().get('id') ?? '' }),
   );
   protected readonly view = computed(() => (this.cohort.hasValue() ? this.cohort.value() : null));
   protected readonly notFound = computed(() => [403, 404].includes(statusOf(this.cohort.error())));

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { CohortView, Page } from '@aula/contracts';
+import { enrolmentApi } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { CohortDatesComponent } from '../shared/cohort-dates.component';
 import { EmptyStateComponent } from '../shared/empty-state.component';
@@ -116,7 +117,7 @@ import { MarkingOverviewComponent } from '../marking/marking-overview.component'
 })
 export default class TutorHomeComponent {
   protected readonly cohorts = httpResource<Page<CohortView>>(() => ({
-    url: '/api/tutor/cohorts',
+    url: enrolmentApi.tutorCohorts.path,
     params: { limit: 50 },
   }));
   protected readonly items = computed(() => (this.cohorts.hasValue() ? this.cohorts.value().items : []));

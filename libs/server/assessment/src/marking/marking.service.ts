@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  feedbackFileUrl,
+  assignmentApi,
+  markingApi,
   PAGE_LIMIT_DEFAULT,
+  routeUrl,
   type BulkReleaseRequest,
   type BulkReleaseResult,
   type CohortMarkingSummary,
@@ -81,7 +83,7 @@ interface QueueRow {
 const newFeedbackKey = () => `marking/feedback/${randomUUID()}`;
 
 /** The submission-file download a marker follows (served, access-checked, by assignments). */
-export const submissionFileUrl = (fileId: string) => `/api/submission-files/${encodeURIComponent(fileId)}`;
+export const submissionFileUrl = (fileId: string) => routeUrl(assignmentApi.submissionFile, { fileId });
 
 /**
  * Marking for tutors and administrators: the grading queue of a cohort, one trainee's submission
@@ -536,7 +538,7 @@ export class MarkingService {
       ),
       grade: visibleGrade ? this.grades.toView(visibleGrade, maxPoints) : null,
       history: visibleGrade ? await this.history(em, visibleGrade.id) : [],
-      feedbackFileUrl: feedbackFileUrl(activityId, enrolmentId),
+      feedbackFileUrl: routeUrl(markingApi.feedbackFile, { activityId, enrolmentId }),
     };
   }
 

@@ -1,14 +1,15 @@
 import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { catchError, from, switchMap, throwError } from 'rxjs';
+import { API_PREFIX } from '@aula/contracts';
 import { AuthService } from '../auth/auth.service';
 import { LanguageService } from '../i18n/language.service';
 
 /** Endpoints that manage the session themselves: a 401 there is an answer, not an expired token. */
-const SESSION_ENDPOINTS = ['/api/auth/'];
+const SESSION_ENDPOINTS = [`${API_PREFIX}/auth/`];
 
 function isApi(req: HttpRequest<unknown>): boolean {
-  return req.url.startsWith('/api/');
+  return req.url.startsWith(`${API_PREFIX}/`);
 }
 
 function isSessionEndpoint(req: HttpRequest<unknown>): boolean {

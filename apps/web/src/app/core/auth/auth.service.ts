@@ -9,6 +9,7 @@ import type {
   SignInRequest,
   UserView,
 } from '@aula/contracts';
+import { identityApi } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 import { statusOf } from '../api/problem';
 
@@ -63,7 +64,7 @@ export class AuthService {
    * Offline or a server hiccup keeps the session we hold: that is not a reason to sign anyone out.
    */
   refresh(): Promise<AuthSession | null> {
-    this.refreshing ??= acrossTabs(() => this.post('/api/auth/refresh', null))
+    this.refreshing ??= acrossTabs(() => this.post(identityApi.refresh.path, null))
       .then((session) => {
         this.session.set(session);
         return session;
@@ -79,27 +80,27 @@ export class AuthService {
   }
 
   async signIn(request: SignInRequest): Promise<AuthSession> {
-    const session = await this.post('/api/auth/sign-in', request);
+    const session = await this.post(identityApi.signIn.path, request);
     this.start(session);
     return session;
   }
 
   async register(request: RegisterRequest): Promise<AuthSession> {
-    const session = await this.post('/api/auth/register', request);
+    const session = await this.post(identityApi.register.path, request);
     this.start(session);
     return session;
   }
 
   /** Someone enrolled by an administrator chooses their password; the API signs them in. */
   async acceptInvitation(request: AcceptInvitationRequest): Promise<AuthSession> {
-    const session = await this.post('/api/auth/accept-invitation', request);
+    const session = await this.post(identityApi.acceptInvitation.path, request);
     this.start(session);
     return session;
   }
 
   async signOut(): Promise<void> {
     try {
-      await firstValueFrom(this.http.post<void>('/api/auth/sign-out', null));
+      await firstValueFrom(this.http.post<void>(identityApi.signOut.path, null));
     } catch {
       // The local session ends either way; a stale cookie expires on its own.
     }

@@ -2,6 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { Locale, UserView } from '@aula/contracts';
+import { identityApi } from '@aula/contracts';
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -61,7 +62,7 @@ export class LanguageService {
     this.save(locale);
     await this.apply(locale);
     if (this.auth.user() && this.auth.user()?.locale !== locale) {
-      const user = await firstValueFrom(this.http.patch<UserView>('/api/me', { locale }));
+      const user = await firstValueFrom(this.http.patch<UserView>(identityApi.updateMe.path, { locale }));
       this.auth.updateUser(user);
     }
   }

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import type { PlatformInfo } from '@aula/contracts';
+import { platformApi } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 import { APP_LOCALES } from '../i18n/languages';
 
@@ -22,7 +23,7 @@ export class PlatformService {
 
   async load(): Promise<PlatformInfo> {
     try {
-      this.state.set(await firstValueFrom(this.http.get<PlatformInfo>('/api/platform')));
+      this.state.set(await firstValueFrom(this.http.get<PlatformInfo>(platformApi.info.path)));
     } catch {
       // Keep the fallback: the app still renders and sign-in reports the API's state.
     }

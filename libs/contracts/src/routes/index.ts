@@ -1,0 +1,3 @@
+export * from './route';
+export * from './api-routes';
+export * from './web-pages';

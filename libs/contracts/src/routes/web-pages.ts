@@ -1,0 +1,26 @@
+import type { WebPage } from './route';
+
+/**
+ * Pages of the web app that are linked to from outside it: certificates and their QR codes,
+ * mails, calendar feeds, the API's own answers. The web router declares these paths from here
+ * (`routerPath`), so a page cannot move away from the links that lead to it. Pages only the web
+ * app links to stay in its own `*.routes.ts`.
+ */
+export const webPages = {
+  /** Public certificate check; `verifyCertificate` is the address printed on a certificate. */
+  verify: { path: '/verify' },
+  verifyCertificate: { path: '/verify/:code' },
+  /** `?token=` from the invitation mail. */
+  acceptInvitation: { path: '/accept-invitation' },
+  /** `?token=` from the password-reset mail. */
+  resetPassword: { path: '/reset-password' },
+  course: { path: '/courses/:slug' },
+  learnerHome: { path: '/learn' },
+  activity: { path: '/learn/activities/:id' },
+  tutorHome: { path: '/tutor' },
+  tutorMarking: { path: '/tutor/cohorts/:id/marking' },
+  gradebook: { path: '/gradebook' },
+  myGrades: { path: '/gradebook/mine/:enrolmentId' },
+  profile: { path: '/profile' },
+  notificationPreferences: { path: '/profile/notifications' },
+} as const satisfies Record<string, WebPage>;
