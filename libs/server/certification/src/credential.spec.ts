@@ -6,6 +6,7 @@ import {
   issuerUrls,
   jwkThumbprint,
   openBadgeCredential,
+  privateKeyFromPem,
   publicJwkOf,
   signJwt,
   statusBit,
@@ -78,6 +79,27 @@ describe('VC-JWT', () => {
     });
     for (const bad of ['', 'a.b', 'a.b.c.d', '!!.??.**', `${h}.${p}`])
       expect((await verifyJwt(bad, keyFor)).ok).toBe(false);
+  });
+
+  it('still verifies credentials signed before, and reads key files written by node:crypto', async () => {
+    // Published key and token as the platform issued them before signing moved to jose.
+    const published: PublicJwk = { kty: 'OKP', crv: 'Ed25519', x: 'MU7JfNgBao1PJPzfuf8-vTlXxfocPWftWiOrnsr5c0I' };
+    const earlierKid = `${urls.issuerId}#wlC6phBfBBVU5fCq_r_bUocCa9Qo8M5r87HGBf7L8QI`;
+    const earlier =
+      'eyJhbGciOiJFZERTQSIsImtpZCI6Imh0dHBzOi8vYXVsYS5leGFtcGxlL2FwaS9jZXJ0aWZpY2F0ZXMvaXNzdWVyI3dsQzZwaEJmQkJWVTVmQ3Ffcl9iVW9jQ2E5UW84TTVyODdIR0JmN0w4UUkiLCJ0eXAiOiJKV1QifQ' +
+      '.eyJpc3MiOiJodHRwczovL2F1bGEuZXhhbXBsZS9hcGkvY2VydGlmaWNhdGVzL2lzc3VlciIsImp0aSI6Imh0dHBzOi8vYXVsYS5leGFtcGxlL2FwaS9jZXJ0aWZpY2F0ZXMvQUJDREVGR0hKS01OUFFSU1RWV1hZWjAxMjMvY3JlZGVudGlhbCIsIm5hbWUiOiJQbGFuaWZpY2FjacOzbiByZWdpb25hbCJ9' +
+      '.0BmGnHitSVwnWGC4XHhNAOCTG5l2O2IOasz20D2nQwpLcNidpbNT3JLyRYUjnGIdxEl566TgHNawn80e5chCCg';
+    expect(verificationMethodId(urls.issuerId, await jwkThumbprint(published))).toBe(earlierKid);
+    expect(await verifyJwt(earlier, (k) => (k === earlierKid ? published : undefined))).toMatchObject({
+      ok: true,
+      claims: { name: 'Planificación regional' },
+    });
+
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const loaded = await privateKeyFromPem(pem);
+    expect(await publicJwkOf(loaded)).toEqual(jwk);
+    const claims = { iss: urls.issuerId, name: 'Planificación regional' };
+    expect(await signJwt(claims, loaded, kid)).toBe(await signJwt(claims, privateKey, kid));
   });
 
   it('points the credential at its place in the status list', () => {
