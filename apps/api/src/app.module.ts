@@ -12,7 +12,7 @@ import { StorageModule } from '@aula/server/storage';
 import { AuthGuard } from './auth/auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { validationPipe } from './common/validation';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { PlatformController } from './platform/platform.controller';
 import { AuthController } from './identity/auth.controller';
 import { MeController } from './identity/me.controller';
@@ -31,6 +31,7 @@ import { CertificationApiModule } from './certification/certification-api.module
 @Module({
   imports: [
     CoreModule,
+    HealthModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggerParams(config, 'aula-api') }),
     DatabaseModule,
     OutboxModule,
@@ -49,7 +50,7 @@ import { CertificationApiModule } from './certification/certification-api.module
     NotificationApiModule,
     CertificationApiModule,
   ],
-  controllers: [HealthController, PlatformController, AuthController, MeController, AdminUsersController, InvitationController],
+  controllers: [PlatformController, AuthController, MeController, AdminUsersController, InvitationController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: validationPipe },

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { exportPKCS8, generateKeyPair, type CryptoKey } from 'jose';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@aula/server/core';
 import {
@@ -15,7 +15,7 @@ import {
 import { IssuerKey } from './issuer-key.entity';
 
 export interface SigningKey {
-  privateKey: KeyObject;
+  privateKey: CryptoKey;
   /** Verification method id: `<issuer profile URL>#<thumbprint>`. */
   kid: string;
 }
@@ -63,9 +63,9 @@ export class CertificateSigner {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || this.config.CERTIFICATE_SIGNING_KEY_FILE) throw e;
       pem = await this.create(file);
     }
-    const privateKey = privateKeyFromPem(pem);
-    const jwk = publicJwkOf(privateKey);
-    const thumbprint = jwkThumbprint(jwk);
+    const privateKey = await privateKeyFromPem(pem);
+    const jwk = await publicJwkOf(privateKey);
+    const thumbprint = await jwkThumbprint(jwk);
     await this.dataSource
       .createQueryBuilder()
       .insert()
@@ -79,7 +79,7 @@ export class CertificateSigner {
   /** A development key, made once; a second worker starting at the same time reads the first one's. */
   private async create(file: string): Promise<string> {
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const pem = `${await exportPKCS8((await generateKeyPair('EdDSA', { extractable: true })).privateKey)}\n`;
     try {
       await writeFile(file, pem, { flag: 'wx', mode: 0o600 });
       this.logger.log(`created a certificate signing key in ${file}`);

@@ -1,5 +1,6 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { decodeJwt } from 'jose';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import type { CertificateVerification, CredentialVerificationResult } from '@aula/contracts';
@@ -161,7 +162,7 @@ export class CertificateVerifier {
     const keys = await this.dataSource.getRepository(IssuerKey).find();
     const byKid = new Map(keys.map((k) => [k.kid, k.publicKeyJwk as PublicJwk]));
     const urls = issuerUrls(this.config.PUBLIC_URL);
-    const checked = verifyJwt(token, (kid) =>
+    const checked = await verifyJwt(token, (kid) =>
       kid.startsWith(`${urls.issuerId}#`) ? byKid.get(thumbprintOfKid(kid)) : undefined,
     );
     if (!checked.ok) return { valid: false, reason: checked.reason };
@@ -193,9 +194,7 @@ export class CertificateVerifier {
     const row = await this.dataSource.getRepository(StatusList).findOne({ where: { id: list } });
     if (!row) return false;
     try {
-      const payload = JSON.parse(
-        Buffer.from(row.credentialJwt.split('.')[1], 'base64url').toString('utf8'),
-      ) as { credentialSubject: { encodedList: string } };
+      const payload = decodeJwt<{ credentialSubject: { encodedList: string } }>(row.credentialJwt);
       return statusBit(payload.credentialSubject.encodedList, c.statusListIndex % STATUS_LIST_SIZE);
     } catch (e) {
       this.logger.warn(`status list ${list} unreadable: ${String(e)}`);

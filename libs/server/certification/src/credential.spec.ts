@@ -6,19 +6,24 @@ import {
   issuerUrls,
   jwkThumbprint,
   openBadgeCredential,
+  privateKeyFromPem,
   publicJwkOf,
   signJwt,
   statusBit,
   verificationMethodId,
   verifyJwt,
+  type PublicJwk,
 } from './credential';
 
 const urls = issuerUrls('https://aula.example/');
 const { privateKey } = generateKeyPairSync('ed25519');
-const jwk = publicJwkOf(privateKey);
-const thumbprint = jwkThumbprint(jwk);
-const kid = verificationMethodId(urls.issuerId, thumbprint);
+let jwk: PublicJwk;
+let kid: string;
 const keyFor = (k: string) => (k === kid ? jwk : undefined);
+beforeAll(async () => {
+  jwk = await publicJwkOf(privateKey);
+  kid = verificationMethodId(urls.issuerId, await jwkThumbprint(jwk));
+});
 
 function credential() {
   return openBadgeCredential(
@@ -40,9 +45,9 @@ function credential() {
 }
 
 describe('VC-JWT', () => {
-  it('signs with EdDSA and verifies with the published key', () => {
-    const jwt = signJwt(credentialClaims(credential(), urls.issuerId), privateKey, kid);
-    const checked = verifyJwt(jwt, keyFor);
+  it('signs with EdDSA and verifies with the published key', async () => {
+    const jwt = await signJwt(credentialClaims(credential(), urls.issuerId), privateKey, kid);
+    const checked = await verifyJwt(jwt, keyFor);
     expect(checked.ok).toBe(true);
     if (checked.ok) {
       expect(checked.header).toEqual({ alg: 'EdDSA', kid });
@@ -54,23 +59,47 @@ describe('VC-JWT', () => {
     }
   });
 
-  it('refuses a changed payload, alg none, an unknown key and garbage', () => {
-    const jwt = signJwt(credentialClaims(credential(), urls.issuerId), privateKey, kid);
+  it('refuses a changed payload, alg none, an unknown key and garbage', async () => {
+    const jwt = await signJwt(credentialClaims(credential(), urls.issuerId), privateKey, kid);
     const [h, p, s] = jwt.split('.');
     const changed = Buffer.from(Buffer.from(p, 'base64url').toString().replace('Nguyễn', 'Tran')).toString(
       'base64url',
     );
-    expect(verifyJwt(`${h}.${changed}.${s}`, keyFor)).toEqual({ ok: false, reason: 'signature' });
+    expect(await verifyJwt(`${h}.${changed}.${s}`, keyFor)).toEqual({ ok: false, reason: 'signature' });
     const none = Buffer.from(JSON.stringify({ alg: 'none', kid })).toString('base64url');
-    expect(verifyJwt(`${none}.${p}.`, keyFor)).toEqual({ ok: false, reason: 'signature' });
+    expect(await verifyJwt(`${none}.${p}.`, keyFor)).toEqual({ ok: false, reason: 'signature' });
     const other = generateKeyPairSync('ed25519').privateKey;
-    expect(verifyJwt(signJwt({ a: 1 }, other, `${urls.issuerId}#other`), keyFor)).toEqual({
+    expect(await verifyJwt(await signJwt({ a: 1 }, other, `${urls.issuerId}#other`), keyFor)).toEqual({
       ok: false,
       reason: 'issuer',
     });
-    expect(verifyJwt(signJwt({ a: 1 }, other, kid), keyFor)).toEqual({ ok: false, reason: 'signature' });
+    expect(await verifyJwt(await signJwt({ a: 1 }, other, kid), keyFor)).toEqual({
+      ok: false,
+      reason: 'signature',
+    });
     for (const bad of ['', 'a.b', 'a.b.c.d', '!!.??.**', `${h}.${p}`])
-      expect(verifyJwt(bad, keyFor).ok).toBe(false);
+      expect((await verifyJwt(bad, keyFor)).ok).toBe(false);
+  });
+
+  it('still verifies credentials signed before, and reads key files written by node:crypto', async () => {
+    // Published key and token as the platform issued them before signing moved to jose.
+    const published: PublicJwk = { kty: 'OKP', crv: 'Ed25519', x: 'MU7JfNgBao1PJPzfuf8-vTlXxfocPWftWiOrnsr5c0I' };
+    const earlierKid = `${urls.issuerId}#wlC6phBfBBVU5fCq_r_bUocCa9Qo8M5r87HGBf7L8QI`;
+    const earlier =
+      'eyJhbGciOiJFZERTQSIsImtpZCI6Imh0dHBzOi8vYXVsYS5leGFtcGxlL2FwaS9jZXJ0aWZpY2F0ZXMvaXNzdWVyI3dsQzZwaEJmQkJWVTVmQ3Ffcl9iVW9jQ2E5UW84TTVyODdIR0JmN0w4UUkiLCJ0eXAiOiJKV1QifQ' +
+      '.eyJpc3MiOiJodHRwczovL2F1bGEuZXhhbXBsZS9hcGkvY2VydGlmaWNhdGVzL2lzc3VlciIsImp0aSI6Imh0dHBzOi8vYXVsYS5leGFtcGxlL2FwaS9jZXJ0aWZpY2F0ZXMvQUJDREVGR0hKS01OUFFSU1RWV1hZWjAxMjMvY3JlZGVudGlhbCIsIm5hbWUiOiJQbGFuaWZpY2FjacOzbiByZWdpb25hbCJ9' +
+      '.0BmGnHitSVwnWGC4XHhNAOCTG5l2O2IOasz20D2nQwpLcNidpbNT3JLyRYUjnGIdxEl566TgHNawn80e5chCCg';
+    expect(verificationMethodId(urls.issuerId, await jwkThumbprint(published))).toBe(earlierKid);
+    expect(await verifyJwt(earlier, (k) => (k === earlierKid ? published : undefined))).toMatchObject({
+      ok: true,
+      claims: { name: 'Planificación regional' },
+    });
+
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const loaded = await privateKeyFromPem(pem);
+    expect(await publicJwkOf(loaded)).toEqual(jwk);
+    const claims = { iss: urls.issuerId, name: 'Planificación regional' };
+    expect(await signJwt(claims, loaded, kid)).toBe(await signJwt(claims, privateKey, kid));
   });
 
   it('points the credential at its place in the status list', () => {

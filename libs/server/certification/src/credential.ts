@@ -1,18 +1,20 @@
 import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  sign as edSign,
-  verify as edVerify,
+  calculateJwkThumbprint,
+  compactVerify,
+  decodeJwt,
+  errors,
+  exportJWK,
+  importPKCS8,
+  SignJWT,
+  type CryptoKey,
   type KeyObject,
-} from 'node:crypto';
+} from 'jose';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { certificationApi, routeUrl, webPages } from '@aula/contracts';
 
 /**
  * Open Badges 3.0 credentials as VC-JWT (JOSE, EdDSA over Ed25519), and the Bitstring Status List
- * used to revoke them. Node's own crypto: the JOSE subset needed here is small and kept strict
- * (one algorithm, one key type, no header-supplied keys).
+ * used to revoke them, on jose, kept strict: one algorithm, one key type, no header-supplied keys.
  */
 
 /** Bits per status list (the W3C recommended minimum, 16 KB before compression). */
@@ -43,26 +45,28 @@ export function issuerUrls(publicUrl: string): IssuerUrls & {
 
 export type PublicJwk = { kty: 'OKP'; crv: 'Ed25519'; x: string };
 
-export function publicJwkOf(key: KeyObject): PublicJwk {
-  const jwk = createPublicKey(key).export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
-  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519')
+/** A key as jose takes it: the loaded signing key, or one made by node:crypto (tests, tools). */
+export type SigningKeyInput = CryptoKey | KeyObject;
+
+export async function publicJwkOf(key: SigningKeyInput): Promise<PublicJwk> {
+  const jwk = await exportJWK(key);
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.x)
     throw new Error('The certificate signing key must be an Ed25519 key');
   return { kty: 'OKP', crv: 'Ed25519', x: jwk.x };
 }
 
 /** RFC 7638 thumbprint: the key id. */
-export function jwkThumbprint(jwk: PublicJwk): string {
-  return createHash('sha256')
-    .update(`{"crv":"${jwk.crv}","kty":"${jwk.kty}","x":"${jwk.x}"}`)
-    .digest('base64url');
+export function jwkThumbprint(jwk: PublicJwk): Promise<string> {
+  return calculateJwkThumbprint(jwk, 'sha256');
 }
 
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
 /** Signs claims as a compact JWS with EdDSA. */
-export function signJwt(claims: Record<string, unknown>, privateKey: KeyObject, kid: string): string {
-  const input = `${b64({ alg: 'EdDSA', kid, typ: 'JWT' })}.${b64(claims)}`;
-  return `${input}.${edSign(null, Buffer.from(input), privateKey).toString('base64url')}`;
+export function signJwt(
+  claims: Record<string, unknown>,
+  privateKey: SigningKeyInput,
+  kid: string,
+): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT' }).sign(privateKey);
 }
 
 export type JwtCheck =
@@ -73,33 +77,30 @@ export type JwtCheck =
  * Checks a compact JWS: EdDSA only (`alg: none` and anything else are refused), the key chosen by
  * `kid` among the issuer's published keys, never from the token itself.
  */
-export function verifyJwt(token: string, keyFor: (kid: string) => PublicJwk | undefined): JwtCheck {
+export async function verifyJwt(
+  token: string,
+  keyFor: (kid: string) => PublicJwk | undefined,
+): Promise<JwtCheck> {
   if (typeof token !== 'string' || token.length > 64_000) return { ok: false, reason: 'malformed' };
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)))
-    return { ok: false, reason: 'malformed' };
-  let header: { alg?: unknown; kid?: unknown };
-  let claims: Record<string, unknown>;
   try {
-    header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as typeof header;
-    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>;
-  } catch {
+    const { protectedHeader } = await compactVerify(
+      token,
+      ({ kid }) => {
+        if (typeof kid !== 'string') throw new errors.JWSSignatureVerificationFailed('no key id');
+        const jwk = keyFor(kid);
+        if (!jwk) throw new errors.JWKSNoMatchingKey();
+        return jwk;
+      },
+      { algorithms: ['EdDSA'] },
+    );
+    const claims = decodeJwt(token);
+    return { ok: true, header: { alg: protectedHeader.alg, kid: protectedHeader.kid as string }, claims };
+  } catch (e) {
+    if (e instanceof errors.JWKSNoMatchingKey) return { ok: false, reason: 'issuer' };
+    if (e instanceof errors.JOSEAlgNotAllowed || e instanceof errors.JWSSignatureVerificationFailed)
+      return { ok: false, reason: 'signature' };
     return { ok: false, reason: 'malformed' };
   }
-  if (!header || typeof header !== 'object' || !claims || typeof claims !== 'object')
-    return { ok: false, reason: 'malformed' };
-  if (header.alg !== 'EdDSA' || typeof header.kid !== 'string') return { ok: false, reason: 'signature' };
-  const jwk = keyFor(header.kid);
-  if (!jwk) return { ok: false, reason: 'issuer' };
-  const key = createPublicKey({ key: jwk, format: 'jwk' });
-  const valid = edVerify(
-    null,
-    Buffer.from(`${parts[0]}.${parts[1]}`),
-    key,
-    Buffer.from(parts[2], 'base64url'),
-  );
-  if (!valid) return { ok: false, reason: 'signature' };
-  return { ok: true, header: { alg: header.alg, kid: header.kid }, claims };
 }
 
 /** The key id as written in JWT headers: the issuer's verification method. */
@@ -223,10 +224,11 @@ export function statusListCredential(
   };
 }
 
-/** Loads a PKCS#8 PEM Ed25519 private key. */
-export function privateKeyFromPem(pem: string): KeyObject {
-  const key = createPrivateKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519')
-    throw new Error('The certificate signing key must be an Ed25519 key');
-  return key;
+/** Loads a PKCS#8 PEM Ed25519 private key (extractable, so that its public half can be published). */
+export async function privateKeyFromPem(pem: string): Promise<CryptoKey> {
+  try {
+    return await importPKCS8(pem, 'EdDSA', { extractable: true });
+  } catch (cause) {
+    throw new Error('The certificate signing key must be an Ed25519 key', { cause });
+  }
 }

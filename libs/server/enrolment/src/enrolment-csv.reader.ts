@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { isEmail, isISO31661Alpha2, isTimeZone } from 'class-validator';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import {
   CSV_IMPORT_COLUMNS,
   CSV_IMPORT_MAX_ROWS,
@@ -38,14 +38,85 @@ function fileError(message: string): BadRequestException {
   return new BadRequestException({ message, errors: [{ path: 'body', message }] });
 }
 
-/** The fields of exactly one CSV record; null when the text is not one well-formed record. */
-function parseRecord(text: string): string[] | null {
-  try {
-    const records = parse(text, { relax_column_count: true, trim: true }) as string[][];
-    return records.length === 1 ? records[0] : null;
-  } catch {
-    return null;
+interface CsvRecord {
+  /** The line the record starts on, counted from 1 with the header included. */
+  line: number;
+  /** Null when no well-formed record starts on that line. */
+  fields: string[] | null;
+  unclosedQuote: boolean;
+}
+
+/**
+ * What csv-parse read is not one row of the line it starts on: a record spanning lines that is not
+ * one row of the header's width (its quote counts as never closed), or one that a lone carriage
+ * return cut short (the line holds more than one record).
+ */
+class NotOneRow extends Error {
+  constructor(readonly runawayQuote: boolean) {
+    super('not one row');
   }
+}
+
+const restOfLine = (file: Buffer, offset: number): string => {
+  const end = file.indexOf('\n', offset);
+  return file.subarray(offset, end === -1 ? file.length : end).toString();
+};
+
+const HEADER_UNREADABLE = 'The header row could not be read.';
+
+/**
+ * The header and every non-blank record after it, read by csv-parse, each placed by its record info
+ * (the bytes read). A record that cannot be read, or that spans lines without being one row of the
+ * header's width, is reported on its first line alone and reading goes on at the next line, so one
+ * unclosed quote cannot swallow the rest of the file.
+ */
+function readRecords(file: Buffer): { header: string[]; records: CsvRecord[] } {
+  let header: string[] | null = null;
+  const records: CsvRecord[] = [];
+  let offset = 0; // where the next unread record starts: byte offset and line number
+  let line = 1;
+  while (offset < file.length) {
+    const run = { offset, line };
+    try {
+      parse(file.subarray(run.offset), {
+        trim: true,
+        relax_column_count: true,
+        record_delimiter: ['\n', '\r'],
+        on_record: (fields, { bytes }) => {
+          const end = run.offset + bytes;
+          const raw = file.subarray(offset, end).toString();
+          const breaks = raw.match(/\n(?!$)/g)?.length ?? 0;
+          if (breaks && fields.length !== header?.length) throw new NotOneRow(true);
+          if (raw.endsWith('\r') && restOfLine(file, offset).trim()) {
+            // As a line of its own, a record may end in a carriage return only when nothing but blanks follows.
+            const rest = restOfLine(file, end);
+            if (rest.trim() || rest.includes('\r')) throw new NotOneRow(false);
+          }
+          if (raw.trim()) {
+            if (header) records.push({ line, fields, unclosedQuote: false });
+            else header = fields;
+          }
+          offset = end;
+          line += breaks + (raw.endsWith('\n') ? 1 : 0);
+          return null;
+        },
+      });
+      break;
+    } catch (e) {
+      if (!(e instanceof NotOneRow || e instanceof CsvError)) throw e;
+      if (!header) throw fileError(HEADER_UNREADABLE);
+      // An odd number of quotes on the line: one was opened and never closed.
+      const quotes = restOfLine(file, offset).match(/"/g)?.length ?? 0;
+      const ranOn = (e instanceof NotOneRow && e.runawayQuote) || quotes % 2 === 1;
+      records.push({ line, fields: null, unclosedQuote: ranOn });
+      const next = file.indexOf('\n', offset);
+      if (next === -1) break;
+      offset = next + 1;
+      line += 1;
+    }
+  }
+  if (!header) throw fileError('The file is empty: it needs a header row and one row per person.');
+  return { header, records };
 }
 
 /**
@@ -54,47 +125,15 @@ function parseRecord(text: string): string[] | null {
  * columns, too many rows) are a 400; problems of a row are reported for that row only.
  */
 export function readEnrolmentCsv(input: string): EnrolmentCsvEntry[] {
-  const text = input.startsWith('\ufeff') ? input.slice(1) : input;
-  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  let i = lines.findIndex((l) => l.trim());
-  if (i === -1) throw fileError('The file is empty: it needs a header row and one row per person.');
-  const names = parseRecord(lines[i])?.map((h) => h.toLowerCase());
-  if (!names) throw fileError('The header row could not be read.');
+  const text = (input.startsWith('\ufeff') ? input.slice(1) : input).replace(/\r(?=\n|$)/g, '');
+  const { header, records } = readRecords(Buffer.from(text));
+  const names = header.map((h) => h.toLowerCase());
   const unknown = names.filter((n) => !(CSV_IMPORT_COLUMNS as readonly string[]).includes(n));
   if (unknown.length)
     throw fileError(`Unknown columns: ${unknown.join(', ')}. Expected: ${CSV_IMPORT_COLUMNS.join(', ')}.`);
   if (new Set(names).size !== names.length) throw fileError('A column appears twice in the header row.');
   if (!names.includes('email')) throw fileError('The header row has no email column.');
 
-  // A quoted field is still open at the end of a line when the line holds an odd number of quotes
-  // ("" escapes count two), and closes at the next line that is odd too. nextOdd[k] is the first
-  // such line at or after k (-1: none), computed once so a file full of stray quotes stays linear.
-  const odd = lines.map((l) => (l.match(/"/g)?.length ?? 0) % 2 === 1);
-  const nextOdd = new Array<number>(lines.length + 1).fill(-1);
-  for (let k = lines.length - 1; k >= 0; k--) nextOdd[k] = odd[k] ? k : nextOdd[k + 1];
-
-  // A record spanning lines is kept only when it reads as one row of the header's width;
-  // otherwise its first line is reported alone and reading goes on at the next line, so one
-  // unclosed quote cannot swallow the rest of the file.
-  const records: { line: number; fields: string[] | null; unclosedQuote: boolean }[] = [];
-  for (i += 1; i < lines.length;) {
-    if (!lines[i].trim()) {
-      i += 1;
-    } else if (!odd[i]) {
-      records.push({ line: i + 1, fields: parseRecord(lines[i]), unclosedQuote: false });
-      i += 1;
-    } else {
-      const end = nextOdd[i + 1];
-      const fields = end === -1 ? null : parseRecord(lines.slice(i, end + 1).join('\n'));
-      if (fields && fields.length === names.length) {
-        records.push({ line: i + 1, fields, unclosedQuote: false });
-        i = end + 1;
-      } else {
-        records.push({ line: i + 1, fields: null, unclosedQuote: true });
-        i += 1;
-      }
-    }
-  }
   if (records.length > CSV_IMPORT_MAX_ROWS)
     throw fileError(
       `The file has ${records.length} rows; at most ${CSV_IMPORT_MAX_ROWS} can be imported at once.`,

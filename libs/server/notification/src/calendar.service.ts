@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
+import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DataSource } from 'typeorm';
-import { notificationApi, routeUrl, webPages, type CalendarFeedView, type Locale, type Translations } from '@aula/contracts';
+import {
+  notificationApi,
+  routeUrl,
+  webPages,
+  type CalendarFeedView,
+  type Locale,
+  type Translations,
+} from '@aula/contracts';
 import { pickText } from '@aula/server/catalog';
 import { AppConfig } from '@aula/server/core';
 import { CalendarFeed } from './calendar-feed.entity';
@@ -13,30 +21,6 @@ const LABELS: Record<Locale, { due: string; quiz: string; cohort: string; closes
   es: { due: 'Vence', quiz: 'Cuestionario abierto', cohort: 'Curso', closes: 'Cierra' },
   pt: { due: 'Prazo', quiz: 'Questionário aberto', cohort: 'Curso', closes: 'Fecha' },
 };
-
-/** RFC 5545 text: backslash, semicolon, comma and line breaks escaped. */
-const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
-const icsTime = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const icsDate = (iso: string) => iso.replace(/-/g, '');
-
-/** Lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 sequence. */
-function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let bytes = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch);
-    if (bytes + size > (out.length ? 74 : 75)) {
-      out.push(current);
-      current = '';
-      bytes = 0;
-    }
-    current += ch;
-    bytes += size;
-  }
-  out.push(current);
-  return out.join('\r\n ');
-}
 
 interface FeedRow {
   enrolmentId: string;
@@ -128,30 +112,44 @@ export class CalendarService {
     const platform = this.config.PLATFORM_NAME;
     const base = this.config.PUBLIC_URL.replace(/\/+$/, '');
     const host = new URL(base).hostname;
-    const stamp = icsTime(now);
-    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//${icsText(platform)}//Calendar//${locale.toUpperCase()}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(platform)}`];
-    const event = (uid: string, summary: string, when: string[], url: string) =>
-      lines.push('BEGIN:VEVENT', `UID:${uid}@${host}`, `DTSTAMP:${stamp}`, ...when, `SUMMARY:${icsText(summary)}`, `URL:${url}`, 'END:VEVENT');
+    const calendar = ical({
+      name: platform,
+      prodId: { company: platform, product: 'Calendar', language: locale },
+      method: ICalCalendarMethod.PUBLISH,
+      scale: 'GREGORIAN',
+    });
+    const event = (
+      uid: string,
+      summary: string,
+      url: string,
+      when: { start: Date | string; end?: Date | string; allDay?: boolean },
+    ) => calendar.createEvent({ id: `${uid}@${host}`, stamp: now, summary, url, ...when });
     for (const c of cohorts) {
       const course = pickText(c.courseTitle, locale, c.defaultLocale).text;
-      event(`cohort-${c.enrolmentId}`, `${labels.cohort}: ${course} (${c.cohortName})`, [`DTSTART;VALUE=DATE:${icsDate(c.startDate)}`, `DTEND;VALUE=DATE:${icsDate(c.endDate)}`], `${base}${routeUrl(webPages.course, { slug: c.slug })}`);
+      event(
+        `cohort-${c.enrolmentId}`,
+        `${labels.cohort}: ${course} (${c.cohortName})`,
+        `${base}${routeUrl(webPages.course, { slug: c.slug })}`,
+        { start: c.startDate, end: c.endDate, allDay: true },
+      );
     }
     for (const d of dates) {
       const title = pickText(d.title, locale, d.defaultLocale).text;
       const url = `${base}${routeUrl(webPages.activity, { id: d.activityId })}`;
       if (d.kind === 'assignment' && d.dueAt) {
-        event(`due-${d.activityId}-${d.enrolmentId}`, `${labels.due}: ${title}`, [`DTSTART:${icsTime(new Date(d.dueAt))}`], url);
+        event(`due-${d.activityId}-${d.enrolmentId}`, `${labels.due}: ${title}`, url, {
+          start: new Date(d.dueAt),
+        });
       } else if (d.kind === 'quiz' && d.closesAt) {
         const start = d.opensAt && new Date(d.opensAt) < new Date(d.closesAt) ? new Date(d.opensAt) : null;
         event(
           `quiz-${d.activityId}-${d.enrolmentId}`,
           start ? `${labels.quiz}: ${title}` : `${labels.closes}: ${title}`,
-          start ? [`DTSTART:${icsTime(start)}`, `DTEND:${icsTime(new Date(d.closesAt))}`] : [`DTSTART:${icsTime(new Date(d.closesAt))}`],
           url,
+          start ? { start, end: new Date(d.closesAt) } : { start: new Date(d.closesAt) },
         );
       }
     }
-    lines.push('END:VCALENDAR');
-    return lines.map(fold).join('\r\n') + '\r\n';
+    return calendar.toString();
   }
 }

@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import type { Locale } from '@aula/contracts';
 
 /** Reminders go out between these local hours (start inclusive, end exclusive). */
@@ -72,18 +73,10 @@ interface LocalParts {
   minute: number;
 }
 
+/** The zone's wall clock at the moment (months from 1). */
 export function localParts(date: Date, timeZone: string): LocalParts {
-  const parts = formatter('en-US', {
-    timeZone: safeZone(timeZone),
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  const local = new TZDate(date, safeZone(timeZone));
+  return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate(), hour: local.getHours(), minute: local.getMinutes() };
 }
 
 /** YYYY-MM-DD of the moment in the zone. */
@@ -92,26 +85,16 @@ export function localDate(date: Date, timeZone: string): string {
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
-/** The instant when the zone's wall clock shows the given local date and hour. */
-function atLocal(year: number, month: number, day: number, hour: number, timeZone: string): Date {
-  let guess = Date.UTC(year, month - 1, day, hour);
-  // Two corrections settle the zone's offset, daylight-saving changes included.
-  for (let i = 0; i < 2; i++) {
-    const p = localParts(new Date(guess), timeZone);
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-    guess += Date.UTC(year, month - 1, day, hour) - shown;
-  }
-  return new Date(guess);
-}
-
 /**
  * When a reminder may be sent: `now` if it is local daytime for the recipient, otherwise the next
  * 08:00 on their clock (nobody gets a reminder at 03:00 local).
  */
 export function nextDaytime(now: Date, timeZone: string): Date {
-  const p = localParts(now, timeZone);
-  if (p.hour >= DAYTIME_START_HOUR && p.hour < DAYTIME_END_HOUR) return now;
-  if (p.hour < DAYTIME_START_HOUR) return atLocal(p.year, p.month, p.day, DAYTIME_START_HOUR, timeZone);
-  const tomorrow = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
-  return atLocal(tomorrow.getUTCFullYear(), tomorrow.getUTCMonth() + 1, tomorrow.getUTCDate(), DAYTIME_START_HOUR, timeZone);
+  const zone = safeZone(timeZone);
+  const local = new TZDate(now, zone);
+  const hour = local.getHours();
+  if (hour >= DAYTIME_START_HOUR && hour < DAYTIME_END_HOUR) return now;
+  const day = hour < DAYTIME_START_HOUR ? local.getDate() : local.getDate() + 1;
+  // The zone's wall clock, daylight-saving changes included; a day past the month's end rolls over.
+  return new Date(new TZDate(local.getFullYear(), local.getMonth(), day, DAYTIME_START_HOUR, zone).getTime());
 }
