@@ -22,8 +22,8 @@ import {
   type ProgrammeView,
   type Translations,
 } from '@aula/contracts';
+import { cleanPlainTranslations, cleanRichTranslations, localesOf, searchKey } from '@aula/server/core';
 import { decodeCursor, encodeCursor, isPgError, PG } from '@aula/server/database';
-import { searchKey } from '@aula/server/identity';
 import { Activity } from './activity.entity';
 import { ActivityFileService } from './activity-file.service';
 import {
@@ -45,7 +45,6 @@ import { CourseModule } from './course-module.entity';
 import { Course } from './course.entity';
 import { Programme } from './programme.entity';
 import { sanitiseRichText } from './rich-text.sanitiser';
-import { cleanPlainTranslations, cleanRichTranslations, localesOf } from './translations';
 
 export interface PageQuery {
   limit?: number;

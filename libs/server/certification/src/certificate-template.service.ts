@@ -9,11 +9,9 @@ import type {
   Locale,
   Translations,
 } from '@aula/contracts';
-import { AppConfig } from '@aula/server/core';
+import { AppConfig, fieldError, pickText } from '@aula/server/core';
 import { courseGradingRules, courseTotalPercent } from '@aula/server/assessment';
 import { PreparedSql } from '@aula/server/database';
-import { pickText } from '@aula/server/catalog';
-import { fieldError } from '@aula/server/enrolment';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { StoragePort } from '@aula/server/storage';
 import { CertificatePdfRenderer, type CertificateContent, type CertificateImages } from './certificate-pdf.renderer';

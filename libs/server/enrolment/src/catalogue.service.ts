@@ -11,11 +11,10 @@ import {
   type Page,
   type Translations,
 } from '@aula/contracts';
-import { pickText } from '@aula/server/catalog';
+import { pickText, readerLocale, searchKey } from '@aula/server/core';
 import { encodeCursor, PreparedSql } from '@aula/server/database';
-import { searchKey, type Actor } from '@aula/server/identity';
+import { type Actor } from '@aula/server/identity';
 import { EnrolmentPolicy } from './enrolment.policy';
-import { readerLocale } from './reader-locale';
 import {
   COHORT_JSON,
   decodeKeyset,

@@ -11,10 +11,9 @@ import {
   type Page,
   type Translations,
 } from '@aula/contracts';
-import { pickText } from '@aula/server/catalog';
+import { fieldError, pickText } from '@aula/server/core';
 import { encodeCursor } from '@aula/server/database';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
-import { fieldError } from './enrolment.errors';
 import { EnrolmentPolicy } from './enrolment.policy';
 import { EnrolmentService } from './enrolment.service';
 import { isIsoDate } from './dates';

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CourseStatus, EnrolmentStatus, EnrolmentSummary } from '@aula/contracts';
+import { fieldError } from '@aula/server/core';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { PreparedSql } from '@aula/server/database';
 import { OutboxService } from '@aula/server/outbox';
@@ -8,7 +9,6 @@ import { todayIn } from './dates';
 import {
   AlreadyEnrolledError,
   CohortEndedError,
-  fieldError,
   InviteOnlyError,
   TransitionRefusedError,
 } from './enrolment.errors';

@@ -2,9 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { PAGE_LIMIT_DEFAULT, type Page, type RosterEntry, type RosterQuery } from '@aula/contracts';
+import { formulaSafe, searchKey, UTF8_BOM } from '@aula/server/core';
 import { encodeCursor } from '@aula/server/database';
-import { AccessPolicy, searchKey, type Actor } from '@aula/server/identity';
-import { formulaSafe, UTF8_BOM } from './csv-safe';
+import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { EnrolmentPolicy } from './enrolment.policy';
 import { decodeKeyset, ENROLMENT_COLUMNS, toEnrolmentSummary, toIso, type EnrolmentRow } from './views';
 

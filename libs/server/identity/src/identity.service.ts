@@ -9,14 +9,13 @@ import {
   type UpdateProfileRequest,
   type UserView,
 } from '@aula/contracts';
-import { AppConfig } from '@aula/server/core';
+import { AppConfig, normaliseEmail, normaliseName, searchKey } from '@aula/server/core';
 import { decodeCursor, encodeCursor, isPgError, PG } from '@aula/server/database';
 import { toUserView, User } from './user.entity';
 import { PasswordHasher } from './password.hasher';
 import { SessionService, type Actor, type IssuedSession } from './session.service';
 import { SignInThrottle } from './sign-in.throttle';
 import { EmailTakenError, InvalidCredentialsError, RegistrationClosedError } from './identity.errors';
-import { normaliseEmail, normaliseName, searchKey } from './text';
 
 export interface NewUser {
   email: string;

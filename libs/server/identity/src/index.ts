@@ -6,6 +6,5 @@ export * from './session.service';
 export * from './access.policy';
 export * from './identity.errors';
 export * from './password.hasher';
-export * from './text';
 export * from './user-invitation.entity';
 export * from './invitation.service';

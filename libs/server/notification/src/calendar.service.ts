@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { CalendarFeedView, Locale, Translations } from '@aula/contracts';
-import { pickText } from '@aula/server/catalog';
-import { AppConfig } from '@aula/server/core';
+import { AppConfig, pickText } from '@aula/server/core';
 import { CalendarFeed } from './calendar-feed.entity';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -13,9 +13,8 @@ import {
   type SubmitBlock,
   type Translations,
 } from '@aula/contracts';
-import { cleanPlainTranslations, pickText } from '@aula/server/catalog';
-import { fieldError } from '@aula/server/enrolment';
 import type { LatePolicy } from './late-policy';
+import { cleanPlainTranslations, fieldError, pickText } from '@aula/server/core';
 
 /** Pure rules of assignments: settings and rubric validation, file types, when one may submit. */
 

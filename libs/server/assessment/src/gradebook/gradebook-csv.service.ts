@@ -10,9 +10,8 @@ import {
   type GradeImportReport,
   type Locale,
 } from '@aula/contracts';
-import { pickText } from '@aula/server/catalog';
-import { formulaSafe, UTF8_BOM } from '@aula/server/enrolment';
-import { normaliseEmail, searchKey, type Actor } from '@aula/server/identity';
+import { formulaSafe, normaliseEmail, pickText, searchKey, UTF8_BOM } from '@aula/server/core';
+import { type Actor } from '@aula/server/identity';
 import { GradeService } from '../grading/grade.service';
 import { GradebookService } from './gradebook.service';
 

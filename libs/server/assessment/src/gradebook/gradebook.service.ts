@@ -13,8 +13,9 @@ import {
   type Locale,
   type OwnGradebook,
 } from '@aula/contracts';
+import { fieldError } from '@aula/server/core';
 import { decodeCursor, encodeCursor } from '@aula/server/database';
-import { CompletionService, EnrolmentPolicy, fieldError } from '@aula/server/enrolment';
+import { CompletionService, EnrolmentPolicy } from '@aula/server/enrolment';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { compileTotal, passed } from './course-total';
 import { courseGradingRules, courseTotalPercent, rulesOf } from './course-standing';

@@ -26,9 +26,9 @@ import {
   type TutorMarkingOverview,
   type Translations,
 } from '@aula/contracts';
-import { attachmentDisposition, inspectActivityFile, pickText } from '@aula/server/catalog';
+import { attachmentDisposition, fieldError, pickText } from '@aula/server/core';
+import { inspectActivityFile } from '@aula/server/catalog';
 import { decodeCursor, encodeCursor } from '@aula/server/database';
-import { fieldError } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
 import { StorageNotFoundError, StoragePort } from '@aula/server/storage';
 import { AssignmentService } from '../assignment/assignment.service';

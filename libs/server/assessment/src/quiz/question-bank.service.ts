@@ -10,8 +10,8 @@ import {
   type QuestionUpdate,
   type Translations,
 } from '@aula/contracts';
-import { fieldError } from '@aula/server/enrolment';
 import { Question, type StoredOption } from './question.entity';
+import { fieldError } from '@aula/server/core';
 
 /** Text per language as stored: canonical Unicode, trimmed, line breaks kept; empty languages dropped. */
 export function cleanQuizText(text: Translations | null | undefined): Translations {

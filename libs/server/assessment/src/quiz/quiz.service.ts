@@ -18,8 +18,8 @@ import {
   type QuizUnavailableReason,
   type Translations,
 } from '@aula/contracts';
-import { pickText } from '@aula/server/catalog';
-import { EnrolmentPolicy, fieldError, readerLocale } from '@aula/server/enrolment';
+import { fieldError, pickText, readerLocale } from '@aula/server/core';
+import { EnrolmentPolicy } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
 import { PreparedSql } from '@aula/server/database';
 import { GradeService } from '../grading/grade.service';
