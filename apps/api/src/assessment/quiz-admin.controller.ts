@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { QuestionAdminView, QuestionDeleteResult, QuizSettingsView } from '@aula/contracts';
-import { QuestionBankService, QuizService } from '@aula/server/assessment';
+import { QuestionBankService, QuizSettingsService } from '@aula/server/assessment';
 import { Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
 import {
@@ -22,7 +22,7 @@ import {
 export class QuizAdminController {
   constructor(
     private readonly bank: QuestionBankService,
-    private readonly quizzes: QuizService,
+    private readonly quizzes: QuizSettingsService,
   ) {}
 
   @Get('courses/:courseId/questions')

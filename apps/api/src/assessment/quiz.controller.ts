@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { QuizAttemptView, QuizOverview, QuizReview } from '@aula/contracts';
-import { QuizService } from '@aula/server/assessment';
+import { QuizAttemptService, QuizReviewService } from '@aula/server/assessment';
 import type { Actor } from '@aula/server/identity';
 import { CurrentActor } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
@@ -24,7 +24,10 @@ import { QuizAttemptViewDto, QuizOverviewDto, QuizReviewDto, SaveAnswersDto } fr
 @ApiBearerAuth()
 @Controller()
 export class QuizController {
-  constructor(private readonly quizzes: QuizService) {}
+  constructor(
+    private readonly attempts: QuizAttemptService,
+    private readonly reviews: QuizReviewService,
+  ) {}
 
   @Get('quizzes/:activityId')
   @ApiOperation({ summary: 'Dates, attempts used and allowed, the released grade, and whether an attempt may start' })
@@ -35,7 +38,7 @@ export class QuizController {
     @Query() query: LocaleQueryDto,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<QuizOverview> {
-    return this.quizzes.overview(actor, activityId, query.locale, acceptLanguage);
+    return this.attempts.overview(actor, activityId, query.locale, acceptLanguage);
   }
 
   @Post('quizzes/:activityId/attempts')
@@ -49,7 +52,7 @@ export class QuizController {
     @Query() query: LocaleQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<QuizAttemptView> {
-    const { attempt, created } = await this.quizzes.start(actor, activityId, query.locale);
+    const { attempt, created } = await this.attempts.start(actor, activityId, query.locale);
     void reply.status(created ? 201 : 200);
     return attempt;
   }
@@ -62,7 +65,7 @@ export class QuizController {
     @Param('id', uuidParam()) id: string,
     @Query() query: LocaleQueryDto,
   ): Promise<QuizAttemptView> {
-    return this.quizzes.attempt(actor, id, query.locale);
+    return this.attempts.attempt(actor, id, query.locale);
   }
 
   @Put('quiz-attempts/:id/answers')
@@ -75,7 +78,7 @@ export class QuizController {
     @Body() body: SaveAnswersDto,
     @Query() query: LocaleQueryDto,
   ): Promise<QuizAttemptView> {
-    return this.quizzes.saveAnswers(actor, id, body.answers, query.locale);
+    return this.attempts.saveAnswers(actor, id, body.answers, query.locale);
   }
 
   @Post('quiz-attempts/:id/submit')
@@ -87,7 +90,7 @@ export class QuizController {
     @Param('id', uuidParam()) id: string,
     @Query() query: LocaleQueryDto,
   ): Promise<QuizAttemptView> {
-    return this.quizzes.submit(actor, id, query.locale);
+    return this.attempts.submit(actor, id, query.locale);
   }
 
   @Get('quiz-attempts/:id/review')
@@ -99,6 +102,6 @@ export class QuizController {
     @Param('id', uuidParam()) id: string,
     @Query() query: LocaleQueryDto,
   ): Promise<QuizReview> {
-    return this.quizzes.review(actor, id, query.locale);
+    return this.reviews.review(actor, id, query.locale);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { MaintenanceJobs } from '@aula/contracts';
-import { QuizService } from '@aula/server/assessment';
+import { QuizExpiryService } from '@aula/server/assessment';
 
 export const QUIZ_AUTO_SUBMIT = 'quiz-auto-submit' satisfies keyof MaintenanceJobs;
 
@@ -14,7 +14,7 @@ export const QUIZ_AUTO_SUBMIT = 'quiz-auto-submit' satisfies keyof MaintenanceJo
 export class QuizAutoSubmitJob {
   private readonly logger = new Logger(QuizAutoSubmitJob.name);
 
-  constructor(private readonly quizzes: QuizService) {}
+  constructor(private readonly quizzes: QuizExpiryService) {}
 
   /** Keyed by id: several workers upserting it still yield one schedule. */
   async schedule(queue: Queue): Promise<void> {

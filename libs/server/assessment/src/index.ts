@@ -18,7 +18,10 @@ export * from './quiz/quiz-attempt.entity';
 export * from './quiz/quiz-grading';
 export * from './quiz/quiz.errors';
 export * from './quiz/question-bank.service';
-export * from './quiz/quiz.service';
+export * from './quiz/quiz-settings.service';
+export * from './quiz/quiz-attempt.service';
+export * from './quiz/quiz-review.service';
+export * from './quiz/quiz-expiry.service';
 // assignment/
 export * from './assignment/assignment.module';
 export * from './assignment/late-policy';
