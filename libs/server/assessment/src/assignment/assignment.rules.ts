@@ -13,8 +13,8 @@ import {
   type SubmitBlock,
   type Translations,
 } from '@aula/contracts';
-import type { LatePolicy } from './late-policy';
 import { cleanPlainTranslations, fieldError, pickText } from '@aula/server/core';
+import type { LatePolicy } from './late-policy';
 
 /** Pure rules of assignments: settings and rubric validation, file types, when one may submit. */
 
