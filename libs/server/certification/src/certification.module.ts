@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@aula/server/catalog';
 import { EnrolmentModule } from '@aula/server/enrolment';
 import { CertificateBatch } from './certificate-batch.entity';
 import { Certificate } from './certificate.entity';
@@ -34,7 +35,7 @@ const SERVICES = [
  * Needs the global OutboxModule, StorageModule and CoreModule (Redis) in the host application.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(CERTIFICATION_ENTITIES), EnrolmentModule],
+  imports: [TypeOrmModule.forFeature(CERTIFICATION_ENTITIES), CatalogModule, EnrolmentModule],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],
 })

@@ -13,7 +13,7 @@ import {
 } from '@aula/contracts';
 import { pickText, readerLocale, searchKey } from '@aula/server/core';
 import { encodeCursor, PreparedSql } from '@aula/server/database';
-import { type Actor } from '@aula/server/identity';
+import { IdentityReader, type Actor } from '@aula/server/identity';
 import { EnrolmentPolicy } from './enrolment.policy';
 import {
   COHORT_JSON,
@@ -95,6 +95,7 @@ export class CatalogueService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: EnrolmentPolicy,
+    private readonly people: IdentityReader,
   ) {}
 
   /**
@@ -128,7 +129,7 @@ export class CatalogueService {
     )) as CatalogueRow[];
     const wanted = readerLocale(
       query.locale,
-      actor ? await this.profileLocale(actor.id) : null,
+      actor ? await this.people.locale(actor.id) : null,
       acceptLanguage,
     );
     const page = rows.slice(0, limit);
@@ -191,13 +192,6 @@ export class CatalogueService {
       openCohorts: row.openCohorts.map(toCohortSummary),
       enrolment: row.enrolment ? toEnrolmentSummary(row.enrolment) : null,
     };
-  }
-
-  private async profileLocale(userId: string): Promise<Locale | null> {
-    const [row] = (await this.dataSource.query('SELECT locale FROM users WHERE id = $1', [userId])) as {
-      locale: Locale;
-    }[];
-    return row?.locale ?? null;
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CourseStatus, EnrolmentStatus, EnrolmentSummary } from '@aula/contracts';
 import { fieldError } from '@aula/server/core';
-import { AccessPolicy, type Actor } from '@aula/server/identity';
+import { AccessPolicy, IdentityReader, type Actor } from '@aula/server/identity';
 import { PreparedSql } from '@aula/server/database';
 import { OutboxService } from '@aula/server/outbox';
 import { todayIn } from './dates';
@@ -76,6 +76,7 @@ export class EnrolmentService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly policy: EnrolmentPolicy,
+    private readonly people: IdentityReader,
   ) {}
 
   // ---- what people do ----
@@ -103,9 +104,7 @@ export class EnrolmentService {
     return this.dataSource.transaction(async (em) => {
       const cohort = await this.lockCohort(em, cohortId);
       if (!cohort) throw new NotFoundException('No such cohort.');
-      const [user] = (await em.query('SELECT active FROM users WHERE id = $1', [userId])) as {
-        active: boolean;
-      }[];
+      const user = await this.people.account(userId, em);
       if (!user) throw fieldError('userId', 'is not a known person');
       if (!user.active) throw fieldError('userId', 'is a deactivated account');
       const placed = await this.place(em, cohort, userId);
@@ -159,7 +158,30 @@ export class EnrolmentService {
     return toEnrolmentSummary(row);
   }
 
-  // ---- building blocks for the cohort, import and completion services ----
+  // ---- building blocks for the cohort, import and completion services, and other domains ----
+
+  /** Whether there is a cohort with this id. */
+  async cohortExists(cohortId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows = (await em.query('SELECT 1 FROM cohorts WHERE id = $1', [cohortId])) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** Ids of the cohort's completed enrolments, in id order. */
+  async completedEnrolmentIds(em: EntityManager, cohortId: string): Promise<string[]> {
+    const rows = (await em.query(
+      `SELECT e.id FROM enrolments e WHERE e.cohort_id = $1 AND e.status = 'completed' ORDER BY e.id`,
+      [cohortId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Locks one enrolment row for the rest of the transaction; null when there is no such enrolment. */
+  async lockEnrolment(em: EntityManager, enrolmentId: string): Promise<EnrolmentState | null> {
+    const [row] = (await em.query(`SELECT ${STATE_COLUMNS} FROM enrolments e WHERE e.id = $1 FOR UPDATE`, [
+      enrolmentId,
+    ])) as EnrolmentState[];
+    return row ?? null;
+  }
 
   /** Locks the cohort row for the rest of the transaction; null when there is no such cohort. */
   async lockCohort(em: EntityManager, cohortId: string): Promise<LockedCohort | null> {
@@ -304,10 +326,7 @@ export class EnrolmentService {
       }[];
       if (!peek || (options.ownOnly && peek.userId !== actor.id)) throw new NotFoundException();
       const cohort = await this.lockCohort(em, peek.cohortId);
-      const [enrolment] = (await em.query(
-        `SELECT ${STATE_COLUMNS} FROM enrolments e WHERE e.id = $1 FOR UPDATE`,
-        [enrolmentId],
-      )) as EnrolmentState[];
+      const enrolment = await this.lockEnrolment(em, enrolmentId);
       if (!cohort || !enrolment) throw new NotFoundException();
       if (!canTake(action, enrolment.status))
         throw new TransitionRefusedError(PAST_TENSE[action], enrolment.status);

@@ -29,7 +29,7 @@ import {
 import { attachmentDisposition, fieldError, pickText } from '@aula/server/core';
 import { inspectActivityFile } from '@aula/server/catalog';
 import { decodeCursor, encodeCursor } from '@aula/server/database';
-import type { Actor } from '@aula/server/identity';
+import { IdentityReader, type Actor } from '@aula/server/identity';
 import { StorageNotFoundError, StoragePort } from '@aula/server/storage';
 import { AssignmentService } from '../assignment/assignment.service';
 import { latePenaltyPercent } from '../assignment/late-policy';
@@ -98,13 +98,14 @@ export class MarkingService {
     private readonly grades: GradeService,
     private readonly assignments: AssignmentService,
     private readonly storage: StoragePort,
+    private readonly people: IdentityReader,
   ) {}
 
   /** Submissions waiting for a mark in the cohorts the actor tutors, per cohort and assignment. */
   async overview(actor: Actor): Promise<TutorMarkingOverview> {
     this.policy.assertMarker(actor);
     const em = this.dataSource.manager;
-    const locale = await this.readerLocale(em, actor);
+    const locale = await this.people.locale(actor.id, em);
     const rows = (await em.query(
       `SELECT c.id AS "cohortId", c.name AS "cohortName", co.title AS "courseTitle", co.default_locale AS "defaultLocale",
               a.id AS "activityId", a.title, count(*)::int AS waiting,
@@ -153,7 +154,7 @@ export class MarkingService {
   async summary(actor: Actor, cohortId: string): Promise<CohortMarkingSummary> {
     const em = this.dataSource.manager;
     const cohort = await this.policy.assertCanMarkCohort(em, actor, cohortId);
-    const locale = await this.readerLocale(em, actor);
+    const locale = await this.people.locale(actor.id, em);
     const [course] = (await em.query(
       `SELECT title, default_locale AS "defaultLocale" FROM courses WHERE id = $1`,
       [cohort.courseId],
@@ -490,7 +491,7 @@ export class MarkingService {
 
   private async viewOf(em: EntityManager, actor: Actor, context: MarkingContext): Promise<MarkingView> {
     const { activityId, enrolmentId } = context;
-    const locale = await this.readerLocale(em, actor);
+    const locale = await this.people.locale(actor.id, em);
     const grade = await em.findOneBy(Grade, { activityId, enrolmentId });
     const visibleGrade = grade && grade.version > 0 ? grade : null;
     const maxPoints = await this.grades.maxPoints(em, activityId);
@@ -616,13 +617,6 @@ export class MarkingService {
       before: r.before,
       after: r.after,
     }));
-  }
-
-  private async readerLocale(em: EntityManager, actor: Actor): Promise<Locale | null> {
-    const [row] = (await em.query(`SELECT locale FROM users WHERE id = $1`, [actor.id])) as {
-      locale: Locale | null;
-    }[];
-    return row?.locale ?? null;
   }
 
   /**
