@@ -31,6 +31,15 @@ import {
   type EnrolmentRow,
 } from './views';
 
+/** Who an enrolment belongs to and where: enough for access checks and dates in the cohort's zone. */
+export interface EnrolmentRef {
+  id: string;
+  userId: string;
+  cohortId: string;
+  status: EnrolmentStatus;
+  timeZone: string;
+}
+
 /** A cohort row locked (FOR UPDATE) by the current transaction: seat counts read from it are exact. */
 export interface LockedCohort extends CohortRow {
   courseId: string;
@@ -164,6 +173,25 @@ export class EnrolmentService {
   async cohortExists(cohortId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
     const rows = (await em.query('SELECT 1 FROM cohorts WHERE id = $1', [cohortId])) as unknown[];
     return rows.length > 0;
+  }
+
+  /** An enrolment's owner, cohort and the cohort's time zone, without access checks; null when absent. */
+  async findEnrolment(enrolmentId: string, em: EntityManager = this.dataSource.manager): Promise<EnrolmentRef | null> {
+    const [row] = (await em.query(
+      `SELECT e.id, e.user_id AS "userId", e.cohort_id AS "cohortId", e.status, c.time_zone AS "timeZone"
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.id = $1`,
+      [enrolmentId],
+    )) as EnrolmentRef[];
+    return row ?? null;
+  }
+
+  /** The active and completed enrolments of a cohort with their holder's email, lower-cased. */
+  async participantEmails(cohortId: string, em: EntityManager = this.dataSource.manager): Promise<{ id: string; email: string }[]> {
+    return (await em.query(
+      `SELECT e.id, lower(u.email) AS email FROM enrolments e JOIN users u ON u.id = e.user_id
+        WHERE e.cohort_id = $1 AND e.status IN ('active', 'completed')`,
+      [cohortId],
+    )) as { id: string; email: string }[];
   }
 
   /** Ids of the cohort's completed enrolments, in id order. */
