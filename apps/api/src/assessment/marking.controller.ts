@@ -39,7 +39,7 @@ import {
   type Page,
   type TutorMarkingOverview,
 } from '@aula/contracts';
-import { MarkingService } from '@aula/server/assessment';
+import { MarkingQueueService, MarkingService } from '@aula/server/assessment';
 import type { Actor } from '@aula/server/identity';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UploadErrorsInterceptor } from '../catalog/upload-errors.interceptor';
@@ -65,7 +65,10 @@ const WORK = 'marking/activities/:activityId/enrolments/:enrolmentId';
 @ApiNotFoundResponse({ description: 'Absent, or a cohort the tutor does not tutor' })
 @Controller()
 export class MarkingController {
-  constructor(private readonly marking: MarkingService) {}
+  constructor(
+    private readonly queues: MarkingQueueService,
+    private readonly marking: MarkingService,
+  ) {}
 
   @Get('tutor/marking')
   @Roles('tutor', 'admin')
@@ -74,7 +77,7 @@ export class MarkingController {
   })
   @ApiOkResponse({ description: 'TutorMarkingOverview' })
   overview(@CurrentActor() actor: Actor): Promise<TutorMarkingOverview> {
-    return this.marking.overview(actor);
+    return this.queues.overview(actor);
   }
 
   @Get('cohorts/:id/marking')
@@ -84,7 +87,7 @@ export class MarkingController {
   })
   @ApiOkResponse({ description: 'CohortMarkingSummary' })
   summary(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CohortMarkingSummary> {
-    return this.marking.summary(actor, id);
+    return this.queues.summary(actor, id);
   }
 
   @Get('cohorts/:id/marking/queue')
@@ -99,7 +102,7 @@ export class MarkingController {
     @Param('id', uuidParam()) id: string,
     @Query() query: MarkingQueueQueryDto,
   ): Promise<Page<MarkingQueueEntry>> {
-    return this.marking.queue(actor, id, query);
+    return this.queues.queue(actor, id, query);
   }
 
   @Post('cohorts/:id/marking/release')

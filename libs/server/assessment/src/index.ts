@@ -36,6 +36,7 @@ export * from './assignment/assignment.service';
 export * from './marking/marking.module';
 export * from './marking/marking-participant.entity';
 export * from './marking/marking.policy';
+export * from './marking/marking-queue.service';
 export * from './marking/marking.service';
 export * from './marking/rubric-marks';
 // gradebook/
