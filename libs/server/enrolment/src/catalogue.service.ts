@@ -12,7 +12,7 @@ import {
   type Translations,
 } from '@aula/contracts';
 import { pickText, readerLocale, searchKey } from '@aula/server/core';
-import { encodeCursor, PreparedSql } from '@aula/server/database';
+import { keysetPage, PreparedSql } from '@aula/server/database';
 import { IdentityReader, type Actor } from '@aula/server/identity';
 import { EnrolmentPolicy } from './enrolment.policy';
 import {
@@ -132,12 +132,7 @@ export class CatalogueService {
       actor ? await this.people.locale(actor.id) : null,
       acceptLanguage,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toCatalogueCourse(row, wanted)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.slug, last.id]) : null,
-    };
+    return keysetPage(rows, limit, (row) => toCatalogueCourse(row, wanted), (last) => [last.slug, last.id]);
   }
 
   async topics(): Promise<string[]> {

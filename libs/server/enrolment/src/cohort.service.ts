@@ -12,7 +12,7 @@ import {
   type Translations,
 } from '@aula/contracts';
 import { fieldError, pickText } from '@aula/server/core';
-import { encodeCursor } from '@aula/server/database';
+import { keysetPage } from '@aula/server/database';
 import { CatalogReader } from '@aula/server/catalog';
 import { AccessPolicy, IdentityReader, type Actor } from '@aula/server/identity';
 import { EnrolmentPolicy } from './enrolment.policy';
@@ -159,12 +159,7 @@ export class CohortService {
       this.dataSource.query(sql, params) as Promise<CohortViewRow[]>,
       this.people.locale(actor.id),
     ]);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toCohortView(row, locale)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.startDate, last.id]) : null,
-    };
+    return keysetPage(rows, limit, (row) => toCohortView(row, locale), (last) => [last.startDate, last.id]);
   }
 
   /** PostgreSQL computes "has this cohort ended" in the cohort's zone: it must know the zone too. */

@@ -14,7 +14,7 @@ import {
   type Translations,
 } from '@aula/contracts';
 import { fieldError, pickText } from '@aula/server/core';
-import { decodeCursor, encodeCursor } from '@aula/server/database';
+import { decodeCursor, keysetPage } from '@aula/server/database';
 import { IdentityReader, type Actor } from '@aula/server/identity';
 import { MarkingPolicy } from './marking.policy';
 import { ensureParticipantNumbers, participantOf } from './participant-numbers';
@@ -210,15 +210,7 @@ export class MarkingQueueService {
         LIMIT ${param(limit + 1)}`,
       params,
     )) as (QueueRow & { enrolmentId: string; sortAtText: string })[];
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => toQueueEntry(r)),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor([String(last.bucket), last.sortAtText, last.activityId, last.enrolmentId])
-          : null,
-    };
+    return keysetPage(rows, limit, (r) => toQueueEntry(r), (last) => [String(last.bucket), last.sortAtText, last.activityId, last.enrolmentId]);
   }
 
   /**
