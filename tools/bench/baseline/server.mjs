@@ -27,8 +27,8 @@ import pg from 'pg';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const require = createRequire(import.meta.url);
 const built = (file) => require(resolve(ROOT, 'dist/server/libs/server', file));
-const { pickText } = built('catalog/src/translations.js');
-const { readerLocale } = built('enrolment/src/reader-locale.js');
+const { pickText } = built('core/src/translations.js');
+const { readerLocale } = built('core/src/reader-locale.js');
 const { todayIn } = built('enrolment/src/dates.js');
 const framework = Object.keys(require.cache).find((f) =>
   /node_modules\/(@nestjs|typeorm|class-validator)\//.test(f),

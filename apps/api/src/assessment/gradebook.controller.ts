@@ -10,8 +10,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CohortGradebook, CourseGradingView, GradeImportReport, OwnGradebook } from '@aula/contracts';
+import { attachmentDisposition } from '@aula/server/core';
 import { GradebookCsvService, GradebookService } from '@aula/server/assessment';
-import { attachmentDisposition } from '@aula/server/catalog';
 import type { Actor } from '@aula/server/identity';
 import { gradebookApi } from '@aula/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';

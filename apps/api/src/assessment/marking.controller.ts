@@ -36,7 +36,7 @@ import {
   type Page,
   type TutorMarkingOverview,
 } from '@aula/contracts';
-import { MarkingService } from '@aula/server/assessment';
+import { MarkingQueueService, MarkingService } from '@aula/server/assessment';
 import type { Actor } from '@aula/server/identity';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UploadErrorsInterceptor } from '../catalog/upload-errors.interceptor';
@@ -61,7 +61,10 @@ import { Route } from '../common/route.decorator';
 @ApiNotFoundResponse({ description: 'Absent, or a cohort the tutor does not tutor' })
 @Controller()
 export class MarkingController {
-  constructor(private readonly marking: MarkingService) {}
+  constructor(
+    private readonly queues: MarkingQueueService,
+    private readonly marking: MarkingService,
+  ) {}
 
   @Route(markingApi.overview)
   @Roles('tutor', 'admin')
@@ -70,7 +73,7 @@ export class MarkingController {
   })
   @ApiOkResponse({ description: 'TutorMarkingOverview' })
   overview(@CurrentActor() actor: Actor): Promise<TutorMarkingOverview> {
-    return this.marking.overview(actor);
+    return this.queues.overview(actor);
   }
 
   @Route(markingApi.cohort)
@@ -80,7 +83,7 @@ export class MarkingController {
   })
   @ApiOkResponse({ description: 'CohortMarkingSummary' })
   summary(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CohortMarkingSummary> {
-    return this.marking.summary(actor, id);
+    return this.queues.summary(actor, id);
   }
 
   @Route(markingApi.queue)
@@ -95,7 +98,7 @@ export class MarkingController {
     @Param('id', uuidParam()) id: string,
     @Query() query: MarkingQueueQueryDto,
   ): Promise<Page<MarkingQueueEntry>> {
-    return this.marking.queue(actor, id, query);
+    return this.queues.queue(actor, id, query);
   }
 
   @Route(markingApi.releaseAll)

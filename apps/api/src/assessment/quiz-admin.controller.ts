@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { QuestionAdminView, QuestionDeleteResult, QuizSettingsView } from '@aula/contracts';
-import { QuestionBankService, QuizService } from '@aula/server/assessment';
+import { QuestionBankService, QuizSettingsService } from '@aula/server/assessment';
 import { quizApi } from '@aula/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid.pipe';
@@ -24,7 +24,7 @@ import { Route } from '../common/route.decorator';
 export class QuizAdminController {
   constructor(
     private readonly bank: QuestionBankService,
-    private readonly quizzes: QuizService,
+    private readonly quizzes: QuizSettingsService,
   ) {}
 
   @Route(quizApi.questions)

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { QuizAttemptView, QuizOverview, QuizReview } from '@aula/contracts';
-import { QuizService } from '@aula/server/assessment';
+import { QuizAttemptService, QuizReviewService } from '@aula/server/assessment';
 import type { Actor } from '@aula/server/identity';
 import { quizApi } from '@aula/contracts';
 import { CurrentActor } from '../auth/auth.decorators';
@@ -26,7 +26,10 @@ import { Route } from '../common/route.decorator';
 @ApiBearerAuth()
 @Controller()
 export class QuizController {
-  constructor(private readonly quizzes: QuizService) {}
+  constructor(
+    private readonly attempts: QuizAttemptService,
+    private readonly reviews: QuizReviewService,
+  ) {}
 
   @Route(quizApi.overview)
   @ApiOperation({ summary: 'Dates, attempts used and allowed, the released grade, and whether an attempt may start' })
@@ -37,7 +40,7 @@ export class QuizController {
     @Query() query: LocaleQueryDto,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<QuizOverview> {
-    return this.quizzes.overview(actor, activityId, query.locale, acceptLanguage);
+    return this.attempts.overview(actor, activityId, query.locale, acceptLanguage);
   }
 
   @Route(quizApi.start)
@@ -51,7 +54,7 @@ export class QuizController {
     @Query() query: LocaleQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<QuizAttemptView> {
-    const { attempt, created } = await this.quizzes.start(actor, activityId, query.locale);
+    const { attempt, created } = await this.attempts.start(actor, activityId, query.locale);
     void reply.status(created ? 201 : 200);
     return attempt;
   }
@@ -64,7 +67,7 @@ export class QuizController {
     @Param('id', uuidParam()) id: string,
     @Query() query: LocaleQueryDto,
   ): Promise<QuizAttemptView> {
-    return this.quizzes.attempt(actor, id, query.locale);
+    return this.attempts.attempt(actor, id, query.locale);
   }
 
   @Route(quizApi.saveAnswers)
@@ -77,7 +80,7 @@ export class QuizController {
     @Body() body: SaveAnswersDto,
     @Query() query: LocaleQueryDto,
   ): Promise<QuizAttemptView> {
-    return this.quizzes.saveAnswers(actor, id, body.answers, query.locale);
+    return this.attempts.saveAnswers(actor, id, body.answers, query.locale);
   }
 
   @Route(quizApi.submit)
@@ -89,7 +92,7 @@ export class QuizController {
     @Param('id', uuidParam()) id: string,
     @Query() query: LocaleQueryDto,
   ): Promise<QuizAttemptView> {
-    return this.quizzes.submit(actor, id, query.locale);
+    return this.attempts.submit(actor, id, query.locale);
   }
 
   @Route(quizApi.review)
@@ -101,6 +104,6 @@ export class QuizController {
     @Param('id', uuidParam()) id: string,
     @Query() query: LocaleQueryDto,
   ): Promise<QuizReview> {
-    return this.quizzes.review(actor, id, query.locale);
+    return this.reviews.review(actor, id, query.locale);
   }
 }

@@ -8,7 +8,7 @@ import type {
   QuizSettingsInput,
   QuizSettingsView,
 } from '@aula/contracts';
-import { QuizService, ScheduleService } from '@aula/server/assessment';
+import { QuizExpiryService, ScheduleService } from '@aula/server/assessment';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import {
   createCohort,
@@ -532,7 +532,7 @@ describe('quizzes over HTTP', () => {
       const enrolment = (await db.query(`SELECT e.id FROM enrolments e WHERE e.user_id = $1 AND e.cohort_id = $2`, [c.id, quiz.cohortId])) as { id: string }[];
       await t.app.get(ScheduleService).grantExtension(db.manager, { id: admin.id, roles: ['admin'], sid: 'x' }, quiz.activityId, enrolment[0].id, { closesAt: new Date(Date.now() + 3600_000) });
 
-      await t.app.get(QuizService).sweepExpired();
+      await t.app.get(QuizExpiryService).sweepExpired();
       const rows = (await db.query(
         `SELECT id, submitted_at IS NOT NULL AS submitted, auto_submitted AS auto, score::float AS score FROM quiz_attempts WHERE id = ANY($1::uuid[])`,
         [[ea.id, eb.id, ec.id]],

@@ -2,7 +2,7 @@ import { Controller, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CohortView, Page, RosterEntry } from '@aula/contracts';
-import { attachmentDisposition } from '@aula/server/catalog';
+import { attachmentDisposition } from '@aula/server/core';
 import { CohortService, RosterService } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
 import { enrolmentApi } from '@aula/contracts';

@@ -2,7 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { QUEUES, type JobName, type MaintenanceJobs } from '@aula/contracts';
-import { QuizService } from '@aula/server/assessment';
+import { QuizExpiryService } from '@aula/server/assessment';
 import { CertificateTemplateService } from '@aula/server/certification';
 import { SessionService } from '@aula/server/identity';
 import type { QueueJob } from '../queue-job';
@@ -26,7 +26,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   constructor(
     private readonly sessions: SessionService,
     private readonly templates: CertificateTemplateService,
-    private readonly quizzes: QuizService,
+    private readonly quizzes: QuizExpiryService,
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
   ) {
     super();

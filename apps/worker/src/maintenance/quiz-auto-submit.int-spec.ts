@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '@aula/contracts';
 import { WORKER_PROCESSOR_NAMES } from '@aula/server/core';
-import { QuestionBankService, QuizService } from '@aula/server/assessment';
+import { QuestionBankService, QuizAttemptService, QuizExpiryService, QuizSettingsService } from '@aula/server/assessment';
 import { Activity, Course, CourseModule, Programme } from '@aula/server/catalog';
 import { IdentityService, type Actor } from '@aula/server/identity';
 import type { QueueJob } from '../queue-job';
@@ -21,7 +21,9 @@ jest.setTimeout(30_000);
 describe('quiz auto-submit sweep (worker)', () => {
   let app: INestApplicationContext;
   let db: DataSource;
-  let quizzes: QuizService;
+  let settings: QuizSettingsService;
+  let attempts: QuizAttemptService;
+  let expiry: QuizExpiryService;
   let activityId: string;
   let cohortId: string;
   let questionId: string;
@@ -30,7 +32,9 @@ describe('quiz auto-submit sweep (worker)', () => {
     app = await NestFactory.createApplicationContext(WorkerModule.forRoot(WORKER_PROCESSOR_NAMES), { logger: false });
     await app.init();
     db = app.get(DataSource);
-    quizzes = app.get(QuizService);
+    settings = app.get(QuizSettingsService);
+    attempts = app.get(QuizAttemptService);
+    expiry = app.get(QuizExpiryService);
     const em = db.manager;
     const tag = randomUUID().slice(0, 8);
     const programme = await em.save(Programme, em.create(Programme, { slug: `p-${tag}`, defaultLocale: 'en', title: { en: 'P' } }));
@@ -63,7 +67,7 @@ describe('quiz auto-submit sweep (worker)', () => {
       points: 1,
     });
     questionId = question.id;
-    await quizzes.saveSettings(activityId, {
+    await settings.saveSettings(activityId, {
       questionMode: 'fixed',
       questionIds: [questionId],
       randomCount: null,
@@ -94,8 +98,8 @@ describe('quiz auto-submit sweep (worker)', () => {
     });
     await db.query(`INSERT INTO enrolments (cohort_id, user_id, status) VALUES ($1, $2, 'active')`, [cohortId, user.id]);
     const actor: Actor = { id: user.id, roles: ['trainee'], sid: randomUUID() };
-    const { attempt } = await quizzes.start(actor, activityId);
-    if (answered) await quizzes.saveAnswers(actor, attempt.id, { [questionId]: true });
+    const { attempt } = await attempts.start(actor, activityId);
+    if (answered) await attempts.saveAnswers(actor, attempt.id, { [questionId]: true });
     await db.query(`UPDATE quiz_attempts SET deadline_at = now() - interval '1 second' WHERE id = $1`, [attempt.id]);
     return { attemptId: attempt.id, userId: user.id };
   }
@@ -133,7 +137,7 @@ describe('quiz auto-submit sweep (worker)', () => {
   it('submits each attempt exactly once with several workers sweeping at the same time', async () => {
     const attempts = [];
     for (let i = 0; i < 6; i++) attempts.push(await expiredAttempt(i % 2 === 0));
-    const counts = await Promise.all([quizzes.sweepExpired(100, 2), quizzes.sweepExpired(100, 2), quizzes.sweepExpired(100, 2)]);
+    const counts = await Promise.all([expiry.sweepExpired(100, 2), expiry.sweepExpired(100, 2), expiry.sweepExpired(100, 2)]);
     expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(6);
     for (const [i, a] of attempts.entries()) {
       expect(await stateOf(a.attemptId)).toEqual({ submitted: true, auto: true, points: i % 2 === 0 ? 10 : 0, status: 'released', autoChanges: 1 });

@@ -18,7 +18,10 @@ export * from './quiz/quiz-attempt.entity';
 export * from './quiz/quiz-grading';
 export * from './quiz/quiz.errors';
 export * from './quiz/question-bank.service';
-export * from './quiz/quiz.service';
+export * from './quiz/quiz-settings.service';
+export * from './quiz/quiz-attempt.service';
+export * from './quiz/quiz-review.service';
+export * from './quiz/quiz-expiry.service';
 // assignment/
 export * from './assignment/assignment.module';
 export * from './assignment/late-policy';
@@ -33,6 +36,7 @@ export * from './assignment/assignment.service';
 export * from './marking/marking.module';
 export * from './marking/marking-participant.entity';
 export * from './marking/marking.policy';
+export * from './marking/marking-queue.service';
 export * from './marking/marking.service';
 export * from './marking/rubric-marks';
 // gradebook/

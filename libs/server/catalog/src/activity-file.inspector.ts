@@ -1,5 +1,5 @@
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
-import { extensionOf, sanitiseFileName } from './file-name';
+import { extensionOf, sanitiseFileName } from '@aula/server/core';
 
 /** Formats an activity may carry, recognised by their content; the first extension is the usual one. */
 const BINARY_FORMATS: Record<string, { contentType: string; extensions: string[] }> = {

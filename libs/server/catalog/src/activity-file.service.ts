@@ -4,12 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Repository, type EntityManager } from 'typeorm';
 import type { ActivityAdminView, StoredFileView } from '@aula/contracts';
+import { attachmentDisposition } from '@aula/server/core';
 import { StorageNotFoundError, StoragePort } from '@aula/server/storage';
 import { Activity } from './activity.entity';
 import { inspectActivityFile } from './activity-file.inspector';
 import { CatalogNotFoundError, WrongActivityKindError } from './catalog.errors';
 import { toActivityAdminView, toStoredFileView } from './catalog.views';
-import { attachmentDisposition } from './file-name';
 
 /** An activity's file ready to send: the content and the headers that keep it inert in a browser. */
 export interface ActivityFileDownload {

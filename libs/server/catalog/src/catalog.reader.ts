@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { Activity } from './activity.entity';
 import { CourseModule } from './course-module.entity';
 import { Course } from './course.entity';
+import { Programme } from './programme.entity';
 import type { OutlineModule } from './catalog.views';
 
 /**
@@ -22,6 +23,22 @@ export class CatalogReader {
   /** A course by id, whatever its status; null when absent. */
   findCourse(id: string, em?: EntityManager): Promise<Course | null> {
     return this.em(em).findOne(Course, { where: { id } });
+  }
+
+  /** A course by id with its programme loaded, whatever its status; null when absent. */
+  findCourseWithProgramme(id: string, em?: EntityManager): Promise<Course | null> {
+    return this.em(em).findOne(Course, { where: { id }, relations: { programme: true } });
+  }
+
+  /** A programme by id; null when absent. */
+  findProgramme(id: string, em?: EntityManager): Promise<Programme | null> {
+    return this.em(em).findOne(Programme, { where: { id } });
+  }
+
+  /** Ids of the courses of a programme. */
+  async courseIdsOfProgramme(programmeId: string, em?: EntityManager): Promise<string[]> {
+    const rows = await this.em(em).find(Course, { select: { id: true }, where: { programmeId } });
+    return rows.map((r) => r.id);
   }
 
   /** The published course with this slug (with its programme loaded); null for drafts, archived and unknown slugs. */

@@ -22,8 +22,8 @@ import {
   type ProgrammeView,
   type Translations,
 } from '@aula/contracts';
-import { decodeCursor, encodeCursor, isPgError, PG } from '@aula/server/database';
-import { searchKey } from '@aula/server/identity';
+import { cleanPlainTranslations, cleanRichTranslations, localesOf, searchKey } from '@aula/server/core';
+import { decodeCursor, isPgError, keysetPage, PG } from '@aula/server/database';
 import { Activity } from './activity.entity';
 import { ActivityFileService } from './activity-file.service';
 import {
@@ -45,7 +45,6 @@ import { CourseModule } from './course-module.entity';
 import { Course } from './course.entity';
 import { Programme } from './programme.entity';
 import { sanitiseRichText } from './rich-text.sanitiser';
-import { cleanPlainTranslations, cleanRichTranslations, localesOf } from './translations';
 
 export interface PageQuery {
   limit?: number;
@@ -149,12 +148,7 @@ export class CatalogService {
       qb.andWhere('(p.slug, p.id) > (:slug, :id)', { slug, id });
     }
     const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toProgrammeView),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.slug, last.id]) : null,
-    };
+    return keysetPage(rows, limit, toProgrammeView, (last) => [last.slug, last.id]);
   }
 
   async getProgramme(id: string): Promise<ProgrammeView> {
@@ -201,12 +195,7 @@ export class CatalogService {
       qb.andWhere('(c.slug, c.id) > (:slug, :id)', { slug, id });
     }
     const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((c) => toCourseAdminView(c)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.slug, last.id]) : null,
-    };
+    return keysetPage(rows, limit, (c) => toCourseAdminView(c), (last) => [last.slug, last.id]);
   }
 
   /** A new draft. 400 naming `programmeId` for an unknown programme, 409 naming `slug` when taken. */

@@ -3,7 +3,6 @@ export * from './course.entity';
 export * from './course-module.entity';
 export * from './activity.entity';
 export * from './catalog.module';
-export * from './translations';
 /** CatalogService: authoring (admin) — programmes, courses, modules, activities, status, duplicate, reorder. */
 export * from './catalog.service';
 /** CatalogReader: read helpers for other domains (published course by slug, ordered outline, required activities). */
@@ -13,7 +12,6 @@ export * from './activity-file.service';
 export * from './activity-file.inspector';
 export * from './catalog.views';
 export * from './catalog.errors';
-export * from './file-name';
 export * from './rich-text.sanitiser';
 /** Real small files (PDF, PNG, DOCX, ZIP, HTML, SVG) for upload tests in any domain. */
 export * as catalogSampleFiles from './testing/sample-files';

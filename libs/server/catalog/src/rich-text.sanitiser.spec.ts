@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { cleanRichTranslations } from '@aula/server/core';
 import { sanitiseRichText } from './rich-text.sanitiser';
 
 describe('sanitiseRichText', () => {
@@ -133,5 +134,19 @@ describe('sanitiseRichText under property-based fuzzing', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('cleanRichTranslations', () => {
+  it('sanitises every language and drops those left without content', () => {
+    expect(cleanRichTranslations({ en: '<p>Hi</p><script>x()</script>', es: '<script>x()</script>', pt: '<p> &nbsp;</p>' }, sanitiseRichText)).toEqual({
+      en: '<p>Hi</p>',
+    });
+  });
+
+  it('counts an image alone as content', () => {
+    expect(cleanRichTranslations({ en: '<p><img src="https://x.example/a.png"></p>' }, sanitiseRichText)).toEqual({
+      en: '<p><img src="https://x.example/a.png" /></p>',
+    });
   });
 });

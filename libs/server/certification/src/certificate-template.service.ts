@@ -9,11 +9,10 @@ import type {
   Locale,
   Translations,
 } from '@aula/contracts';
-import { AppConfig } from '@aula/server/core';
+import { AppConfig, fieldError, pickText } from '@aula/server/core';
 import { courseGradingRules, courseTotalPercent } from '@aula/server/assessment';
+import { CatalogReader } from '@aula/server/catalog';
 import { PreparedSql } from '@aula/server/database';
-import { pickText } from '@aula/server/catalog';
-import { fieldError } from '@aula/server/enrolment';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { StoragePort } from '@aula/server/storage';
 import { CertificatePdfRenderer, type CertificateContent, type CertificateImages } from './certificate-pdf.renderer';
@@ -90,6 +89,7 @@ export class CertificateTemplateService {
     private readonly storage: StoragePort,
     private readonly images: CertificateTemplateImages,
     private readonly renderer: CertificatePdfRenderer,
+    private readonly catalog: CatalogReader,
   ) {}
 
   /** The template the course's certificates print with. */
@@ -312,18 +312,16 @@ export class CertificateTemplateService {
   // ---- helpers ----
 
   private async owner(em: EntityManager, scope: CertificateTemplateScope, id: string): Promise<Owner> {
-    const rows = (await em.query(
-      scope === 'courses'
-        ? `SELECT c.id, c.programme_id AS "programmeId", c.default_locale AS "defaultLocale", c.title,
-                  p.title AS "programmeTitle", c.estimated_hours AS "estimatedHours"
-             FROM courses c JOIN programmes p ON p.id = c.programme_id WHERE c.id = $1`
-        : `SELECT p.id, NULL AS "programmeId", p.default_locale AS "defaultLocale", p.title,
-                  p.title AS "programmeTitle", NULL::int AS "estimatedHours"
-             FROM programmes p WHERE p.id = $1`,
-      [id],
-    )) as Omit<Owner, 'scope'>[];
-    if (!rows[0]) throw new NotFoundException();
-    return { scope, ...rows[0] };
+    if (scope === 'courses') {
+      const course = await this.catalog.findCourseWithProgramme(id, em);
+      if (!course?.programme) throw new NotFoundException();
+      const { programmeId, defaultLocale, title, estimatedHours } = course;
+      return { scope, id: course.id, programmeId, defaultLocale, title, programmeTitle: course.programme.title, estimatedHours };
+    }
+    const programme = await this.catalog.findProgramme(id, em);
+    if (!programme) throw new NotFoundException();
+    const { defaultLocale, title } = programme;
+    return { scope, id: programme.id, programmeId: null, defaultLocale, title, programmeTitle: title, estimatedHours: null };
   }
 
   /** Saves, resets and image removals of one owner's template run one at a time. */
@@ -395,10 +393,10 @@ export class CertificateTemplateService {
   /** Every image key a saved template uses: the owner's, its programme's and (for a programme) its courses'. */
   private async keysInUse(em: EntityManager, owner: Owner): Promise<Set<string>> {
     const programmeId = owner.programmeId ?? owner.id;
+    const courseIds = await this.catalog.courseIdsOfProgramme(programmeId, em);
     const rows = (await em.query(
-      `SELECT ${COLUMNS} FROM certificate_templates t
-        WHERE t.programme_id = $1 OR t.course_id IN (SELECT id FROM courses WHERE programme_id = $1)`,
-      [programmeId],
+      `SELECT ${COLUMNS} FROM certificate_templates t WHERE t.programme_id = $1 OR t.course_id = ANY($2::uuid[])`,
+      [programmeId, courseIds],
     )) as StoredTemplate[];
     return new Set(rows.flatMap((r) => templateImageKeys(r)));
   }
@@ -417,10 +415,12 @@ export class CertificateTemplateService {
     const before = templateImageKeys(previous).filter((k) => k.startsWith(prefix));
     if (before.length === 0) return [];
     const after = new Set(next ? templateImageKeys(next) : []);
+    const programmeId = owner.programmeId ?? owner.id;
+    const courseIds = await this.catalog.courseIdsOfProgramme(programmeId, em);
     const others = await em.query(
       `SELECT ${COLUMNS} FROM certificate_templates t
-        WHERE t.id <> $1 AND (t.programme_id = $2 OR t.course_id IN (SELECT id FROM courses WHERE programme_id = $2))`,
-      [previous.id, owner.programmeId ?? owner.id],
+        WHERE t.id <> $1 AND (t.programme_id = $2 OR t.course_id = ANY($3::uuid[]))`,
+      [previous.id, programmeId, courseIds],
     );
     for (const k of (others as StoredTemplate[]).flatMap((r) => templateImageKeys(r))) after.add(k);
     return before.filter((k) => !after.has(k));

@@ -10,6 +10,7 @@ import {
   type CohortCertificateRow,
 } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
+import { EnrolmentService } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
 import { OutboxService } from '@aula/server/outbox';
 import { StoragePort } from '@aula/server/storage';
@@ -75,6 +76,7 @@ export class CertificationService {
     private readonly policy: CertificationPolicy,
     private readonly outbox: OutboxService,
     private readonly storage: StoragePort,
+    private readonly enrolments: EnrolmentService,
   ) {}
 
   toView(c: Certificate, now = new Date()): CertificateView {
@@ -109,9 +111,7 @@ export class CertificationService {
   ): Promise<{ queued: boolean; certificate: CertificateView | null }> {
     this.policy.assertCanIssue(actor);
     return this.dataSource.transaction(async (em) => {
-      const [enrolment] = (await em.query(`SELECT id, status FROM enrolments WHERE id = $1 FOR UPDATE`, [
-        enrolmentId,
-      ])) as { id: string; status: string }[];
+      const enrolment = await this.enrolments.lockEnrolment(em, enrolmentId);
       if (!enrolment) throw new NotFoundException();
       const existing = await em.findOne(Certificate, {
         where: { enrolmentId, replacedById: IsNull() },
@@ -137,26 +137,23 @@ export class CertificationService {
   ): Promise<CertificateBatchView> {
     this.policy.assertCanIssue(actor);
     const batch = await this.dataSource.transaction(async (em) => {
-      const [cohort] = (await em.query(`SELECT id FROM cohorts WHERE id = $1 FOR UPDATE`, [cohortId])) as {
-        id: string;
-      }[];
-      if (!cohort) throw new NotFoundException();
-      const rows = (await em.query(
-        `SELECT e.id FROM enrolments e
-          WHERE e.cohort_id = $1 AND e.status = 'completed'
-            AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.enrolment_id = e.id)
-          ORDER BY e.id`,
-        [cohortId],
+      if (!(await this.enrolments.lockCohort(em, cohortId))) throw new NotFoundException();
+      const completed = await this.enrolments.completedEnrolmentIds(em, cohortId);
+      const certified = (await em.query(
+        `SELECT DISTINCT enrolment_id AS id FROM certificates WHERE enrolment_id = ANY($1::uuid[])`,
+        [completed],
       )) as { id: string }[];
+      const done = new Set(certified.map((c) => c.id));
+      const ids = completed.filter((id) => !done.has(id));
       const saved = await em.save(
         CertificateBatch,
         em.create(CertificateBatch, {
           cohortId,
           requestedById: actor.id,
-          enrolmentIds: rows.map((r) => r.id),
+          enrolmentIds: ids,
         }),
       );
-      for (const { id } of rows) {
+      for (const id of ids) {
         await this.outbox.add(em, 'certificate.requested', {
           enrolmentId: id,
           batchId: saved.id,
@@ -240,10 +237,7 @@ export class CertificationService {
 
   /** Every completed enrolment of the cohort with its newest certificate. Tutors of the cohort and administrators. */
   async listForCohort(actor: Actor, cohortId: string): Promise<CohortCertificateRow[]> {
-    const exists = (await this.dataSource.query(`SELECT 1 FROM cohorts WHERE id = $1`, [
-      cohortId,
-    ])) as unknown[];
-    if (!exists.length) throw new NotFoundException();
+    if (!(await this.enrolments.cohortExists(cohortId))) throw new NotFoundException();
     await this.policy.assertCanManageCohort(actor, cohortId);
     const rows = (await this.dataSource.query(
       `SELECT e.id AS "enrolmentId", e.user_id AS "userId", u.display_name AS "holderName", e.completed_at AS "completedAt"
@@ -308,10 +302,7 @@ export class CertificationService {
 
   /** Checks access and lists what a cohort ZIP holds: current, unrevoked certificates. */
   async cohortCertificates(actor: Actor, cohortId: string): Promise<Certificate[]> {
-    const exists = (await this.dataSource.query(`SELECT 1 FROM cohorts WHERE id = $1`, [
-      cohortId,
-    ])) as unknown[];
-    if (!exists.length) throw new NotFoundException();
+    if (!(await this.enrolments.cohortExists(cohortId))) throw new NotFoundException();
     await this.policy.assertCanManageCohort(actor, cohortId);
     return this.dataSource.getRepository(Certificate).find({
       where: { cohortId, replacedById: IsNull(), revokedAt: IsNull() },

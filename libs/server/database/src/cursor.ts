@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import type { Page } from '@aula/contracts';
 
 /** Opaque keyset cursors: base64url of the sort key of the last row. */
 export function encodeCursor(values: (string | number)[]): string {
@@ -18,4 +19,19 @@ export function decodeCursor(cursor: string, length: number, field = 'cursor'): 
     // fall through
   }
   throw new BadRequestException({ message: 'The cursor is not valid.', errors: [{ path: field, message: 'is not a valid cursor' }] });
+}
+
+/**
+ * One page of a keyset query that read `limit + 1` rows: the first `limit` as views, and the
+ * cursor of the last one (its sort key from `keyOf`) when a further row exists.
+ */
+export function keysetPage<R, V>(
+  rows: R[],
+  limit: number,
+  view: (row: R) => V,
+  keyOf: (last: R) => (string | number)[],
+): Page<V> {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(view), nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
 }

@@ -11,11 +11,10 @@ import {
   type Page,
   type Translations,
 } from '@aula/contracts';
-import { pickText } from '@aula/server/catalog';
-import { encodeCursor, PreparedSql } from '@aula/server/database';
-import { searchKey, type Actor } from '@aula/server/identity';
+import { pickText, readerLocale, searchKey } from '@aula/server/core';
+import { keysetPage, PreparedSql } from '@aula/server/database';
+import { IdentityReader, type Actor } from '@aula/server/identity';
 import { EnrolmentPolicy } from './enrolment.policy';
-import { readerLocale } from './reader-locale';
 import {
   COHORT_JSON,
   decodeKeyset,
@@ -96,6 +95,7 @@ export class CatalogueService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: EnrolmentPolicy,
+    private readonly people: IdentityReader,
   ) {}
 
   /**
@@ -129,15 +129,10 @@ export class CatalogueService {
     )) as CatalogueRow[];
     const wanted = readerLocale(
       query.locale,
-      actor ? await this.profileLocale(actor.id) : null,
+      actor ? await this.people.locale(actor.id) : null,
       acceptLanguage,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toCatalogueCourse(row, wanted)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.slug, last.id]) : null,
-    };
+    return keysetPage(rows, limit, (row) => toCatalogueCourse(row, wanted), (last) => [last.slug, last.id]);
   }
 
   async topics(): Promise<string[]> {
@@ -192,13 +187,6 @@ export class CatalogueService {
       openCohorts: row.openCohorts.map(toCohortSummary),
       enrolment: row.enrolment ? toEnrolmentSummary(row.enrolment) : null,
     };
-  }
-
-  private async profileLocale(userId: string): Promise<Locale | null> {
-    const [row] = (await this.dataSource.query('SELECT locale FROM users WHERE id = $1', [userId])) as {
-      locale: Locale;
-    }[];
-    return row?.locale ?? null;
   }
 }
 

@@ -11,10 +11,10 @@ import {
   type Page,
   type Translations,
 } from '@aula/contracts';
-import { pickText } from '@aula/server/catalog';
-import { encodeCursor } from '@aula/server/database';
-import { AccessPolicy, type Actor } from '@aula/server/identity';
-import { fieldError } from './enrolment.errors';
+import { fieldError, pickText } from '@aula/server/core';
+import { keysetPage } from '@aula/server/database';
+import { CatalogReader } from '@aula/server/catalog';
+import { AccessPolicy, IdentityReader, type Actor } from '@aula/server/identity';
 import { EnrolmentPolicy } from './enrolment.policy';
 import { EnrolmentService } from './enrolment.service';
 import { isIsoDate } from './dates';
@@ -49,6 +49,8 @@ export class CohortService {
     private readonly dataSource: DataSource,
     private readonly policy: EnrolmentPolicy,
     private readonly enrolments: EnrolmentService,
+    private readonly catalog: CatalogReader,
+    private readonly people: IdentityReader,
   ) {}
 
   async create(actor: Actor, input: CohortInput): Promise<CohortView> {
@@ -56,10 +58,7 @@ export class CohortService {
     assertDateOrder(input.startDate, input.endDate);
     await this.assertTimeZoneKnown(input.timeZone);
     const id = await this.dataSource.transaction(async (em) => {
-      const [course] = (await em.query('SELECT id FROM courses WHERE id = $1', [
-        input.courseId,
-      ])) as unknown[];
-      if (!course) throw fieldError('courseId', 'is not a known course');
+      if (!(await this.catalog.findCourse(input.courseId, em))) throw fieldError('courseId', 'is not a known course');
       const tutorIds = [...new Set(input.tutorIds ?? [])];
       await this.assertTutors(em, tutorIds);
       const [created] = (await em.query(
@@ -125,7 +124,7 @@ export class CohortService {
     AccessPolicy.assertRole(actor, 'admin', 'tutor');
     const [rows, locale] = await Promise.all([
       this.dataSource.query(`${VIEW_SELECT} WHERE c.id = $1`, [cohortId]) as Promise<CohortViewRow[]>,
-      this.readerLocale(actor),
+      this.people.locale(actor.id),
     ]);
     if (!rows[0]) throw new NotFoundException();
     await this.policy.assertCanManageCohort(actor, cohortId);
@@ -158,21 +157,9 @@ export class CohortService {
     const sql = `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.start_date DESC, c.id DESC LIMIT ${param(limit + 1)}`;
     const [rows, locale] = await Promise.all([
       this.dataSource.query(sql, params) as Promise<CohortViewRow[]>,
-      this.readerLocale(actor),
+      this.people.locale(actor.id),
     ]);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toCohortView(row, locale)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.startDate, last.id]) : null,
-    };
-  }
-
-  private async readerLocale(actor: Actor): Promise<Locale | null> {
-    const [row] = (await this.dataSource.query('SELECT locale FROM users WHERE id = $1', [actor.id])) as {
-      locale: Locale;
-    }[];
-    return row?.locale ?? null;
+    return keysetPage(rows, limit, (row) => toCohortView(row, locale), (last) => [last.startDate, last.id]);
   }
 
   /** PostgreSQL computes "has this cohort ended" in the cohort's zone: it must know the zone too. */
@@ -186,11 +173,8 @@ export class CohortService {
 
   private async assertTutors(em: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const rows = (await em.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND 'tutor' = ANY(roles) AND active`,
-      [ids],
-    )) as { id: string }[];
-    if (rows.length !== ids.length)
+    const tutors = await this.people.activeHolders(ids, 'tutor', em);
+    if (tutors.length !== ids.length)
       throw fieldError('tutorIds', 'must all be active people holding the tutor role');
   }
 

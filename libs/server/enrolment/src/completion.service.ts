@@ -132,4 +132,18 @@ export class CompletionService {
     });
     return completed;
   }
+
+  /**
+   * Looks again at the course's active enrolments that only a completion condition can still be
+   * holding back (every required activity done), after a condition's rule changed.
+   */
+  async recomputeCourse(em: EntityManager, courseId: string): Promise<void> {
+    const waiting = (await em.query(
+      `SELECT e.id FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+        WHERE c.course_id = $1 AND e.status = 'active' AND e.progress_percent = 100
+        ORDER BY e.id`,
+      [courseId],
+    )) as { id: string }[];
+    for (const { id } of waiting) await this.recompute(em, id);
+  }
 }

@@ -8,7 +8,7 @@ import {
   LOCALES,
   type Locale,
 } from '@aula/contracts';
-import { normaliseEmail } from '@aula/server/identity';
+import { normaliseEmail } from '@aula/server/core';
 
 type Column = (typeof CSV_IMPORT_COLUMNS)[number];
 

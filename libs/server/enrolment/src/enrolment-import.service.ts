@@ -2,7 +2,7 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CsvImportReport, CsvRowOutcome, Locale } from '@aula/contracts';
 import { isPgError, PG } from '@aula/server/database';
-import { AccessPolicy, InvitationService, type Actor } from '@aula/server/identity';
+import { AccessPolicy, IdentityReader, InvitationService, type Actor } from '@aula/server/identity';
 import { readEnrolmentCsv, type EnrolmentCsvRow } from './enrolment-csv.reader';
 import { EnrolmentService } from './enrolment.service';
 
@@ -25,6 +25,7 @@ export class EnrolmentImportService {
     private readonly dataSource: DataSource,
     private readonly enrolments: EnrolmentService,
     private readonly invitations: InvitationService,
+    private readonly people: IdentityReader,
   ) {}
 
   async import(actor: Actor, cohortId: string, csv: string): Promise<CsvImportReport> {
@@ -73,10 +74,7 @@ export class EnrolmentImportService {
       return await this.dataSource.transaction(async (em) => {
         const cohort = await this.enrolments.lockCohort(em, cohortId);
         if (!cohort) throw new RowRefused('the cohort no longer exists');
-        const [existing] = (await em.query('SELECT id, active FROM users WHERE email = $1', [row.email])) as {
-          id: string;
-          active: boolean;
-        }[];
+        const existing = await this.people.accountByEmail(row.email, em);
         let userId: string;
         let invited = false;
         if (existing) {

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException } from '@nestjs/common';
+import { ConflictException, ForbiddenException } from '@nestjs/common';
 import type { EnrolmentStatus } from '@aula/contracts';
 
 export class AlreadyEnrolledError extends ConflictException {
@@ -25,12 +25,4 @@ export class TransitionRefusedError extends ConflictException {
   constructor(action: string, from: EnrolmentStatus) {
     super(`An enrolment that is ${from} cannot be ${action}.`);
   }
-}
-
-/** A 400 naming the field, for rules that need the database to check (course exists, tutor role). */
-export function fieldError(path: string, message: string, detail?: string): BadRequestException {
-  return new BadRequestException({
-    message: detail ?? `Invalid fields: ${path}`,
-    errors: [{ path, message }],
-  });
 }

@@ -1,14 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CourseStatus, EnrolmentStatus, EnrolmentSummary } from '@aula/contracts';
-import { AccessPolicy, type Actor } from '@aula/server/identity';
+import { fieldError } from '@aula/server/core';
+import { AccessPolicy, IdentityReader, type Actor } from '@aula/server/identity';
 import { PreparedSql } from '@aula/server/database';
 import { OutboxService } from '@aula/server/outbox';
 import { todayIn } from './dates';
 import {
   AlreadyEnrolledError,
   CohortEndedError,
-  fieldError,
   InviteOnlyError,
   TransitionRefusedError,
 } from './enrolment.errors';
@@ -30,6 +30,15 @@ import {
   type CohortRow,
   type EnrolmentRow,
 } from './views';
+
+/** Who an enrolment belongs to and where: enough for access checks and dates in the cohort's zone. */
+export interface EnrolmentRef {
+  id: string;
+  userId: string;
+  cohortId: string;
+  status: EnrolmentStatus;
+  timeZone: string;
+}
 
 /** A cohort row locked (FOR UPDATE) by the current transaction: seat counts read from it are exact. */
 export interface LockedCohort extends CohortRow {
@@ -76,6 +85,7 @@ export class EnrolmentService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly policy: EnrolmentPolicy,
+    private readonly people: IdentityReader,
   ) {}
 
   // ---- what people do ----
@@ -103,9 +113,7 @@ export class EnrolmentService {
     return this.dataSource.transaction(async (em) => {
       const cohort = await this.lockCohort(em, cohortId);
       if (!cohort) throw new NotFoundException('No such cohort.');
-      const [user] = (await em.query('SELECT active FROM users WHERE id = $1', [userId])) as {
-        active: boolean;
-      }[];
+      const user = await this.people.account(userId, em);
       if (!user) throw fieldError('userId', 'is not a known person');
       if (!user.active) throw fieldError('userId', 'is a deactivated account');
       const placed = await this.place(em, cohort, userId);
@@ -159,7 +167,49 @@ export class EnrolmentService {
     return toEnrolmentSummary(row);
   }
 
-  // ---- building blocks for the cohort, import and completion services ----
+  // ---- building blocks for the cohort, import and completion services, and other domains ----
+
+  /** Whether there is a cohort with this id. */
+  async cohortExists(cohortId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows = (await em.query('SELECT 1 FROM cohorts WHERE id = $1', [cohortId])) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** An enrolment's owner, cohort and the cohort's time zone, without access checks; null when absent. */
+  async findEnrolment(enrolmentId: string, em: EntityManager = this.dataSource.manager): Promise<EnrolmentRef | null> {
+    const [row] = (await em.query(
+      `SELECT e.id, e.user_id AS "userId", e.cohort_id AS "cohortId", e.status, c.time_zone AS "timeZone"
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.id = $1`,
+      [enrolmentId],
+    )) as EnrolmentRef[];
+    return row ?? null;
+  }
+
+  /** The active and completed enrolments of a cohort with their holder's email, lower-cased. */
+  async participantEmails(cohortId: string, em: EntityManager = this.dataSource.manager): Promise<{ id: string; email: string }[]> {
+    return (await em.query(
+      `SELECT e.id, lower(u.email) AS email FROM enrolments e JOIN users u ON u.id = e.user_id
+        WHERE e.cohort_id = $1 AND e.status IN ('active', 'completed')`,
+      [cohortId],
+    )) as { id: string; email: string }[];
+  }
+
+  /** Ids of the cohort's completed enrolments, in id order. */
+  async completedEnrolmentIds(em: EntityManager, cohortId: string): Promise<string[]> {
+    const rows = (await em.query(
+      `SELECT e.id FROM enrolments e WHERE e.cohort_id = $1 AND e.status = 'completed' ORDER BY e.id`,
+      [cohortId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Locks one enrolment row for the rest of the transaction; null when there is no such enrolment. */
+  async lockEnrolment(em: EntityManager, enrolmentId: string): Promise<EnrolmentState | null> {
+    const [row] = (await em.query(`SELECT ${STATE_COLUMNS} FROM enrolments e WHERE e.id = $1 FOR UPDATE`, [
+      enrolmentId,
+    ])) as EnrolmentState[];
+    return row ?? null;
+  }
 
   /** Locks the cohort row for the rest of the transaction; null when there is no such cohort. */
   async lockCohort(em: EntityManager, cohortId: string): Promise<LockedCohort | null> {
@@ -304,10 +354,7 @@ export class EnrolmentService {
       }[];
       if (!peek || (options.ownOnly && peek.userId !== actor.id)) throw new NotFoundException();
       const cohort = await this.lockCohort(em, peek.cohortId);
-      const [enrolment] = (await em.query(
-        `SELECT ${STATE_COLUMNS} FROM enrolments e WHERE e.id = $1 FOR UPDATE`,
-        [enrolmentId],
-      )) as EnrolmentState[];
+      const enrolment = await this.lockEnrolment(em, enrolmentId);
       if (!cohort || !enrolment) throw new NotFoundException();
       if (!canTake(action, enrolment.status))
         throw new TransitionRefusedError(PAST_TENSE[action], enrolment.status);

@@ -13,7 +13,5 @@ export * from './enrolment-import.service';
 export * from './roster.service';
 export * from './catalogue.service';
 export * from './learning.service';
-export * from './reader-locale';
-export * from './csv-safe';
 export * from './dates';
 export * from './views';

@@ -11,14 +11,13 @@ import {
   type Locale,
   type Translations,
 } from '@aula/contracts';
-import { ActivityFileService, pickText, type ActivityFileDownload } from '@aula/server/catalog';
+import { fieldError, pickText, readerLocale } from '@aula/server/core';
+import { ActivityFileService, type ActivityFileDownload } from '@aula/server/catalog';
 import { PreparedSql } from '@aula/server/database';
 import type { Actor } from '@aula/server/identity';
 import { CompletionService } from './completion.service';
 import { todayIn } from './dates';
-import { fieldError } from './enrolment.errors';
 import { EnrolmentPolicy } from './enrolment.policy';
-import { readerLocale } from './reader-locale';
 import { toCohortSummary, toEnrolmentSummary, type CohortRow, type EnrolmentRow } from './views';
 
 /**

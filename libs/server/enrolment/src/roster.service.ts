@@ -2,9 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { PAGE_LIMIT_DEFAULT, type Page, type RosterEntry, type RosterQuery } from '@aula/contracts';
-import { encodeCursor } from '@aula/server/database';
-import { AccessPolicy, searchKey, type Actor } from '@aula/server/identity';
-import { formulaSafe, UTF8_BOM } from './csv-safe';
+import { formulaSafe, searchKey, UTF8_BOM } from '@aula/server/core';
+import { keysetPage } from '@aula/server/database';
+import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { EnrolmentPolicy } from './enrolment.policy';
 import { decodeKeyset, ENROLMENT_COLUMNS, toEnrolmentSummary, toIso, type EnrolmentRow } from './views';
 
@@ -33,12 +33,7 @@ export class RosterService {
     await this.assertCanSee(actor, cohortId);
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const rows = await this.rows(cohortId, query, limit + 1);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toRosterEntry),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
-    };
+    return keysetPage(rows, limit, toRosterEntry, (last) => [last.sortKey, last.id]);
   }
 
   /** The whole roster as CSV: UTF-8 with a BOM (Excel keeps the accents), formulas made inert. */

@@ -8,6 +8,7 @@ import { PasswordHasher } from './password.hasher';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in.throttle';
 import { IdentityService } from './identity.service';
+import { IdentityReader } from './identity.reader';
 import { UserInvitation } from './user-invitation.entity';
 import { InvitationService } from './invitation.service';
 
@@ -15,7 +16,7 @@ export const IDENTITY_ENTITIES = [User, RefreshToken, UserInvitation];
 
 @Module({
   imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), JwtModule.register({}), OutboxModule],
-  providers: [PasswordHasher, SessionService, SignInThrottle, IdentityService, InvitationService],
-  exports: [IdentityService, SessionService, PasswordHasher, InvitationService],
+  providers: [PasswordHasher, SessionService, SignInThrottle, IdentityService, IdentityReader, InvitationService],
+  exports: [IdentityService, IdentityReader, SessionService, PasswordHasher, InvitationService],
 })
 export class IdentityModule {}

@@ -9,14 +9,13 @@ import {
   type UpdateProfileRequest,
   type UserView,
 } from '@aula/contracts';
-import { AppConfig } from '@aula/server/core';
-import { decodeCursor, encodeCursor, isPgError, PG } from '@aula/server/database';
+import { AppConfig, normaliseEmail, normaliseName, searchKey } from '@aula/server/core';
+import { decodeCursor, isPgError, keysetPage, PG } from '@aula/server/database';
 import { toUserView, User } from './user.entity';
 import { PasswordHasher } from './password.hasher';
 import { SessionService, type Actor, type IssuedSession } from './session.service';
 import { SignInThrottle } from './sign-in.throttle';
 import { EmailTakenError, InvalidCredentialsError, RegistrationClosedError } from './identity.errors';
-import { normaliseEmail, normaliseName, searchKey } from './text';
 
 export interface NewUser {
   email: string;
@@ -149,12 +148,7 @@ export class IdentityService {
       qb.andWhere('(u.search_text, u.id) > (:text, :id)', { text, id });
     }
     const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toUserView),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.searchText, last.id]) : null,
-    };
+    return keysetPage(rows, limit, toUserView, (last) => [last.searchText, last.id]);
   }
 
   async setRoles(actor: Actor, userId: string, roles: Role[]): Promise<UserView> {

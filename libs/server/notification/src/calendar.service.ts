@@ -10,8 +10,7 @@ import {
   type Locale,
   type Translations,
 } from '@aula/contracts';
-import { pickText } from '@aula/server/catalog';
-import { AppConfig } from '@aula/server/core';
+import { AppConfig, pickText } from '@aula/server/core';
 import { CalendarFeed } from './calendar-feed.entity';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { routeUrl, webPages, type Locale, type MailRequest, type MailTemplateId, type Translations } from '@aula/contracts';
-import { pickText } from '@aula/server/catalog';
+import { pickText } from '@aula/server/core';
 import { PreparedSql } from '@aula/server/database';
 import { InvitationService } from '@aula/server/identity';
 import { formatDate, formatDateTime } from './local-time';

@@ -3,9 +3,9 @@ import type { Redis } from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource, IsNull } from 'typeorm';
-import { AppConfig, InjectRedis } from '@aula/server/core';
+import { AppConfig, InjectRedis, normaliseEmail } from '@aula/server/core';
 import { OutboxService } from '@aula/server/outbox';
-import { normaliseEmail, PasswordHasher, SessionService, User } from '@aula/server/identity';
+import { PasswordHasher, SessionService, User } from '@aula/server/identity';
 import { PasswordResetRequest } from './password-reset-request.entity';
 
 export const PASSWORD_RESET_TTL_MS = 3600_000;

@@ -9,8 +9,9 @@ import type {
   Role,
   Translations,
 } from '@aula/contracts';
-import { Activity, Course, CourseModule, localesOf, Programme } from '@aula/server/catalog';
-import { IdentityService, searchKey } from '@aula/server/identity';
+import { localesOf, searchKey } from '@aula/server/core';
+import { Activity, Course, CourseModule, Programme } from '@aula/server/catalog';
+import { IdentityService } from '@aula/server/identity';
 import { uniqueEmail, type TestApp, type TestResponse } from '../../testing/test-app';
 
 /**

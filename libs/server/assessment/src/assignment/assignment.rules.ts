@@ -13,8 +13,7 @@ import {
   type SubmitBlock,
   type Translations,
 } from '@aula/contracts';
-import { cleanPlainTranslations, pickText } from '@aula/server/catalog';
-import { fieldError } from '@aula/server/enrolment';
+import { cleanPlainTranslations, fieldError, pickText } from '@aula/server/core';
 import type { LatePolicy } from './late-policy';
 
 /** Pure rules of assignments: settings and rubric validation, file types, when one may submit. */

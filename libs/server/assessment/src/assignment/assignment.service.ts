@@ -15,19 +15,17 @@ import type {
   SubmissionVersionView,
   Translations,
 } from '@aula/contracts';
+import { attachmentDisposition, fieldError, pickText, readerLocale, sanitiseFileName } from '@aula/server/core';
 import {
   ActivityFileService,
-  attachmentDisposition,
   CatalogNotFoundError,
   inspectActivityFile,
-  pickText,
-  sanitiseFileName,
   sanitiseRichText,
   UnsupportedFileError,
   WrongActivityKindError,
   type InspectedFile,
 } from '@aula/server/catalog';
-import { EnrolmentPolicy, fieldError, readerLocale } from '@aula/server/enrolment';
+import { EnrolmentPolicy } from '@aula/server/enrolment';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { StorageNotFoundError, StoragePort } from '@aula/server/storage';
 import { OutboxService } from '@aula/server/outbox';

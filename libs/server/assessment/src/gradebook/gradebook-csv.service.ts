@@ -10,9 +10,9 @@ import {
   type GradeImportReport,
   type Locale,
 } from '@aula/contracts';
-import { pickText } from '@aula/server/catalog';
-import { formulaSafe, UTF8_BOM } from '@aula/server/enrolment';
-import { normaliseEmail, searchKey, type Actor } from '@aula/server/identity';
+import { formulaSafe, normaliseEmail, pickText, searchKey, UTF8_BOM } from '@aula/server/core';
+import { EnrolmentService } from '@aula/server/enrolment';
+import type { Actor } from '@aula/server/identity';
 import { GradeService } from '../grading/grade.service';
 import { GradebookService } from './gradebook.service';
 
@@ -58,6 +58,7 @@ export class GradebookCsvService {
     private readonly dataSource: DataSource,
     private readonly gradebook: GradebookService,
     private readonly grades: GradeService,
+    private readonly enrolments: EnrolmentService,
   ) {}
 
   /**
@@ -172,11 +173,7 @@ export class GradebookCsvService {
       });
     if (errors.length) return { applied: false, rows: data.length, changed: 0, unchanged: 0, errors };
 
-    const enrolments = (await this.dataSource.query(
-      `SELECT e.id, lower(u.email) AS email FROM enrolments e JOIN users u ON u.id = e.user_id
-        WHERE e.cohort_id = $1 AND e.status IN ('active', 'completed')`,
-      [cohortId],
-    )) as { id: string; email: string }[];
+    const enrolments = await this.enrolments.participantEmails(cohortId);
     const byEmail = new Map(enrolments.map((e) => [e.email, e.id]));
     const seenEmails = new Map<string, number>();
     const scores: { enrolmentId: string; activityId: string; points: number }[] = [];

@@ -13,8 +13,9 @@ import {
   type Locale,
   type OwnGradebook,
 } from '@aula/contracts';
+import { fieldError } from '@aula/server/core';
 import { decodeCursor, encodeCursor } from '@aula/server/database';
-import { CompletionService, EnrolmentPolicy, fieldError } from '@aula/server/enrolment';
+import { CompletionService, EnrolmentPolicy, EnrolmentService } from '@aula/server/enrolment';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { compileTotal, passed } from './course-total';
 import { courseGradingRules, courseTotalPercent, rulesOf } from './course-standing';
@@ -84,6 +85,7 @@ export class GradebookService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly policy: EnrolmentPolicy,
     private readonly completion: CompletionService,
+    private readonly enrolments: EnrolmentService,
   ) {}
 
   onModuleInit(): void {
@@ -173,10 +175,7 @@ export class GradebookService implements OnModuleInit {
   /** A trainee's own row: released grades only. Someone else's enrolment answers 404. */
   async own(actor: Actor, enrolmentId: string): Promise<OwnGradebook> {
     const em = this.dataSource.manager;
-    const [enrolment] = (await em.query(
-      `SELECT e.user_id AS "userId", e.cohort_id AS "cohortId" FROM enrolments e WHERE e.id = $1`,
-      [enrolmentId],
-    )) as { userId: string; cohortId: string }[];
+    const enrolment = await this.enrolments.findEnrolment(enrolmentId, em);
     if (!enrolment) throw new NotFoundException();
     await this.policy.assertCanSeeEnrolment(actor, enrolment, em);
     const [head] = (await em.query(GRADEBOOK_HEAD_SQL, [enrolment.cohortId])) as GradebookHead[];
@@ -285,19 +284,8 @@ export class GradebookService implements OnModuleInit {
       );
       const after = await this.settings(actor, courseId, em);
       if (before.completionRequiresPass || after.completionRequiresPass)
-        await this.recomputeCourse(em, courseId);
+        await this.completion.recomputeCourse(em, courseId);
       return after;
     });
-  }
-
-  /** Looks again at active enrolments that only a completion condition can still be holding back. */
-  private async recomputeCourse(em: EntityManager, courseId: string): Promise<void> {
-    const waiting = (await em.query(
-      `SELECT e.id FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
-        WHERE c.course_id = $1 AND e.status = 'active' AND e.progress_percent = 100
-        ORDER BY e.id`,
-      [courseId],
-    )) as { id: string }[];
-    for (const { id } of waiting) await this.completion.recompute(em, id);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { GradeChangeAction, GradeSnapshot, GradeStatus, GradeView, OwnGradeView, RubricMarks } from '@aula/contracts';
-import { CompletionService, fieldError } from '@aula/server/enrolment';
+import { fieldError } from '@aula/server/core';
+import { CompletionService } from '@aula/server/enrolment';
 import type { Actor } from '@aula/server/identity';
 import { PreparedSql } from '@aula/server/database';
 import { OutboxService } from '@aula/server/outbox';

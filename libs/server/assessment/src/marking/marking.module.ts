@@ -7,10 +7,11 @@ import { GradingModule } from '../grading/grading.module';
 import { MarkingParticipant } from './marking-participant.entity';
 import { MarkingPolicy } from './marking.policy';
 import { MarkingService } from './marking.service';
+import { MarkingQueueService } from './marking-queue.service';
 
 export const MARKING_ENTITIES: Type[] = [MarkingParticipant];
 
-const SERVICES: Type[] = [MarkingPolicy, MarkingService];
+const SERVICES: Type[] = [MarkingPolicy, MarkingQueueService, MarkingService];
 
 /** Marking: the tutors' grading queue, marks with rubrics and feedback, blind marking, release. */
 @Module({

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { MarkingParticipant } from '@aula/contracts';
 
 /** Numbers drawn for blind marking: 4 digits while they last, more for very large cohorts. */
 const LOW = 1000;
@@ -43,4 +44,18 @@ export async function ensureParticipantNumbers(
     if (missing === 0) return;
   }
   throw new Error('could not draw participant numbers');
+}
+
+/** Blind marking: until release, only the number; otherwise the person. */
+export function participantOf(
+  who: { enrolmentId: string; displayName: string; email: string; participantNumber: number | null },
+  hidden: boolean,
+): MarkingParticipant {
+  return {
+    enrolmentId: who.enrolmentId,
+    hidden,
+    participantNumber: who.participantNumber,
+    displayName: hidden ? null : who.displayName,
+    email: hidden ? null : who.email,
+  };
 }

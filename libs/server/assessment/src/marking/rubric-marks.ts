@@ -1,5 +1,5 @@
 import type { RubricDefinition, RubricMarks } from '@aula/contracts';
-import { fieldError } from '@aula/server/enrolment';
+import { fieldError } from '@aula/server/core';
 
 /**
  * Checks a tutor's rubric marks against the assignment's rubric and adds them up: every key is a

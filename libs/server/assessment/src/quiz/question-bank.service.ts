@@ -10,7 +10,8 @@ import {
   type QuestionUpdate,
   type Translations,
 } from '@aula/contracts';
-import { fieldError } from '@aula/server/enrolment';
+import { fieldError } from '@aula/server/core';
+import { CatalogReader } from '@aula/server/catalog';
 import { Question, type StoredOption } from './question.entity';
 
 /** Text per language as stored: canonical Unicode, trimmed, line breaks kept; empty languages dropped. */
@@ -60,7 +61,10 @@ export function toQuestionView(q: Question): QuestionAdminView {
  */
 @Injectable()
 export class QuestionBankService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalog: CatalogReader,
+  ) {}
 
   async list(courseId: string, options: { includeArchived?: boolean } = {}): Promise<QuestionAdminView[]> {
     await this.assertCourse(this.dataSource.manager, courseId);
@@ -118,8 +122,7 @@ export class QuestionBankService {
   }
 
   private async assertCourse(em: EntityManager, courseId: string): Promise<void> {
-    const rows: unknown[] = await em.query('SELECT 1 FROM courses WHERE id = $1', [courseId]);
-    if (rows.length === 0) throw new NotFoundException();
+    if (!(await this.catalog.findCourse(courseId, em))) throw new NotFoundException();
   }
 }
 

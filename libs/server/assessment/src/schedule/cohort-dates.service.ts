@@ -8,7 +8,7 @@ import type {
   ExtensionView,
   OwnDatesEntry,
 } from '@aula/contracts';
-import { EnrolmentPolicy } from '@aula/server/enrolment';
+import { EnrolmentPolicy, EnrolmentService } from '@aula/server/enrolment';
 import { AccessPolicy, type Actor } from '@aula/server/identity';
 import { ScheduleService, assertExtensionAfter, assertKindDates } from './schedule.service';
 
@@ -43,6 +43,7 @@ export class CohortDatesService {
     private readonly dataSource: DataSource,
     private readonly policy: EnrolmentPolicy,
     private readonly schedule: ScheduleService,
+    private readonly enrolments: EnrolmentService,
   ) {}
 
   private async cohortOf(
@@ -185,11 +186,7 @@ export class CohortDatesService {
    */
   async own(actor: Actor, enrolmentId: string): Promise<OwnDatesEntry[]> {
     const em = this.dataSource.manager;
-    const [enrolment] = (await em.query(
-      `SELECT e.user_id AS "userId", e.cohort_id AS "cohortId", c.time_zone AS "timeZone"
-         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE e.id = $1`,
-      [enrolmentId],
-    )) as { userId: string; cohortId: string; timeZone: string }[];
+    const enrolment = await this.enrolments.findEnrolment(enrolmentId, em);
     if (!enrolment) throw new NotFoundException();
     await this.policy.assertCanSeeEnrolment(actor, enrolment, em);
     const dates = await this.schedule.effectiveForEnrolment(em, enrolmentId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ActivityScheduleView, EffectiveSchedule } from '@aula/contracts';
-import { fieldError } from '@aula/server/enrolment';
+import { fieldError } from '@aula/server/core';
 import type { Actor } from '@aula/server/identity';
 import { ActivitySchedule } from './activity-schedule.entity';
 import { DeadlineExtension } from './deadline-extension.entity';

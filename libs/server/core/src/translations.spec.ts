@@ -1,5 +1,4 @@
-import { cleanPlainTranslations, cleanRichTranslations, localesOf, pickText } from './translations';
-import { sanitiseRichText } from './rich-text.sanitiser';
+import { cleanPlainTranslations, localesOf, pickText } from './translations';
 
 describe('pickText', () => {
   const title = { en: 'Regional planning', es: 'Planificación regional' };
@@ -31,19 +30,5 @@ describe('cleanPlainTranslations', () => {
     const decomposed = 'Bogota\u0301';
     expect(cleanPlainTranslations({ es: decomposed, fr: 'x' } as never)).toEqual({ es: 'Bogotá' });
     expect(cleanPlainTranslations(undefined)).toEqual({});
-  });
-});
-
-describe('cleanRichTranslations', () => {
-  it('sanitises every language and drops those left without content', () => {
-    expect(cleanRichTranslations({ en: '<p>Hi</p><script>x()</script>', es: '<script>x()</script>', pt: '<p> &nbsp;</p>' }, sanitiseRichText)).toEqual({
-      en: '<p>Hi</p>',
-    });
-  });
-
-  it('counts an image alone as content', () => {
-    expect(cleanRichTranslations({ en: '<p><img src="https://x.example/a.png"></p>' }, sanitiseRichText)).toEqual({
-      en: '<p><img src="https://x.example/a.png" /></p>',
-    });
   });
 });

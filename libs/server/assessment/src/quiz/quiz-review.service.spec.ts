@@ -1,4 +1,4 @@
-import { reviewAllowed } from './quiz.service';
+import { reviewAllowed } from './quiz-review.service';
 
 describe('when a trainee may see correct answers and feedback', () => {
   const now = Date.parse('2027-03-01T12:00:00Z');
