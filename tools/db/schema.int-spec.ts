@@ -16,6 +16,20 @@ describe('database schema', () => {
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
+  it("has the read models assessment publishes for other domains (views no entity describes)", async () => {
+    const views = (await dataSource.query(
+      `SELECT table_name AS name FROM information_schema.views WHERE table_schema = 'public' AND table_name LIKE 'assessment\\_%'`,
+    )) as { name: string }[];
+    expect(views.map((v) => v.name).sort()).toEqual([
+      'assessment_deadline_extensions',
+      'assessment_deadlines',
+      'assessment_released_grades',
+      'assessment_submitted_versions',
+      'assessment_submitted_work',
+      'assessment_unmarked_submissions',
+    ]);
+  });
+
   it('has no migration left to run', async () => {
     expect(await dataSource.showMigrations()).toBe(false);
   });

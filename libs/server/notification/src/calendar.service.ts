@@ -98,12 +98,11 @@ export class CalendarService {
     )) as FeedRow[];
     const dates = (await this.dataSource.query(
       `SELECT e.id AS "enrolmentId", a.id AS "activityId", a.kind, a.title, co.default_locale AS "defaultLocale",
-              s.opens_at AS "opensAt", COALESCE(x.due_at, s.due_at) AS "dueAt", COALESCE(x.closes_at, s.closes_at) AS "closesAt"
+              d.opens_at AS "opensAt", d.due_at AS "dueAt", d.closes_at AS "closesAt"
          FROM enrolments e
          JOIN cohorts c ON c.id = e.cohort_id JOIN courses co ON co.id = c.course_id
-         JOIN activity_schedules s ON s.cohort_id = c.id
-         JOIN activities a ON a.id = s.activity_id AND a.kind IN ('quiz', 'assignment')
-         LEFT JOIN deadline_extensions x ON x.activity_id = a.id AND x.enrolment_id = e.id
+         JOIN assessment_deadlines d ON d.enrolment_id = e.id
+         JOIN activities a ON a.id = d.activity_id AND a.kind IN ('quiz', 'assignment')
         WHERE e.user_id = $1 AND e.status = 'active'`,
       [owner.id],
     )) as DateRow[];

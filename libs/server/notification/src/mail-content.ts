@@ -50,7 +50,9 @@ interface DueWorkRow {
 }
 
 /**
- * Whether the work is done comes from assessment's read model (assessment_submitted_work).
+ * Whether the work is done and the trainee's dates come from assessment's read models
+ * (assessment_submitted_work, assessment_deadlines; an extension whose cohort dates were removed
+ * still gives its own, from assessment_deadline_extensions).
  * Many reminders at once (one row per request, by position): a burst of thousands of reminders
  * reads its work in a few round trips instead of three per message.
  */
@@ -58,14 +60,14 @@ const DUE_WORK_SQL = `SELECT r.i::int AS i,
        e.status = 'active' AND NOT EXISTS (SELECT 1 FROM assessment_submitted_work w WHERE w.activity_id = a.id AND w.enrolment_id = e.id
          AND w.kind = CASE WHEN r.template = 'quiz-closing' THEN 'quiz' ELSE 'assignment' END) AS due,
        a.title, co.title AS "courseTitle", co.default_locale AS "defaultLocale",
-       COALESCE(x.due_at, s.due_at) AS "dueAt", COALESCE(x.closes_at, s.closes_at) AS "closesAt"
+       COALESCE(d.due_at, x.due_at) AS "dueAt", COALESCE(d.closes_at, x.closes_at) AS "closesAt"
   FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) WITH ORDINALITY AS r(enrolment_id, activity_id, template, i)
   JOIN enrolments e ON e.id = r.enrolment_id
   JOIN cohorts c ON c.id = e.cohort_id
   JOIN courses co ON co.id = c.course_id
   JOIN activities a ON a.id = r.activity_id
-  LEFT JOIN activity_schedules s ON s.cohort_id = c.id AND s.activity_id = a.id
-  LEFT JOIN deadline_extensions x ON x.enrolment_id = e.id AND x.activity_id = a.id`;
+  LEFT JOIN assessment_deadlines d ON d.enrolment_id = e.id AND d.activity_id = a.id
+  LEFT JOIN assessment_deadline_extensions x ON x.enrolment_id = e.id AND x.activity_id = a.id`;
 
 const COHORT_SQL = `SELECT co.title AS "courseTitle", co.default_locale AS "defaultLocale", co.slug, c.name AS "cohortName",
        to_char(c.start_date, 'YYYY-MM-DD') AS "startDate", c.id AS "cohortId", co.id AS "courseId"
@@ -213,10 +215,10 @@ export class MailContentLoader {
       }
       case 'submission-receipt': {
         const row = await this.one<CourseRow & { title: Translations; submittedAt: Date; version: number; activityId: string }>(
-          `${COHORT_SQL} JOIN enrolments e ON e.cohort_id = c.id JOIN submissions s ON s.enrolment_id = e.id
-             JOIN activities a ON a.id = s.activity_id
-             JOIN submission_versions v ON v.submission_id = s.id AND v.number = $2
-            WHERE s.id = $1`.replace('SELECT ', 'SELECT a.title, a.id AS "activityId", v.submitted_at AS "submittedAt", v.number AS version, '),
+          `${COHORT_SQL} JOIN enrolments e ON e.cohort_id = c.id
+             JOIN assessment_submitted_versions v ON v.enrolment_id = e.id AND v.version = $2
+             JOIN activities a ON a.id = v.activity_id
+            WHERE v.submission_id = $1`.replace('SELECT ', 'SELECT a.title, a.id AS "activityId", v.submitted_at AS "submittedAt", v.version, '),
           [req.subjectId, Number(req.occasion.replace(/^v/, ''))],
         );
         if (!row) return null;
@@ -232,9 +234,9 @@ export class MailContentLoader {
       }
       case 'grade-released': {
         const row = await this.one<CourseRow & { title: Translations; enrolmentId: string }>(
-          `${COHORT_SQL} JOIN enrolments e ON e.cohort_id = c.id JOIN grades g ON g.enrolment_id = e.id
+          `${COHORT_SQL} JOIN enrolments e ON e.cohort_id = c.id JOIN assessment_released_grades g ON g.enrolment_id = e.id
              JOIN activities a ON a.id = g.activity_id
-            WHERE g.id = $1 AND g.status = 'released'`.replace('SELECT ', 'SELECT a.title, e.id AS "enrolmentId", '),
+            WHERE g.grade_id = $1`.replace('SELECT ', 'SELECT a.title, e.id AS "enrolmentId", '),
           [req.subjectId],
         );
         if (!row) return null;

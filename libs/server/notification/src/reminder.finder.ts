@@ -94,20 +94,19 @@ export class ReminderFinder {
     amount: number,
     { stillOpen = false, courseOffsets = false }: { stillOpen?: boolean; courseOffsets?: boolean } = {},
   ): Promise<DeadlineRow[]> {
-    const at = `COALESCE(x.${column}, s.${column})`;
-    // Done or not: assessment's read model.
+    const at = `d.${column}`;
+    // The trainee's dates and whether the work is done: assessment's read models.
     const notDone = `NOT EXISTS (SELECT 1 FROM assessment_submitted_work w WHERE w.activity_id = a.id AND w.enrolment_id = e.id AND w.kind = '${kind}')`;
     return (await this.dataSource.query(
       `SELECT e.id AS "enrolmentId", e.user_id AS "userId", a.id AS "activityId", u.time_zone AS "timeZone", ${at} AS at
               ${courseOffsets ? `, co.reminder_offsets_hours AS "offsetsHours"` : ''}
-         FROM activity_schedules s
-         JOIN activities a ON a.id = s.activity_id AND a.kind = '${kind}'
+         FROM assessment_deadlines d
+         JOIN activities a ON a.id = d.activity_id AND a.kind = '${kind}'
          ${courseOffsets ? `JOIN courses co ON co.id = a.course_id` : ''}
-         JOIN enrolments e ON e.cohort_id = s.cohort_id AND e.status = 'active'
+         JOIN enrolments e ON e.id = d.enrolment_id AND e.status = 'active'
          JOIN users u ON u.id = e.user_id AND u.active
-         LEFT JOIN deadline_extensions x ON x.activity_id = a.id AND x.enrolment_id = e.id
         WHERE ${at} ${window.replace('{at}', at)}
-          ${stillOpen ? `AND (COALESCE(x.closes_at, s.closes_at) IS NULL OR COALESCE(x.closes_at, s.closes_at) > $1)` : ''}
+          ${stillOpen ? `AND (d.closes_at IS NULL OR d.closes_at > $1)` : ''}
           AND ${notDone}`,
       [now, amount],
     )) as DeadlineRow[];

@@ -10,6 +10,7 @@ import { CertificateTemplates1764410000000 } from './1764410000000-certificate-t
 import { CreateNotifications1764500000000 } from './1764500000000-create-notifications';
 import { CourseReminderOffsets1764510000000 } from './1764510000000-course-reminder-offsets';
 import { AssessmentReadModels1764520000000 } from './1764520000000-assessment-read-models';
+import { AssessmentDeadlineAndResultReadModels1764530000000 } from './1764530000000-assessment-deadline-and-result-read-models';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateNotifications1764500000000,
   CourseReminderOffsets1764510000000,
   AssessmentReadModels1764520000000,
+  AssessmentDeadlineAndResultReadModels1764530000000,
 ];
