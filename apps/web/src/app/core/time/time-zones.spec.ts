@@ -65,6 +65,10 @@ describe('time zones', () => {
       expect(zonedDayStart('2027-07-15', 'America/Santiago')?.toISOString()).toBe('2027-07-15T04:00:00.000Z');
     });
 
+    it('begins after the jump where daylight saving skips midnight (Santiago, 5 September 2027)', () => {
+      expect(zonedDayStart('2027-09-05', 'America/Santiago')?.toISOString()).toBe('2027-09-05T04:00:00.000Z');
+    });
+
     it('is null for a malformed day or an unknown zone', () => {
       expect(zonedDayStart('2027-3-8', 'America/Bogota')).toBeNull();
       expect(zonedDayStart('2027-03-08', 'Nowhere/Land')).toBeNull();
