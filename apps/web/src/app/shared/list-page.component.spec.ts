@@ -1,5 +1,9 @@
 import { httpResource, provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  type TestRequest,
+} from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { Page } from '@aula/contracts';
@@ -40,7 +44,13 @@ class InlineLoader implements TranslocoLoader {
 @Component({
   imports: [LIST_PAGE],
   template: `
-    <aula-list-page [list]="people" [pages]="pages" [spec]="spec" [query]="query()" (search)="query.set($event)">
+    <aula-list-page
+      [list]="people"
+      [pages]="pages"
+      [spec]="spec"
+      [query]="query()"
+      (search)="query.set($event)"
+    >
       <ng-template [aulaListRow]="people" let-person>
         <th scope="row">{{ person.name }}</th>
         <td>{{ person.city }}</td>
@@ -101,7 +111,9 @@ describe('ListPageComponent', () => {
   const rows = () =>
     [...element().querySelectorAll('tbody tr')].map((row) => row.querySelector('th')?.textContent?.trim());
   const button = (name: string) =>
-    [...element().querySelectorAll('button')].find((b) => b.textContent?.trim() === name) as HTMLButtonElement;
+    [...element().querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === name,
+    ) as HTMLButtonElement;
 
   function submit(): void {
     element().querySelector('form')?.dispatchEvent(new Event('submit'));
