@@ -83,8 +83,9 @@ async function main() {
       };
       // The web app's specs: Angular's unit-test builder on Vitest, in jsdom (`nx run web:test`).
       const webUnit = () => {
+        // Filter words match paths as jest reads them: regular expressions against the whole path.
         const specs = readdirSync(resolve(ROOT, 'apps/web/src'), { recursive: true }).filter(
-          (file) => file.endsWith('.spec.ts') && (!filters.length || filters.some((w) => `apps/web/src/${file}`.includes(w))),
+          (file) => file.endsWith('.spec.ts') && (!filters.length || filters.some((w) => new RegExp(w).test(resolve(ROOT, 'apps/web/src', file)))),
         );
         if (!specs.length) return;
         const report = resolve(tmp, 'web-unit.json');
