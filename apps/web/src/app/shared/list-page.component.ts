@@ -100,7 +100,8 @@ export class ListRowDirective<T> {
     MatButtonModule,
     MatProgressBarModule,
   ],
-  providers: [FORM_FIELD_DEFAULTS],
+  // For its own search field only: the fields a screen projects keep that screen's defaults.
+  viewProviders: [FORM_FIELD_DEFAULTS],
   templateUrl: './list-page.component.html',
   styleUrl: './list-page.component.scss',
 })
