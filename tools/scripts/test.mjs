@@ -1,11 +1,12 @@
 // `npm test`: every test against real services.
 //   static  lint and type checks (Nx, cached)
-//   jest    unit specs and integration specs (real PostgreSQL, Redis, SMTP; a fresh database)
+//   jest    unit specs and integration specs (real PostgreSQL, Redis, SMTP; a fresh database), then
+//           the web app's specs (Vitest)
 //   e2e     the built platform on its own database and port, driven by Playwright in Chromium
 // `npm test -- jest` (or static, e2e) runs only those stages; other words narrow the run to the
 // test files whose path contains them (`npm test -- e2e marking`, `npm test -- jest gradebook`).
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDatabase, DEFAULTS, dropDatabase, ensureServices, provision } from './services/index.mjs';
 import { buildAll, migrateAndSeed, ROOT, run, startPlatform } from './stack.mjs';
@@ -66,12 +67,12 @@ async function main() {
     });
 
     await stage('jest', () => {
-      const jest = (name, args) => {
-        const report = resolve(tmp, `${name}.json`);
+      // Jest and Vitest write the same JSON report.
+      const counted = (report, command) => {
         // A report left by an earlier run must not be counted if this one dies before writing its own.
         rmSync(report, { force: true });
         try {
-          run('node', ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...args], { env });
+          command();
         } finally {
           const r = readJson(report);
           if (r) {
@@ -80,7 +81,29 @@ async function main() {
           }
         }
       };
-      if (filters.length) return jest('jest', ['--passWithNoTests', ...filters]);
+      const jest = (name, args) => {
+        const report = resolve(tmp, `${name}.json`);
+        counted(report, () => run('node', ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...args], { env }));
+      };
+      // The web app's specs: Angular's unit-test builder on Vitest, in jsdom (`nx run web:test`).
+      const webUnit = () => {
+        // Filter words match paths as jest reads them: regular expressions against the whole path.
+        const specs = readdirSync(resolve(ROOT, 'apps/web/src'), { recursive: true }).filter(
+          (file) => file.endsWith('.spec.ts') && (!filters.length || filters.some((w) => new RegExp(w).test(resolve(ROOT, 'apps/web/src', file)))),
+        );
+        if (!specs.length) return;
+        const report = resolve(tmp, 'web-unit.json');
+        const include = filters.length ? specs.map((file) => `--include=${file}`) : [];
+        counted(report, () => run('node', ['node_modules/nx/dist/bin/nx.js', 'run', 'web:test', '--output-style=static', '--reporters=default', '--reporters=json', `--outputFile=${report}`, ...include], { env }));
+      };
+      if (filters.length) {
+        try {
+          jest('jest', ['--passWithNoTests', ...filters]);
+        } finally {
+          webUnit();
+        }
+        return;
+      }
       // These files run their own outbox relay against a Redis of their own: alongside other files
       // it would take those files' events from the shared database. They run after the rest.
       const alone = ['apps/worker/src/notification/notification.int-spec.ts'];
@@ -91,7 +114,11 @@ async function main() {
       } catch (e) {
         failure = e;
       }
-      jest('jest-alone', ['--runTestsByPath', ...alone]);
+      try {
+        jest('jest-alone', ['--runTestsByPath', ...alone]);
+      } finally {
+        webUnit();
+      }
       if (failure) throw failure;
     });
 

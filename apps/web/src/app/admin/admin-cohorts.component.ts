@@ -2,9 +2,6 @@ import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { CohortView, CourseAdminView, Page } from '@aula/contracts';
 import { catalogApi, enrolmentApi } from '@aula/contracts';
@@ -16,25 +13,30 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { IconComponent } from '../shared/icon.component';
 import { displayText } from './translations';
 import { CursorPages } from '../shared/cursor-pages';
-import { PagerComponent } from '../shared/pager.component';
+import { LIST_PAGE, type ListSpec } from '../shared/list-page.component';
 
 const PAGE_SIZE = 20;
+const LIST: ListSpec<CohortView> = {
+  key: (cohort) => cohort.id,
+  texts: {
+    caption: 'admin.cohorts.caption',
+    loadFailed: 'admin.cohorts.loadFailed',
+    empty: 'admin.cohorts.empty',
+    pager: 'admin.users.pagination',
+  },
+  columns: [
+    { key: 'admin.cohorts.columns.cohort' },
+    { key: 'admin.cohorts.columns.dates' },
+    { key: 'admin.cohorts.columns.enrolment' },
+    { key: 'admin.cohorts.columns.people' },
+  ],
+};
 
 /** `/admin/cohorts`: every cohort, latest start first; `?courseId=` keeps those of one course. */
 @Component({
   selector: 'aula-admin-cohorts',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    PagerComponent,
-    RouterLink,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    TranslocoDirective,
-    IconComponent,
-    CohortDatesComponent,
-  ],
+  imports: [LIST_PAGE, RouterLink, MatButtonModule, TranslocoDirective, IconComponent, CohortDatesComponent],
   providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './admin-cohorts.component.html',
   styleUrl: './admin-cohorts.component.scss',
@@ -48,6 +50,7 @@ export default class AdminCohortsComponent {
   protected readonly seats = seatsText;
   protected readonly courseId = computed(() => this.params().get('courseId') ?? '');
   protected readonly pages = new CursorPages();
+  protected readonly list = LIST;
 
   /** For the course filter: the first hundred courses are plenty for a programme. */
   protected readonly courses = httpResource<Page<CourseAdminView>>(() => ({
@@ -67,10 +70,6 @@ export default class AdminCohortsComponent {
     if (cursor) params['cursor'] = cursor;
     return { url: enrolmentApi.cohorts.path, params };
   });
-  protected readonly items = computed(() => (this.cohorts.hasValue() ? this.cohorts.value().items : []));
-  protected readonly nextCursor = computed(() =>
-    this.cohorts.hasValue() ? this.cohorts.value().nextCursor : null,
-  );
 
   protected filterCourse(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;

@@ -1,10 +1,7 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { CourseAdminView, CourseStatus, Page } from '@aula/contracts';
 import { catalogApi } from '@aula/contracts';
@@ -19,26 +16,32 @@ import { IconComponent } from '../shared/icon.component';
 import { NewCourseDialogComponent } from './new-course-dialog.component';
 import { displayLocale, displayText } from './translations';
 import { CursorPages } from '../shared/cursor-pages';
-import { PagerComponent } from '../shared/pager.component';
+import { LIST_PAGE, chosen, type ListSpec } from '../shared/list-page.component';
 
 const PAGE_SIZE = 20;
-const SEARCH_DELAY_MS = 350;
+const LIST: ListSpec<CourseAdminView> = {
+  key: (course) => course.id,
+  texts: {
+    caption: 'admin.courses.caption',
+    loadFailed: 'admin.courses.loadFailed',
+    empty: 'admin.courses.empty',
+    pager: 'admin.users.pagination',
+    search: 'admin.courses.search',
+    searchHint: 'admin.courses.searchHint',
+  },
+  columns: [
+    { key: 'admin.courses.columns.course' },
+    { key: 'admin.courses.columns.status' },
+    { key: 'admin.courses.columns.languages' },
+    { key: 'admin.courses.columns.updated' },
+  ],
+};
 
 /** `/admin/courses`: every course, any status; search, filter, open one or start a new one. */
 @Component({
   selector: 'aula-admin-courses',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    PagerComponent,
-    RouterLink,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    TranslocoDirective,
-    LocalDateTimePipe,
-    IconComponent,
-  ],
+  imports: [LIST_PAGE, RouterLink, MatButtonModule, TranslocoDirective, LocalDateTimePipe, IconComponent],
   providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './admin-courses.component.html',
   styleUrl: './admin-courses.component.scss',
@@ -47,13 +50,18 @@ export default class AdminCoursesComponent {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected readonly statuses = COURSE_STATUS_LIST;
   protected readonly tags = LANGUAGE_TAGS;
   protected readonly query = signal('');
   protected readonly status = signal<CourseStatus | ''>('');
   protected readonly pages = new CursorPages();
+  /** A search or filter that finds nothing is not an empty catalogue. */
+  protected readonly list = computed<ListSpec<CourseAdminView>>(() =>
+    this.query() || this.status()
+      ? { ...LIST, texts: { ...LIST.texts, empty: 'admin.courses.noResults' } }
+      : LIST,
+  );
 
   protected readonly courses = httpResource<Page<CourseAdminView>>(() => {
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
@@ -63,14 +71,6 @@ export default class AdminCoursesComponent {
     if (cursor) params['cursor'] = cursor;
     return { url: catalogApi.courses.path, params };
   });
-  protected readonly items = computed(() => (this.courses.hasValue() ? this.courses.value().items : []));
-  protected readonly nextCursor = computed(() =>
-    this.courses.hasValue() ? this.courses.value().nextCursor : null,
-  );
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
-  }
 
   protected title(course: CourseAdminView): string {
     return displayText(course.title, this.language.active(), course.defaultLocale);
@@ -80,22 +80,8 @@ export default class AdminCoursesComponent {
     return displayLocale(course.title, this.language.active(), course.defaultLocale);
   }
 
-  protected typed(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.search(value), SEARCH_DELAY_MS);
-  }
-
-  protected search(value: string): void {
-    clearTimeout(this.searchTimer);
-    if (value.trim() === this.query().trim()) return;
-    this.query.set(value);
-    this.pages.reset();
-  }
-
   protected filterStatus(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
-    this.status.set((this.statuses as readonly string[]).includes(value) ? (value as CourseStatus) : '');
+    this.status.set(chosen(event, this.statuses));
     this.pages.reset();
   }
 

@@ -1,10 +1,7 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { Page, Role, UserView } from '@aula/contracts';
@@ -16,33 +13,38 @@ import { AuthService } from '../core/auth/auth.service';
 import { ALL_ROLES } from '../core/auth/roles';
 import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../shared/confirm-dialog.component';
-import { IconComponent } from '../shared/icon.component';
 import { AdminUsersService } from './admin-users.service';
 import { EditRolesDialogComponent, EditRolesDialogData } from './edit-roles-dialog.component';
 import { NoticeService } from '../shared/notice.service';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { CursorPages } from '../shared/cursor-pages';
-import { PagerComponent } from '../shared/pager.component';
+import { LIST_PAGE, type ListSpec } from '../shared/list-page.component';
 
 const PAGE_SIZE = 20;
-/** Wait for a pause in typing before asking the API: one request per search, not per key. */
-const SEARCH_DELAY_MS = 350;
+const LIST: ListSpec<UserView> = {
+  key: (user) => user.id,
+  texts: {
+    caption: 'admin.users.tableCaption',
+    loadFailed: 'admin.users.loadFailed',
+    empty: 'admin.users.noResults',
+    pageStatus: 'admin.users.pageStatus',
+    pager: 'admin.users.pagination',
+    search: 'admin.users.search',
+    searchHint: 'admin.users.searchHint',
+  },
+  columns: [
+    { key: 'admin.users.columns.person' },
+    { key: 'admin.users.columns.roles' },
+    { key: 'admin.users.columns.status' },
+    { key: 'admin.users.columns.joined' },
+    { key: 'admin.users.columns.actions', hidden: true },
+  ],
+};
 
 @Component({
   selector: 'aula-admin-users',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    PagerComponent,
-    RouterLink,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatProgressBarModule,
-    TranslocoDirective,
-    LocalDateTimePipe,
-    IconComponent,
-  ],
+  imports: [LIST_PAGE, RouterLink, MatButtonModule, MatSelectModule, TranslocoDirective, LocalDateTimePipe],
   providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './admin-users.component.html',
   styleUrl: './admin-users.component.scss',
@@ -53,9 +55,9 @@ export default class AdminUsersComponent {
   private readonly notices = inject(NoticeService);
   private readonly transloco = inject(TranslocoService);
   private readonly me = inject(AuthService).user;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected readonly roles = ALL_ROLES;
+  protected readonly list = LIST;
   protected readonly query = signal('');
   protected readonly role = signal<Role | ''>('');
   /** Cursor of each page visited so far; the last one is the page on screen. */
@@ -71,27 +73,6 @@ export default class AdminUsersComponent {
     if (cursor) params['cursor'] = cursor;
     return { url: identityApi.users.path, params };
   });
-  protected readonly items = computed(() => (this.users.hasValue() ? this.users.value().items : []));
-  protected readonly nextCursor = computed(() =>
-    this.users.hasValue() ? this.users.value().nextCursor : null,
-  );
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
-  }
-
-  protected typed(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.search(value), SEARCH_DELAY_MS);
-  }
-
-  protected search(value: string): void {
-    clearTimeout(this.searchTimer);
-    if (value.trim() === this.query().trim()) return;
-    this.query.set(value);
-    this.pages.reset();
-  }
 
   protected filterRole(role: Role | ''): void {
     this.role.set(role);

@@ -57,6 +57,7 @@ import {
   DuplicateCourseDialogComponent,
   DuplicateCourseDialogData,
 } from './duplicate-course-dialog.component';
+import { ItemActionsComponent } from './item-actions.component';
 import { LanguageTabsComponent } from './language-tabs.component';
 import { ModuleDialogComponent, ModuleDialogData } from './module-dialog.component';
 import { RichTextFieldComponent } from './rich-text-field.component';
@@ -104,6 +105,7 @@ interface MoveFocus {
     TranslocoDirective,
     FieldErrorComponent,
     IconComponent,
+    ItemActionsComponent,
     LanguageTabsComponent,
     RichTextFieldComponent,
   ],
@@ -215,7 +217,9 @@ export default class CourseEditorComponent {
 
   /** "72 h and 24 h": the platform's reminder hours, as the interface language writes a list. */
   protected platformReminderHours(t: (key: string, params?: Record<string, unknown>) => string): string {
-    const hours = this.platform.info().reminderOffsetsHours.map((h) => t('admin.course.reminders.hour', { hours: h }));
+    const hours = this.platform
+      .info()
+      .reminderOffsetsHours.map((h) => t('admin.course.reminders.hour', { hours: h }));
     return new Intl.ListFormat(this.language.tag(), { type: 'conjunction' }).format(hours);
   }
 

@@ -3,9 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   type CohortMarkingSummary,
@@ -27,9 +24,25 @@ import { NoticeService } from '../shared/notice.service';
 import { MarkingService } from './marking.service';
 import { ParticipantComponent } from './participant.component';
 import { CursorPages } from '../shared/cursor-pages';
-import { PagerComponent } from '../shared/pager.component';
+import { LIST_PAGE, type ListSpec } from '../shared/list-page.component';
 
 const PAGE_SIZE = 25;
+const LIST: ListSpec<MarkingQueueEntry> = {
+  key: (entry) => entry.activityId + entry.participant.enrolmentId,
+  texts: {
+    caption: 'marking.queueTitle',
+    loadFailed: 'marking.loadFailed',
+    empty: 'marking.queueEmpty',
+    pager: 'marking.pages',
+  },
+  columns: [
+    { key: 'marking.columns.participant' },
+    { key: 'marking.columns.assignment' },
+    { key: 'marking.columns.submitted' },
+    { key: 'marking.columns.grade' },
+    { key: 'marking.columns.actions', hidden: true },
+  ],
+};
 
 /**
  * `/tutor/cohorts/:id/marking` (and `/admin/...`): a cohort's assignments with their counts, and
@@ -40,12 +53,9 @@ const PAGE_SIZE = 25;
   selector: 'aula-marking-queue',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    PagerComponent,
+    LIST_PAGE,
     RouterLink,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
     TranslocoDirective,
     LocalDateTimePipe,
     ParticipantComponent,
@@ -74,6 +84,7 @@ export default class MarkingQueueComponent {
     return (MARKING_QUEUE_STATES as readonly string[]).includes(state) ? (state as MarkingQueueState) : '';
   });
   protected readonly pages = new CursorPages();
+  protected readonly list = LIST;
 
   protected readonly summary = httpResource<CohortMarkingSummary>(() =>
     routeUrl(markingApi.cohort, { id: this.cohortId() }),
@@ -88,10 +99,6 @@ export default class MarkingQueueComponent {
   });
 
   protected readonly view = computed(() => (this.summary.hasValue() ? this.summary.value() : null));
-  protected readonly items = computed(() => (this.queue.hasValue() ? this.queue.value().items : []));
-  protected readonly nextCursor = computed(() =>
-    this.queue.hasValue() ? this.queue.value().nextCursor : null,
-  );
   protected readonly notFound = computed(() => [403, 404].includes(statusOf(this.summary.error())));
   protected readonly titles = computed(
     () => new Map((this.view()?.assignments ?? []).map((a) => [a.activityId, a.title] as const)),

@@ -1,18 +1,6 @@
 import { HttpClient, httpResource } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { EnrolmentStatus, Page, RosterEntry } from '@aula/contracts';
 import { enrolmentApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
@@ -27,10 +15,28 @@ import { IconComponent } from './icon.component';
 import { NoticeService } from './notice.service';
 import { ProgressMeterComponent } from './progress-meter.component';
 import { CursorPages } from './cursor-pages';
-import { PagerComponent } from './pager.component';
+import { LIST_PAGE, chosen, type ListSpec } from './list-page.component';
 
 const PAGE_SIZE = 25;
-const SEARCH_DELAY_MS = 350;
+const LIST: ListSpec<RosterEntry> = {
+  key: (entry) => entry.id,
+  texts: {
+    caption: 'roster.caption',
+    loadFailed: 'roster.loadFailed',
+    empty: 'roster.empty',
+    pageStatus: 'roster.pageStatus',
+    pager: 'admin.users.pagination',
+    search: 'roster.search',
+  },
+  columns: [
+    { key: 'roster.columns.person' },
+    { key: 'roster.columns.status' },
+    { key: 'roster.columns.progress' },
+    { key: 'roster.columns.enrolled' },
+    { key: 'roster.columns.lastActivity' },
+  ],
+};
+const ACTIONS_COLUMN = { key: 'roster.columns.actions', hidden: true };
 
 export type RosterAction = 'approve' | 'reject' | 'withdraw';
 
@@ -57,11 +63,8 @@ const ACTIONS: Record<EnrolmentStatus, RosterAction[]> = {
   selector: 'aula-cohort-roster',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    PagerComponent,
+    LIST_PAGE,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
     TranslocoDirective,
     LocalDateTimePipe,
     IconComponent,
@@ -76,7 +79,6 @@ export class CohortRosterComponent {
   private readonly http = inject(HttpClient);
   private readonly notices = inject(NoticeService);
   private readonly transloco = inject(TranslocoService);
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly cohortId = input.required<string>();
   readonly manage = input(false);
@@ -89,6 +91,12 @@ export class CohortRosterComponent {
   protected readonly status = signal<EnrolmentStatus | ''>('');
   protected readonly pages = new CursorPages();
   protected readonly exporting = signal(false);
+  /** Actions only for those who manage; a search or filter that finds nobody is not an empty cohort. */
+  protected readonly list = computed<ListSpec<RosterEntry>>(() => ({
+    ...LIST,
+    columns: this.manage() ? [...LIST.columns, ACTIONS_COLUMN] : LIST.columns,
+    texts: this.query() || this.status() ? { ...LIST.texts, empty: 'roster.noResults' } : LIST.texts,
+  }));
 
   protected readonly roster = httpResource<Page<RosterEntry>>(() => {
     const params: Record<string, string | number> = { limit: PAGE_SIZE };
@@ -98,15 +106,6 @@ export class CohortRosterComponent {
     if (cursor) params['cursor'] = cursor;
     return { url: routeUrl(enrolmentApi.roster, { id: this.cohortId() }), params };
   });
-  protected readonly items = computed(() => (this.roster.hasValue() ? this.roster.value().items : []));
-  protected readonly nextCursor = computed(() =>
-    this.roster.hasValue() ? this.roster.value().nextCursor : null,
-  );
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
-  }
-
   /** After a change made elsewhere on the screen (someone added, a file imported). */
   reload(): void {
     this.roster.reload();
@@ -116,22 +115,8 @@ export class CohortRosterComponent {
     return this.manage() ? ACTIONS[entry.status] : [];
   }
 
-  protected typed(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.search(value), SEARCH_DELAY_MS);
-  }
-
-  protected search(value: string): void {
-    clearTimeout(this.searchTimer);
-    if (value.trim() === this.query().trim()) return;
-    this.query.set(value);
-    this.pages.reset();
-  }
-
   protected filterStatus(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
-    this.status.set((this.statuses as readonly string[]).includes(value) ? (value as EnrolmentStatus) : '');
+    this.status.set(chosen(event, this.statuses));
     this.pages.reset();
   }
 

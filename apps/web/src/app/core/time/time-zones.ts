@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import type { ValidatorFn } from '@angular/forms';
 
 /**
@@ -97,40 +98,13 @@ export function timeZoneLabel(zone: string): string {
   return zone.replaceAll('_', ' ').replaceAll('/', ' / ');
 }
 
-/** Milliseconds `zone` is ahead of UTC at `instant` (negative west of Greenwich). */
-function zoneOffsetMs(zone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instant));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const local = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour') % 24,
-    get('minute'),
-    get('second'),
-  );
-  return local - Math.floor(instant / 1000) * 1000;
-}
-
 /**
  * The instant a calendar day (`YYYY-MM-DD`) begins in `zone`: cohort dates are days in the cohort's
  * zone, and a trainee elsewhere needs to know when that is for them. Null for a malformed date or zone.
+ * Where a daylight-saving jump skips midnight, the day begins after the jump.
  */
 export function zonedDayStart(date: string, zone: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match || !isValidTimeZone(zone)) return null;
-  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  // Two passes: the offset at the first guess may differ from the offset at the answer (DST change).
-  let instant = wall - zoneOffsetMs(zone, wall);
-  instant = wall - zoneOffsetMs(zone, instant);
-  return new Date(instant);
+  return new Date(new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), zone).getTime());
 }
