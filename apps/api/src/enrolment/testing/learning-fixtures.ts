@@ -11,6 +11,7 @@ import type {
 } from '@aula/contracts';
 import { localesOf, searchKey } from '@aula/server/core';
 import { Activity, Course, CourseModule, Programme } from '@aula/server/catalog';
+import { todayIn } from '@aula/server/enrolment';
 import { IdentityService } from '@aula/server/identity';
 import { uniqueEmail, type TestApp, type TestResponse } from '../../testing/test-app';
 
@@ -143,8 +144,17 @@ export async function createCourse(t: TestApp, spec: CourseSpec = {}): Promise<C
   return { id: course.id, slug: course.slug, modules, activityIds: modules.flatMap((m) => m.activityIds) };
 }
 
-/** YYYY-MM-DD, `days` from today (UTC). */
-export const day = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+/** The zone of the cohorts these fixtures make unless told otherwise. */
+export const COHORT_ZONE = 'America/Bogota';
+
+/**
+ * YYYY-MM-DD, `days` from today in `timeZone`: cohort dates are days in the cohort's zone, so
+ * "yesterday" must be yesterday there (in UTC it is still today in Bogotá from 19:00 on).
+ */
+export function day(days: number, timeZone = COHORT_ZONE): string {
+  const today = Date.parse(`${todayIn(timeZone)}T00:00:00Z`);
+  return new Date(today + days * 86400_000).toISOString().slice(0, 10);
+}
 
 export async function createCohort(
   t: TestApp,
@@ -152,6 +162,7 @@ export async function createCohort(
   courseId: string,
   input: Partial<CohortInput> = {},
 ): Promise<CohortView> {
+  const timeZone = input.timeZone ?? COHORT_ZONE;
   const res = await t.request({
     method: 'POST',
     url: '/api/admin/cohorts',
@@ -159,9 +170,9 @@ export async function createCohort(
     payload: {
       courseId,
       name: unique('Cohort'),
-      startDate: day(-7),
-      endDate: day(60),
-      timeZone: 'America/Bogota',
+      startDate: day(-7, timeZone),
+      endDate: day(60, timeZone),
+      timeZone,
       capacity: null,
       enrolmentMode: 'open',
       ...input,
