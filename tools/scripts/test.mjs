@@ -5,6 +5,8 @@
 //   e2e     the built platform on its own database and port, driven by Playwright in Chromium
 // `npm test -- jest` (or static, e2e) runs only those stages; other words narrow the run to the
 // test files whose path contains them (`npm test -- e2e marking`, `npm test -- jest gradebook`).
+// `npm test -- jest --clock='2026-03-15 04:50 UTC'` runs the jest stage with the wall clock of every
+// process it starts (Node, PostgreSQL, Redis) set to that instant: see `clockedEnv` below.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +19,38 @@ const words = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = words.filter((w) => STAGES.includes(w));
 const filters = words.filter((w) => !STAGES.includes(w));
 const stages = wanted.length ? wanted : filters.length ? ['jest', 'e2e'] : STAGES;
+const clock = process.argv.find((a) => a.startsWith('--clock='))?.slice('--clock='.length);
+
+/**
+ * The suite must pass at any hour: a fixture that counts days in UTC while the code counts them in
+ * a cohort's zone fails only for the hours when the two calendars disagree. So the jest stage also
+ * runs the specs that count days at fixed instants where they do: 02:10 UTC is still the evening
+ * before in America/Bogota and America/Sao_Paulo (the demo and most test cohorts' zones), and
+ * 20:40 UTC is already the next morning in Asia/Kolkata, Asia/Manila and Asia/Ho_Chi_Minh.
+ * (Found by running every jest file at 23:50, 00:10, 02:10, 04:50, 05:10 and 20:40 UTC.)
+ */
+const CLOCK_CHECKS = {
+  instants: ['2026-03-15 02:10:00 UTC', '2026-03-15 20:40:00 UTC'],
+  files: ['apps/api/src/learning/catalogue.int-spec.ts'],
+};
+
+/**
+ * The environment of a jest run whose clock reads `instant`: `faketime` (libfaketime) moves the
+ * wall clock of the run and of every process it starts, and the run gets a PostgreSQL of its own on
+ * an unused port, which its global setup starts under that clock, so `now()` in SQL and
+ * `Date.now()` in Node agree. Redis keeps the real clock (it does not run under libfaketime, and
+ * reads its clock only for relative expiries): the run gets a Redis database of its own.
+ * Monotonic clocks are left alone so timers keep real time.
+ */
+function clockedCommand(instant, args, env) {
+  const redis = new URL(env.REDIS_URL);
+  redis.pathname = '/8';
+  return {
+    cmd: 'faketime',
+    args: ['-m', '--exclude-monotonic', instant, 'node', ...args],
+    env: { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:55441/aula', REDIS_URL: redis.toString() },
+  };
+}
 const tmp = resolve(ROOT, 'tmp/test');
 mkdirSync(tmp, { recursive: true });
 
@@ -81,9 +115,13 @@ async function main() {
           }
         }
       };
-      const jest = (name, args) => {
+      const jest = (name, args, instant = clock) => {
         const report = resolve(tmp, `${name}.json`);
-        counted(report, () => run('node', ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...args], { env }));
+        const argv = ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...args];
+        if (!instant) return counted(report, () => run('node', argv, { env }));
+        say(`jest with the clock at ${instant}…`);
+        const clocked = clockedCommand(instant, argv, env);
+        counted(report, () => run(clocked.cmd, clocked.args, { env: clocked.env }));
       };
       // The web app's specs: Angular's unit-test builder on Vitest, in jsdom (`nx run web:test`).
       const webUnit = () => {
@@ -116,6 +154,7 @@ async function main() {
       }
       try {
         jest('jest-alone', ['--runTestsByPath', ...alone]);
+        if (!clock) CLOCK_CHECKS.instants.forEach((instant, i) => jest(`jest-clock-${i}`, ['--runTestsByPath', ...CLOCK_CHECKS.files], instant));
       } finally {
         webUnit();
       }

@@ -27,7 +27,14 @@ export default async function setup(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(running.databaseUrl, 2));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  // Specs compare `now()` in SQL with `Date.now()` in Node; a run whose clock is moved
+  // (`npm test -- jest --clock=…`) must have moved both, or its results say nothing.
+  const [{ now }] = (await dataSource.query('select now() as now')) as { now: Date }[];
   await dataSource.destroy();
+  const skew = Math.abs(now.getTime() - Date.now());
+  if (skew > 60_000) {
+    throw new Error(`PostgreSQL's clock reads ${now.toISOString()} and this run's ${new Date().toISOString()}: a moved clock must move both.`);
+  }
 
   Object.assign(process.env, {
     NODE_ENV: 'test',
