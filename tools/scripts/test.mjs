@@ -93,11 +93,28 @@ async function main() {
     mailWebUrl: process.env.MAIL_WEB_URL ?? DEFAULTS.mailWebUrl,
     log,
   });
-  const env = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SMTP_URL: services.smtpUrl };
+  const env = {
+    ...process.env,
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    SMTP_URL: services.smtpUrl,
+  };
 
   try {
     await stage('static', () => {
-      run('node', ['node_modules/nx/dist/bin/nx.js', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2', '--output-style=static'], { env });
+      run(
+        'node',
+        [
+          'node_modules/nx/dist/bin/nx.js',
+          'run-many',
+          '-t',
+          'lint',
+          'typecheck',
+          '--parallel=2',
+          '--output-style=static',
+        ],
+        { env },
+      );
     });
 
     await stage('jest', () => {
@@ -117,7 +134,15 @@ async function main() {
       };
       const jest = (name, args, instant = clock) => {
         const report = resolve(tmp, `${name}.json`);
-        const argv = ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...args];
+        const argv = [
+          '--experimental-vm-modules',
+          '--no-warnings=ExperimentalWarning',
+          'node_modules/jest/bin/jest.js',
+          '--maxWorkers=2',
+          '--json',
+          `--outputFile=${report}`,
+          ...args,
+        ];
         if (!instant) return counted(report, () => run('node', argv, { env }));
         say(`jest with the clock at ${instant}…`);
         const clocked = clockedCommand(instant, argv, env);
@@ -127,12 +152,29 @@ async function main() {
       const webUnit = () => {
         // Filter words match paths as jest reads them: regular expressions against the whole path.
         const specs = readdirSync(resolve(ROOT, 'apps/web/src'), { recursive: true }).filter(
-          (file) => file.endsWith('.spec.ts') && (!filters.length || filters.some((w) => new RegExp(w).test(resolve(ROOT, 'apps/web/src', file)))),
+          (file) =>
+            file.endsWith('.spec.ts') &&
+            (!filters.length || filters.some((w) => new RegExp(w).test(resolve(ROOT, 'apps/web/src', file)))),
         );
         if (!specs.length) return;
         const report = resolve(tmp, 'web-unit.json');
         const include = filters.length ? specs.map((file) => `--include=${file}`) : [];
-        counted(report, () => run('node', ['node_modules/nx/dist/bin/nx.js', 'run', 'web:test', '--output-style=static', '--reporters=default', '--reporters=json', `--outputFile=${report}`, ...include], { env }));
+        counted(report, () =>
+          run(
+            'node',
+            [
+              'node_modules/nx/dist/bin/nx.js',
+              'run',
+              'web:test',
+              '--output-style=static',
+              '--reporters=default',
+              '--reporters=json',
+              `--outputFile=${report}`,
+              ...include,
+            ],
+            { env },
+          ),
+        );
       };
       if (filters.length) {
         try {
@@ -148,13 +190,23 @@ async function main() {
       let failure;
       try {
         // (this flag replaces the configured patterns: repeat them)
-        jest('jest', ['--testPathIgnorePatterns', '/node_modules/', '/dist/', '/apps/web/', '/apps/web-e2e/', ...alone]);
+        jest('jest', [
+          '--testPathIgnorePatterns',
+          '/node_modules/',
+          '/dist/',
+          '/apps/web/',
+          '/apps/web-e2e/',
+          ...alone,
+        ]);
       } catch (e) {
         failure = e;
       }
       try {
         jest('jest-alone', ['--runTestsByPath', ...alone]);
-        if (!clock) CLOCK_CHECKS.instants.forEach((instant, i) => jest(`jest-clock-${i}`, ['--runTestsByPath', ...CLOCK_CHECKS.files], instant));
+        if (!clock)
+          CLOCK_CHECKS.instants.forEach((instant, i) =>
+            jest(`jest-clock-${i}`, ['--runTestsByPath', ...CLOCK_CHECKS.files], instant),
+          );
       } finally {
         webUnit();
       }
@@ -178,13 +230,27 @@ async function main() {
       let platform;
       try {
         migrateAndSeed(e2eEnv, { quiet: true });
-        platform = await startPlatform(e2eEnv, { output: createWriteStream(resolve(tmp, 'e2e-platform.log')), port });
+        platform = await startPlatform(e2eEnv, {
+          output: createWriteStream(resolve(tmp, 'e2e-platform.log')),
+          port,
+        });
         const report = resolve(tmp, 'playwright.json');
         rmSync(report, { force: true });
         try {
-          run('node', ['node_modules/@playwright/test/cli.js', 'test', '-c', 'apps/web-e2e/playwright.config.ts', '--reporter=list,json', ...(filters.length ? ['--pass-with-no-tests', ...filters] : [])], {
-            env: { ...e2eEnv, E2E_BASE_URL: e2eEnv.PUBLIC_URL, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
-          });
+          run(
+            'node',
+            [
+              'node_modules/@playwright/test/cli.js',
+              'test',
+              '-c',
+              'apps/web-e2e/playwright.config.ts',
+              '--reporter=list,json',
+              ...(filters.length ? ['--pass-with-no-tests', ...filters] : []),
+            ],
+            {
+              env: { ...e2eEnv, E2E_BASE_URL: e2eEnv.PUBLIC_URL, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+            },
+          );
         } finally {
           const r = readJson(report);
           if (r?.stats) {
@@ -202,9 +268,12 @@ async function main() {
   }
 
   say('summary');
-  for (const [name, outcome, ms] of results) process.stdout.write(`  ${name.padEnd(8)} ${outcome.padEnd(7)} ${(ms / 1000).toFixed(1)} s\n`);
+  for (const [name, outcome, ms] of results)
+    process.stdout.write(`  ${name.padEnd(8)} ${outcome.padEnd(7)} ${(ms / 1000).toFixed(1)} s\n`);
   const failedStages = results.filter(([, outcome]) => outcome !== 'passed').length;
-  process.stdout.write(`${counts.passed} passed, ${counts.failed + (counts.failed === 0 ? failedStages : 0)} failed\n`);
+  process.stdout.write(
+    `${counts.passed} passed, ${counts.failed + (counts.failed === 0 ? failedStages : 0)} failed\n`,
+  );
   process.exit(failedStages ? 1 : 0);
 }
 

@@ -33,7 +33,9 @@ export default async function setup(): Promise<void> {
   await dataSource.destroy();
   const skew = Math.abs(now.getTime() - Date.now());
   if (skew > 60_000) {
-    throw new Error(`PostgreSQL's clock reads ${now.toISOString()} and this run's ${new Date().toISOString()}: a moved clock must move both.`);
+    throw new Error(
+      `PostgreSQL's clock reads ${now.toISOString()} and this run's ${new Date().toISOString()}: a moved clock must move both.`,
+    );
   }
 
   Object.assign(process.env, {
