@@ -5,8 +5,8 @@
 //   e2e     the built platform on its own database and port, driven by Playwright in Chromium
 // `npm test -- jest` (or static, e2e) runs only those stages; other words narrow the run to the
 // test files whose path contains them (`npm test -- e2e marking`, `npm test -- jest gradebook`).
-// `npm test -- jest --clock='2026-03-15 04:50 UTC'` runs the jest stage with the wall clock of every
-// process it starts (Node, PostgreSQL, Redis) set to that instant: see `clockedEnv` below.
+// `npm test -- jest --clock='2026-03-15 04:50 UTC'` runs the jest stage with the wall clock of Node
+// and of a PostgreSQL of its own set to that instant: see `clockedCommand` below.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -27,7 +27,7 @@ const clock = process.argv.find((a) => a.startsWith('--clock='))?.slice('--clock
  * runs the specs that count days at fixed instants where they do: 02:10 UTC is still the evening
  * before in America/Bogota and America/Sao_Paulo (the demo and most test cohorts' zones), and
  * 20:40 UTC is already the next morning in Asia/Kolkata, Asia/Manila and Asia/Ho_Chi_Minh.
- * Every jest file was run at both instants (`npm test -- jest --clock=…`): besides this spec (fixed
+ * Every jest file was run at both instants and at 04:55 and 23:55 UTC (`npm test -- jest --clock=…`): besides this spec (fixed
  * in its `day()` fixture), what failed failed for the moved clock itself: specs that start a
  * redis-server of their own (Redis does not run under libfaketime), and the image sweep, which
  * compares file times the kernel writes with the moved clock.
