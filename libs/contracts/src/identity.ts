@@ -1,3 +1,5 @@
+import type { ProposedInstitution } from './directory';
+
 export const ROLES = ['admin', 'tutor', 'trainee'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -37,8 +39,17 @@ export interface RegisterRequest {
   locale?: Locale;
   timeZone?: string;
   country?: string;
+  /** Free text from older clients: kept for an admin to match to the directory, not written to the person. */
   organisation?: string;
   region?: string;
+  /** The person's institution, picked from the directory (typeahead)… */
+  institutionId?: string;
+  /** …or "my institution is not listed": a pending institution an admin confirms. */
+  proposedInstitution?: ProposedInstitution;
+  /** Position at that institution. */
+  position?: string;
+  /** The person's region, from the directory. */
+  regionId?: string;
 }
 
 export interface SignInRequest {

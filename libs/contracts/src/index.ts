@@ -13,4 +13,5 @@ export * from './quiz';
 export * from './gradebook';
 export * from './certification';
 export * from './notification';
+export * from './directory';
 export * from './routes';

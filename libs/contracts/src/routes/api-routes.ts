@@ -189,6 +189,48 @@ export const notificationApi = {
   unsubscribe: { method: 'POST', path: '/api/notifications/unsubscribe' },
 } as const satisfies Record<string, ApiRoute>;
 
+export const directoryApi = {
+  // public: anyone, signed in or not (public records only when not signed in)
+  regions: { method: 'GET', path: '/api/directory/regions' },
+  region: { method: 'GET', path: '/api/directory/regions/:slug' },
+  institutions: { method: 'GET', path: '/api/directory/institutions' },
+  institution: { method: 'GET', path: '/api/directory/institutions/:id' },
+  suggestInstitutions: { method: 'GET', path: '/api/directory/institution-suggestions' },
+  people: { method: 'GET', path: '/api/directory/people' },
+  person: { method: 'GET', path: '/api/directory/people/:id' },
+  personPhoto: { method: 'GET', path: '/api/directory/people/:id/photo' },
+  topics: { method: 'GET', path: '/api/directory/topics' },
+  // the signed-in person
+  myMemberships: { method: 'GET', path: '/api/me/memberships' },
+  addMyMembership: { method: 'POST', path: '/api/me/memberships' },
+  updateMyMembership: { method: 'PATCH', path: '/api/me/memberships/:id' },
+  removeMyMembership: { method: 'DELETE', path: '/api/me/memberships/:id' },
+  myProfile: { method: 'GET', path: '/api/me/network-profile' },
+  saveMyProfile: { method: 'PUT', path: '/api/me/network-profile' },
+  withdrawMyProfile: { method: 'DELETE', path: '/api/me/network-profile' },
+  uploadMyPhoto: { method: 'PUT', path: '/api/me/network-profile/photo' },
+  // administrators
+  adminRegions: { method: 'GET', path: '/api/admin/directory/regions' },
+  createRegion: { method: 'POST', path: '/api/admin/directory/regions' },
+  adminRegion: { method: 'GET', path: '/api/admin/directory/regions/:id' },
+  updateRegion: { method: 'PATCH', path: '/api/admin/directory/regions/:id' },
+  deleteRegion: { method: 'DELETE', path: '/api/admin/directory/regions/:id' },
+  adminInstitutions: { method: 'GET', path: '/api/admin/directory/institutions' },
+  createInstitution: { method: 'POST', path: '/api/admin/directory/institutions' },
+  exportInstitutions: { method: 'GET', path: '/api/admin/directory/institutions/export' },
+  importInstitutions: { method: 'POST', path: '/api/admin/directory/institutions/import' },
+  adminInstitution: { method: 'GET', path: '/api/admin/directory/institutions/:id' },
+  updateInstitution: { method: 'PATCH', path: '/api/admin/directory/institutions/:id' },
+  deleteInstitution: { method: 'DELETE', path: '/api/admin/directory/institutions/:id' },
+  setInstitutionStatus: { method: 'POST', path: '/api/admin/directory/institutions/:id/status' },
+  mergeInstitutions: { method: 'POST', path: '/api/admin/directory/institutions/:id/merge' },
+  userMemberships: { method: 'GET', path: '/api/admin/users/:id/memberships' },
+  addUserMembership: { method: 'POST', path: '/api/admin/users/:id/memberships' },
+  freeText: { method: 'GET', path: '/api/admin/directory/free-text' },
+  matchFreeText: { method: 'POST', path: '/api/admin/directory/free-text/match' },
+  resolveFreeText: { method: 'POST', path: '/api/admin/directory/free-text/resolve' },
+} as const satisfies Record<string, ApiRoute>;
+
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */
 export const API_ROUTES = {
   platform: platformApi,
@@ -203,4 +245,5 @@ export const API_ROUTES = {
   schedule: scheduleApi,
   certification: certificationApi,
   notification: notificationApi,
+  directory: directoryApi,
 } as const satisfies Record<string, Record<string, ApiRoute>>;

@@ -23,4 +23,11 @@ export const webPages = {
   myGrades: { path: '/gradebook/mine/:enrolmentId' },
   profile: { path: '/profile' },
   notificationPreferences: { path: '/profile/notifications' },
+  /** The network directory: public pages, in the visitor's language. */
+  network: { path: '/network' },
+  networkRegion: { path: '/network/regions/:slug' },
+  networkInstitution: { path: '/network/institutions/:id' },
+  networkPerson: { path: '/network/people/:id' },
+  /** Where an admin confirms pending institutions and resolves free-text values. */
+  adminDirectory: { path: '/admin/directory' },
 } as const satisfies Record<string, WebPage>;
