@@ -9,6 +9,7 @@ import { EnrolmentModule } from '@aula/server/enrolment';
 import { OutboxModule } from '@aula/server/outbox';
 import { AssessmentModule } from '@aula/server/assessment';
 import { StorageModule } from '@aula/server/storage';
+import { DirectoryModule } from '@aula/server/directory';
 import { AuthGuard } from './auth/auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { validationPipe } from './common/validation';
@@ -49,6 +50,7 @@ import { CertificationApiModule } from './certification/certification-api.module
     GradebookApiModule,
     NotificationApiModule,
     CertificationApiModule,
+    DirectoryModule,
   ],
   controllers: [PlatformController, AuthController, MeController, AdminUsersController, InvitationController],
   providers: [

@@ -11,6 +11,7 @@ import { CreateNotifications1764500000000 } from './1764500000000-create-notific
 import { CourseReminderOffsets1764510000000 } from './1764510000000-course-reminder-offsets';
 import { AssessmentReadModels1764520000000 } from './1764520000000-assessment-read-models';
 import { AssessmentDeadlineAndResultReadModels1764530000000 } from './1764530000000-assessment-deadline-and-result-read-models';
+import { CreateDirectory1764600000000 } from './1764600000000-create-directory';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CourseReminderOffsets1764510000000,
   AssessmentReadModels1764520000000,
   AssessmentDeadlineAndResultReadModels1764530000000,
+  CreateDirectory1764600000000,
 ];
