@@ -63,6 +63,10 @@ export const DIRECTORY_LIMITS = {
   suggestions: 20,
 } as const;
 
+/** A network profile's photo: PNG, JPEG or WebP (judged by its content), at most this many bytes. */
+export const NETWORK_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const NETWORK_PHOTO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+
 export interface GeoPoint {
   /** Degrees, -90..90. */
   lat: number;

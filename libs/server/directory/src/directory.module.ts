@@ -7,17 +7,37 @@ import { Membership } from './membership.entity';
 import { NetworkProfile } from './network-profile.entity';
 import { FreeTextValue } from './free-text-value.entity';
 import { DirectoryAudit } from './directory-audit.entity';
+import { DirectoryHooks } from './directory-hooks';
+import { DirectoryReader } from './directory.reader';
+import { RegionService } from './region.service';
+import { InstitutionService } from './institution.service';
+import { MembershipService } from './membership.service';
+import { NetworkProfileService } from './network-profile.service';
 
 export const DIRECTORY_ENTITIES = [Region, Institution, InstitutionRelationship, Membership, NetworkProfile, FreeTextValue, DirectoryAudit];
+
+const DIRECTORY_SERVICES = [
+  // the registry other domains add their reference hooks to
+  DirectoryHooks,
+  // reading for other domains
+  DirectoryReader,
+  // records
+  RegionService,
+  InstitutionService,
+  // people
+  MembershipService,
+  NetworkProfileService,
+];
 
 /**
  * The one source of the network's regions and institutions, and of the people who belong to
  * them (memberships, opt-in network profiles). Other domains point at these records by id and
- * register a merge hook so a merge moves their references too.
+ * register a merge hook so a merge moves their references too. Needs the (global) StorageModule
+ * for profile photos.
  */
 @Module({
   imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
-  providers: [],
-  exports: [TypeOrmModule],
+  providers: DIRECTORY_SERVICES,
+  exports: [TypeOrmModule, ...DIRECTORY_SERVICES],
 })
 export class DirectoryModule {}
