@@ -85,4 +85,12 @@ export class CatalogReader {
     });
     return rows.map((r) => r.id);
   }
+
+  /** The topics of published courses, each once, in alphabetical order (the shared topic list starts here). */
+  async publishedTopics(em?: EntityManager): Promise<string[]> {
+    const rows = (await this.em(em).query(
+      `SELECT DISTINCT t.topic FROM courses co, unnest(co.topics) AS t(topic) WHERE co.status = 'published' ORDER BY t.topic`,
+    )) as { topic: string }[];
+    return rows.map((r) => r.topic);
+  }
 }

@@ -13,6 +13,10 @@ import { RegionService } from './region.service';
 import { InstitutionService } from './institution.service';
 import { MembershipService } from './membership.service';
 import { NetworkProfileService } from './network-profile.service';
+import { InstitutionMergeService } from './institution-merge.service';
+import { InstitutionCsvService } from './institution-csv';
+import { PeopleService } from './people.service';
+import { CatalogModule } from '@aula/server/catalog';
 
 export const DIRECTORY_ENTITIES = [Region, Institution, InstitutionRelationship, Membership, NetworkProfile, FreeTextValue, DirectoryAudit];
 
@@ -24,19 +28,22 @@ const DIRECTORY_SERVICES = [
   // records
   RegionService,
   InstitutionService,
+  InstitutionMergeService,
+  InstitutionCsvService,
   // people
   MembershipService,
   NetworkProfileService,
+  PeopleService,
 ];
 
 /**
  * The one source of the network's regions and institutions, and of the people who belong to
  * them (memberships, opt-in network profiles). Other domains point at these records by id and
  * register a merge hook so a merge moves their references too. Needs the (global) StorageModule
- * for profile photos.
+ * for profile photos, and the catalogue's reader for the shared topic list.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), CatalogModule],
   providers: DIRECTORY_SERVICES,
   exports: [TypeOrmModule, ...DIRECTORY_SERVICES],
 })

@@ -22,3 +22,9 @@ export * from './institution.service';
 export * from './membership.service';
 export * from './network-profile.service';
 export * from './network-photo.inspector';
+/** InstitutionMergeService: duplicates folded into a survivor, every reference moved in one transaction. */
+export * from './institution-merge.service';
+/** InstitutionCsvService: formula-safe export, row-by-row import. */
+export * from './institution-csv';
+/** PeopleService: published people, region and institution pages, the shared topic list. */
+export * from './people.service';
