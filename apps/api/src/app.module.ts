@@ -28,6 +28,7 @@ import { MarkingApiModule } from './assessment/marking-api.module';
 import { GradebookApiModule } from './assessment/gradebook-api.module';
 import { NotificationApiModule } from './notification/notification-api.module';
 import { CertificationApiModule } from './certification/certification-api.module';
+import { DirectoryApiModule } from './directory/directory-api.module';
 
 @Module({
   imports: [
@@ -51,6 +52,7 @@ import { CertificationApiModule } from './certification/certification-api.module
     NotificationApiModule,
     CertificationApiModule,
     DirectoryModule,
+    DirectoryApiModule,
   ],
   controllers: [PlatformController, AuthController, MeController, AdminUsersController, InvitationController],
   providers: [

@@ -7,4 +7,6 @@ export interface ProblemDetails {
   instance?: string;
   /** One entry per offending field, `path` in dotted form ("roles.0"). */
   errors?: { path: string; message: string }[];
+  /** Extension member of a refused delete (409): what still refers to the record, per kind, and how many. */
+  references?: Record<string, number>;
 }

@@ -28,6 +28,19 @@ interface FastifyLikeError {
   message?: string;
 }
 
+/** Members of problem details that an exception's `extensions` may not replace. */
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
+
+/**
+ * RFC 9457 extension members a domain error chose to send (`extensions` of its response body,
+ * e.g. what still refers to a record whose delete was refused); the standard members stay as they are.
+ */
+function withExtensions(problem: ProblemDetails, extensions: Record<string, unknown> | undefined): ProblemDetails {
+  if (!extensions || typeof extensions !== 'object') return problem;
+  const extra = Object.entries(extensions).filter(([key]) => !RESERVED.has(key) && key !== '__proto__');
+  return { ...problem, ...Object.fromEntries(extra) } as ProblemDetails;
+}
+
 /** Every error leaves as RFC 9457 problem details; nothing internal leaks into the body. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -65,14 +78,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const { message, errors } = (typeof body === 'string' ? { message: body } : body) as {
+      const { message, errors, extensions } = (typeof body === 'string' ? { message: body } : body) as {
         message?: string | string[];
         errors?: ProblemDetails['errors'];
+        extensions?: Record<string, unknown>;
       };
       const joined = Array.isArray(message) ? message.join('; ') : message;
       const detail = /not valid JSON/i.test(joined ?? '') ? 'The request body is not valid JSON.' : joined;
       if (status === 400) return badRequest(detail, errors);
-      return base(status, detail === TITLES[status] ? undefined : detail, errors);
+      return withExtensions(base(status, detail === TITLES[status] ? undefined : detail, errors), extensions);
     }
     const fastifyError = exception as FastifyLikeError;
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

@@ -1,15 +1,15 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { CSV_IMPORT_MAX_BYTES } from '@aula/contracts';
 import { EnrolmentModule } from '@aula/server/enrolment';
 import { AdminCohortsController } from './admin-cohorts.controller';
 import { AdminEnrolmentsController } from './admin-enrolments.controller';
 import { CohortsController } from './cohorts.controller';
 import { EnrolmentsController } from './enrolments.controller';
+import { registerCsvBodyParser } from '../common/csv-body';
 
 /**
- * Cohorts and enrolment over HTTP. Bulk enrolment takes a `text/csv` body: the parser reads it as
+ * Cohorts and enrolment over HTTP. Bulk enrolment takes a `text/csv` body (see registerCsvBodyParser):
  * a string of at most CSV_IMPORT_MAX_BYTES (413 above), independently of the 1 MB JSON limit.
  */
 @Module({
@@ -20,12 +20,6 @@ export class EnrolmentApiModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
-    if (!fastify || fastify.hasContentTypeParser('text/csv')) return;
-    fastify.addContentTypeParser(
-      'text/csv',
-      { parseAs: 'string', bodyLimit: CSV_IMPORT_MAX_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    registerCsvBodyParser(this.adapterHost.httpAdapter?.getInstance<FastifyInstance>());
   }
 }
