@@ -274,9 +274,9 @@ const Identifier = (name: string, test: (v: string) => boolean, message: string,
   );
 
 export class InstitutionIdentifiersDto implements InstitutionIdentifiers {
-  @Identifier('isRor', isRor, CODE_MESSAGES.ror, '05dxps055') ror?: string | null;
+  @Identifier('isRor', (v) => isRor(v.toLowerCase()), CODE_MESSAGES.ror, '05dxps055') ror?: string | null;
   @Identifier('isOrgId', isOrgId, CODE_MESSAGES.orgId, 'CO-NIT-8999990902') orgId?: string | null;
-  @Identifier('isWikidata', isWikidata, CODE_MESSAGES.wikidata, 'Q1124591') wikidata?: string | null;
+  @Identifier('isWikidata', (v) => isWikidata(v.toUpperCase()), CODE_MESSAGES.wikidata, 'Q1124591') wikidata?: string | null;
 }
 
 const Website = () =>
