@@ -1,4 +1,9 @@
-import { createParamDecorator, PayloadTooLargeException, UnsupportedMediaTypeException, type ExecutionContext } from '@nestjs/common';
+import {
+  createParamDecorator,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CSV_IMPORT_MAX_BYTES, INSTITUTION_CSV_MAX_BYTES } from '@aula/contracts';
 
@@ -11,8 +16,10 @@ const CSV_BODY_LIMIT = Math.max(CSV_IMPORT_MAX_BYTES, INSTITUTION_CSV_MAX_BYTES)
  */
 export function registerCsvBodyParser(fastify: FastifyInstance | undefined): void {
   if (!fastify || fastify.hasContentTypeParser('text/csv')) return;
-  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT }, (_request, body, done) =>
-    done(null, body),
+  fastify.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
   );
 }
 
@@ -30,7 +37,10 @@ export const CsvBody = createParamDecorator((maxBytes: number | undefined, ctx: 
   const limit = maxBytes ?? CSV_IMPORT_MAX_BYTES;
   if (Buffer.byteLength(body) > limit) {
     const message = `must be at most ${limit / 1024 / 1024} MB`;
-    throw new PayloadTooLargeException({ message: `The file is too large: it ${message}.`, errors: [{ path: 'body', message }] });
+    throw new PayloadTooLargeException({
+      message: `The file is too large: it ${message}.`,
+      errors: [{ path: 'body', message }],
+    });
   }
   return body;
 });

@@ -63,7 +63,10 @@ export class AdminInstitutionsController {
   ) {}
 
   @Route(directoryApi.adminInstitutions)
-  @ApiOkResponse({ type: InstitutionPageDto, description: 'Every status; `status` filters (pending: waiting for confirmation)' })
+  @ApiOkResponse({
+    type: InstitutionPageDto,
+    description: 'Every status; `status` filters (pending: waiting for confirmation)',
+  })
   list(@Query() query: InstitutionQueryDto): Promise<Page<InstitutionView>> {
     return this.institutions.list(query, 'admin', query.locale ?? null);
   }
@@ -78,7 +81,10 @@ export class AdminInstitutionsController {
   }
 
   @Route(directoryApi.exportInstitutions)
-  @ApiOperation({ summary: 'Every institution as CSV (UTF-8 with BOM; cells that would run as formulas start with an apostrophe)' })
+  @ApiOperation({
+    summary:
+      'Every institution as CSV (UTF-8 with BOM; cells that would run as formulas start with an apostrophe)',
+  })
   @ApiProduces('text/csv')
   async export(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const file = await this.csv.export();
@@ -92,9 +98,14 @@ export class AdminInstitutionsController {
 
   @Route(directoryApi.importInstitutions)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Create and update institutions from CSV, row by row', description: CSV_IMPORT_DESCRIPTION })
+  @ApiOperation({
+    summary: 'Create and update institutions from CSV, row by row',
+    description: CSV_IMPORT_DESCRIPTION,
+  })
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'official_name,kind,country\nAlcaldía de Medellín,government,CO\n' } })
+  @ApiBody({
+    schema: { type: 'string', example: 'official_name,kind,country\nAlcaldía de Medellín,government,CO\n' },
+  })
   @ApiOkResponse({ type: DirectoryImportReportDto })
   import(
     @CurrentActor() actor: Actor,
@@ -112,14 +123,20 @@ export class AdminInstitutionsController {
 
   @Route(directoryApi.updateInstitution)
   @ApiOkResponse({ type: InstitutionViewDto })
-  update(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: UpdateInstitutionDto): Promise<InstitutionView> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: UpdateInstitutionDto,
+  ): Promise<InstitutionView> {
     return this.institutions.update(id, body, actor.id);
   }
 
   @Route(directoryApi.deleteInstitution)
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiConflictResponse({ description: 'Others refer to it: `references` says what and how many; archive it instead' })
+  @ApiConflictResponse({
+    description: 'Others refer to it: `references` says what and how many; archive it instead',
+  })
   delete(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
     return this.institutions.delete(id, actor.id);
   }
@@ -128,7 +145,11 @@ export class AdminInstitutionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm a pending institution (active), archive one, or bring one back' })
   @ApiOkResponse({ type: InstitutionViewDto })
-  setStatus(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: SetInstitutionStatusDto): Promise<InstitutionView> {
+  setStatus(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: SetInstitutionStatusDto,
+  ): Promise<InstitutionView> {
     return this.institutions.setStatus(id, body.status, actor.id);
   }
 
@@ -138,8 +159,15 @@ export class AdminInstitutionsController {
     summary: 'Fold duplicates into this institution: every reference moves here in one transaction, audited',
   })
   @ApiOkResponse({ type: MergeReportDto })
-  @ApiBadRequestResponse({ description: 'Into itself, into a descendant of a duplicate, or an unknown duplicate: `duplicateIds` named' })
-  merge(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: MergeInstitutionsDto): Promise<MergeReport> {
+  @ApiBadRequestResponse({
+    description:
+      'Into itself, into a descendant of a duplicate, or an unknown duplicate: `duplicateIds` named',
+  })
+  merge(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: MergeInstitutionsDto,
+  ): Promise<MergeReport> {
     return this.merges.merge(id, body.duplicateIds, actor.id);
   }
 }

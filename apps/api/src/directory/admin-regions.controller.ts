@@ -1,12 +1,26 @@
 import { Body, Controller, HttpCode, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { directoryApi, type Page, type RegionView } from '@aula/contracts';
 import { RegionService } from '@aula/server/directory';
 import type { Actor } from '@aula/server/identity';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Route } from '../common/route.decorator';
 import { uuidParam } from '../common/uuid.pipe';
-import { CreateRegionDto, RegionPageDto, RegionQueryDto, RegionViewDto, UpdateRegionDto } from './directory.dto';
+import {
+  CreateRegionDto,
+  RegionPageDto,
+  RegionQueryDto,
+  RegionViewDto,
+  UpdateRegionDto,
+} from './directory.dto';
 
 /** Administrators' regions: every region, public or not (403 for anyone else). */
 @ApiTags('admin: directory')

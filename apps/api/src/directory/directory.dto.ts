@@ -62,7 +62,15 @@ import {
   type Translations,
   type WorldRegion,
 } from '@aula/contracts';
-import { CODE_MESSAGES, isCountryCode, isLanguageCode, isOrgId, isRor, isSubdivisionOf, isWikidata } from '@aula/server/directory';
+import {
+  CODE_MESSAGES,
+  isCountryCode,
+  isLanguageCode,
+  isOrgId,
+  isRor,
+  isSubdivisionOf,
+  isWikidata,
+} from '@aula/server/directory';
 import { IsOptionalNotNull, IsOptionalOrNull, IsPrintable, PageQueryDto, SearchText } from '../common/dto';
 
 // ---- codes ----
@@ -70,19 +78,26 @@ import { IsOptionalNotNull, IsOptionalOrNull, IsPrintable, PageQueryDto, SearchT
 const codeRule = (name: string, test: (value: string) => boolean, message: string) =>
   ValidateBy({
     name,
-    validator: { validate: (value: unknown) => typeof value === 'string' && test(value), defaultMessage: () => message },
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && test(value),
+      defaultMessage: () => message,
+    },
   });
 
 /** ISO 3166-1 alpha-2, a country that exists. */
 export const IsCountry = () => codeRule('isCountry', isCountryCode, CODE_MESSAGES.country);
 export const IsLanguage = (each = false) =>
-  ValidateBy({
-    name: 'isLanguage',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isLanguageCode(value),
-      defaultMessage: () => (each ? `must hold ISO 639-1 language codes such as es` : CODE_MESSAGES.language),
+  ValidateBy(
+    {
+      name: 'isLanguage',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isLanguageCode(value),
+        defaultMessage: () =>
+          each ? `must hold ISO 639-1 language codes such as es` : CODE_MESSAGES.language,
+      },
     },
-  }, { each });
+    { each },
+  );
 
 /** ISO 3166-2 code of a subdivision of the body's `country` (when the body has none, the service checks it against the record's). */
 const IsSubdivisionOfCountry = () =>
@@ -92,7 +107,9 @@ const IsSubdivisionOfCountry = () =>
       validate: (value: unknown, args?: ValidationArguments) => {
         if (typeof value !== 'string' || !/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(value)) return false;
         const country = (args?.object as { country?: unknown })?.country;
-        return typeof country === 'string' ? !isCountryCode(country) || isSubdivisionOf(country, value) : true;
+        return typeof country === 'string'
+          ? !isCountryCode(country) || isSubdivisionOf(country, value)
+          : true;
       },
       defaultMessage: () => CODE_MESSAGES.subdivision,
     },
@@ -114,7 +131,9 @@ const Uuid = (required: boolean, nullable = false) =>
 
 const Line = (max: number, required: boolean, nullable = false) =>
   applyDecorators(
-    required ? ApiProperty({ maxLength: max }) : ApiPropertyOptional({ type: String, maxLength: max, nullable }),
+    required
+      ? ApiProperty({ maxLength: max })
+      : ApiPropertyOptional({ type: String, maxLength: max, nullable }),
     ...(required ? [] : [nullable ? IsOptionalOrNull() : IsOptionalNotNull()]),
     IsString(),
     MaxLength(max),
@@ -139,7 +158,11 @@ const IsoDate = () =>
     }),
   );
 
-const Nested = (cls: new () => object, required: boolean, options: { nullable?: boolean; description?: string } = {}) =>
+const Nested = (
+  cls: new () => object,
+  required: boolean,
+  options: { nullable?: boolean; description?: string } = {},
+) =>
   applyDecorators(
     required
       ? ApiProperty({ type: cls, description: options.description })
@@ -152,7 +175,9 @@ const Nested = (cls: new () => object, required: boolean, options: { nullable?: 
 
 const NestedList = (cls: new () => object, max: number, required: boolean, min = 0) =>
   applyDecorators(
-    required ? ApiProperty({ type: cls, isArray: true, maxItems: max }) : ApiPropertyOptional({ type: cls, isArray: true, maxItems: max }),
+    required
+      ? ApiProperty({ type: cls, isArray: true, maxItems: max })
+      : ApiPropertyOptional({ type: cls, isArray: true, maxItems: max }),
     ...(required ? [] : [IsOptionalNotNull()]),
     IsArray({ message: 'must be a list' }),
     ...(min ? [ArrayMinSize(min, { message: `must hold at least ${min}` })] : []),
@@ -165,7 +190,12 @@ const NestedList = (cls: new () => object, max: number, required: boolean, min =
 // ---- translatable text ----
 
 const Translation = (max: number) =>
-  applyDecorators(ApiPropertyOptional({ type: String, maxLength: max }), IsOptionalNotNull(), IsString(), MaxLength(max));
+  applyDecorators(
+    ApiPropertyOptional({ type: String, maxLength: max }),
+    IsOptionalNotNull(),
+    IsString(),
+    MaxLength(max),
+  );
 
 export class RegionNameDto implements Translations {
   @Translation(DIRECTORY_LIMITS.name) en?: string;
@@ -197,15 +227,21 @@ export class GeoPointDto implements GeoPoint {
 
 const Slug = (required: boolean) =>
   applyDecorators(
-    required ? ApiProperty({ pattern: SLUG_PATTERN.source, example: 'bogota-cundinamarca' }) : ApiPropertyOptional({ pattern: SLUG_PATTERN.source }),
+    required
+      ? ApiProperty({ pattern: SLUG_PATTERN.source, example: 'bogota-cundinamarca' })
+      : ApiPropertyOptional({ pattern: SLUG_PATTERN.source }),
     ...(required ? [] : [IsOptionalNotNull()]),
     IsString(),
-    Matches(SLUG_PATTERN, { message: 'must be 3–80 lower-case letters, digits and hyphens, not starting or ending with a hyphen' }),
+    Matches(SLUG_PATTERN, {
+      message: 'must be 3–80 lower-case letters, digits and hyphens, not starting or ending with a hyphen',
+    }),
   );
 
 const Country = (required: boolean) =>
   applyDecorators(
-    required ? ApiProperty({ example: 'CO', description: 'ISO 3166-1 alpha-2' }) : ApiPropertyOptional({ example: 'CO', description: 'ISO 3166-1 alpha-2' }),
+    required
+      ? ApiProperty({ example: 'CO', description: 'ISO 3166-1 alpha-2' })
+      : ApiPropertyOptional({ example: 'CO', description: 'ISO 3166-1 alpha-2' }),
     ...(required ? [] : [IsOptionalNotNull()]),
     IsString(),
     IsCountry(),
@@ -213,7 +249,12 @@ const Country = (required: boolean) =>
 
 const Subdivision = () =>
   applyDecorators(
-    ApiPropertyOptional({ type: String, nullable: true, example: 'CO-ANT', description: 'ISO 3166-2 subdivision of the country' }),
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      example: 'CO-ANT',
+      description: 'ISO 3166-2 subdivision of the country',
+    }),
     IsOptionalOrNull(),
     IsString(),
     IsSubdivisionOfCountry(),
@@ -221,7 +262,8 @@ const Subdivision = () =>
 
 export class CreateRegionDto implements RegionInput {
   @Slug(true) slug: string;
-  @Nested(RegionNameDto, true, { description: `Per language (${LOCALES.join(', ')}), at least one` }) name: Translations;
+  @Nested(RegionNameDto, true, { description: `Per language (${LOCALES.join(', ')}), at least one` })
+  name: Translations;
   @Country(true) country: string;
   @Subdivision() subdivision?: string | null;
   @Enum(WORLD_REGIONS, true) worldRegion: WorldRegion;
@@ -276,7 +318,8 @@ const Identifier = (name: string, test: (v: string) => boolean, message: string,
 export class InstitutionIdentifiersDto implements InstitutionIdentifiers {
   @Identifier('isRor', (v) => isRor(v.toLowerCase()), CODE_MESSAGES.ror, '05dxps055') ror?: string | null;
   @Identifier('isOrgId', isOrgId, CODE_MESSAGES.orgId, 'CO-NIT-8999990902') orgId?: string | null;
-  @Identifier('isWikidata', (v) => isWikidata(v.toUpperCase()), CODE_MESSAGES.wikidata, 'Q1124591') wikidata?: string | null;
+  @Identifier('isWikidata', (v) => isWikidata(v.toUpperCase()), CODE_MESSAGES.wikidata, 'Q1124591')
+  wikidata?: string | null;
 }
 
 const Website = () =>
@@ -285,7 +328,10 @@ const Website = () =>
     IsOptionalOrNull(),
     IsString(),
     MaxLength(DIRECTORY_LIMITS.website),
-    IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_valid_protocol: true }, { message: 'must be an http or https address' }),
+    IsUrl(
+      { protocols: ['http', 'https'], require_protocol: true, require_valid_protocol: true },
+      { message: 'must be an http or https address' },
+    ),
   );
 
 const Established = () =>
@@ -311,7 +357,8 @@ export class CreateInstitutionDto implements InstitutionInput {
   @Uuid(false, true) regionId?: string | null;
   @Website() website?: string | null;
   @Established() established?: number | null;
-  @NestedList(InstitutionRelationshipDto, DIRECTORY_LIMITS.relationships, false) relationships?: InstitutionRelationshipInput[];
+  @NestedList(InstitutionRelationshipDto, DIRECTORY_LIMITS.relationships, false)
+  relationships?: InstitutionRelationshipInput[];
   @Nested(InstitutionIdentifiersDto, false) identifiers?: InstitutionIdentifiers;
   @ApiPropertyOptional({ default: true }) @IsOptionalNotNull() @IsBoolean() public?: boolean;
 }
@@ -324,7 +371,8 @@ export class UpdateInstitutionDto implements InstitutionUpdate {
   @Uuid(false, true) regionId?: string | null;
   @Website() website?: string | null;
   @Established() established?: number | null;
-  @NestedList(InstitutionRelationshipDto, DIRECTORY_LIMITS.relationships, false) relationships?: InstitutionRelationshipInput[];
+  @NestedList(InstitutionRelationshipDto, DIRECTORY_LIMITS.relationships, false)
+  relationships?: InstitutionRelationshipInput[];
   @Nested(InstitutionIdentifiersDto, false) identifiers?: InstitutionIdentifiers;
   @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() public?: boolean;
 }
@@ -334,16 +382,27 @@ export class SetInstitutionStatusDto implements SetInstitutionStatusRequest {
 }
 
 export class MergeInstitutionsDto implements MergeInstitutionsRequest {
-  @ApiProperty({ type: String, format: 'uuid', isArray: true, minItems: 1, maxItems: DIRECTORY_LIMITS.mergeAtOnce })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    isArray: true,
+    minItems: 1,
+    maxItems: DIRECTORY_LIMITS.mergeAtOnce,
+  })
   @IsArray({ message: 'must be a list of institution ids' })
   @ArrayMinSize(1, { message: 'must name at least one institution' })
-  @ArrayMaxSize(DIRECTORY_LIMITS.mergeAtOnce, { message: `must name at most ${DIRECTORY_LIMITS.mergeAtOnce} institutions` })
+  @ArrayMaxSize(DIRECTORY_LIMITS.mergeAtOnce, {
+    message: `must name at most ${DIRECTORY_LIMITS.mergeAtOnce} institutions`,
+  })
   @IsUUID('all', { each: true, message: 'must hold UUIDs only' })
   duplicateIds: string[];
 }
 
 export class ImportInstitutionsQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Report what would happen without saving anything' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Report what would happen without saving anything',
+  })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   dryRun?: 'true' | 'false';
@@ -392,10 +451,18 @@ export class NetworkProfileDto implements NetworkProfileInput {
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(DIRECTORY_LIMITS.topic, { each: true })
-  @Matches(/^[^\p{Cc}\p{Cs}]*\S[^\p{Cc}\p{Cs}]*$/u, { each: true, message: 'must hold printable text without line breaks' })
+  @Matches(/^[^\p{Cc}\p{Cs}]*\S[^\p{Cc}\p{Cs}]*$/u, {
+    each: true,
+    message: 'must hold printable text without line breaks',
+  })
   topics?: string[];
 
-  @ApiPropertyOptional({ type: String, isArray: true, maxItems: DIRECTORY_LIMITS.languages, example: ['es', 'pt'] })
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    maxItems: DIRECTORY_LIMITS.languages,
+    example: ['es', 'pt'],
+  })
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(DIRECTORY_LIMITS.languages)
@@ -412,7 +479,10 @@ export class NetworkProfileDto implements NetworkProfileInput {
 // ---- queries ----
 
 export class DirectoryLocaleQueryDto {
-  @ApiPropertyOptional({ enum: LOCALES, description: "Language to read in; default: the reader's profile, then Accept-Language, then English" })
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: "Language to read in; default: the reader's profile, then Accept-Language, then English",
+  })
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
@@ -421,13 +491,27 @@ export class DirectoryLocaleQueryDto {
 const QueryCountry = () =>
   applyDecorators(ApiPropertyOptional({ example: 'CO' }), IsOptional(), IsString(), IsCountry());
 const QueryEnum = <T extends readonly string[]>(values: T) =>
-  applyDecorators(ApiPropertyOptional({ enum: values }), IsOptional(), IsIn(values, { message: `must be one of ${values.join(', ')}` }));
-const QueryUuid = () => applyDecorators(ApiPropertyOptional({ format: 'uuid' }), IsOptional(), IsUUID('all', { message: 'must be a UUID' }));
+  applyDecorators(
+    ApiPropertyOptional({ enum: values }),
+    IsOptional(),
+    IsIn(values, { message: `must be one of ${values.join(', ')}` }),
+  );
+const QueryUuid = () =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'uuid' }),
+    IsOptional(),
+    IsUUID('all', { message: 'must be a UUID' }),
+  );
 const QueryTopic = () =>
-  applyDecorators(ApiPropertyOptional({ maxLength: DIRECTORY_LIMITS.topic }), SearchText(DIRECTORY_LIMITS.topic));
+  applyDecorators(
+    ApiPropertyOptional({ maxLength: DIRECTORY_LIMITS.topic }),
+    SearchText(DIRECTORY_LIMITS.topic),
+  );
 
 export class RegionQueryDto extends PageQueryDto implements RegionQuery {
-  @ApiPropertyOptional({ description: 'Part of a name in any language; accents and case ignored' }) @SearchText() q?: string;
+  @ApiPropertyOptional({ description: 'Part of a name in any language; accents and case ignored' })
+  @SearchText()
+  q?: string;
   @QueryEnum(WORLD_REGIONS) worldRegion?: WorldRegion;
   @QueryCountry() country?: string;
   @QueryEnum(REGION_STATUSES) status?: RegionStatus;
@@ -435,7 +519,9 @@ export class RegionQueryDto extends PageQueryDto implements RegionQuery {
 }
 
 export class InstitutionQueryDto extends PageQueryDto implements InstitutionQuery {
-  @ApiPropertyOptional({ description: 'Part of any name or acronym; accents and case ignored' }) @SearchText() q?: string;
+  @ApiPropertyOptional({ description: 'Part of any name or acronym; accents and case ignored' })
+  @SearchText()
+  q?: string;
   @QueryCountry() country?: string;
   @QueryUuid() regionId?: string;
   @QueryEnum(WORLD_REGIONS) worldRegion?: WorldRegion;
@@ -451,7 +537,9 @@ export class InstitutionQueryDto extends PageQueryDto implements InstitutionQuer
 
 /** The public list: active institutions only, so no status filter. */
 export class PublicInstitutionQueryDto extends PageQueryDto implements Omit<InstitutionQuery, 'status'> {
-  @ApiPropertyOptional({ description: 'Part of any name or acronym; accents and case ignored' }) @SearchText() q?: string;
+  @ApiPropertyOptional({ description: 'Part of any name or acronym; accents and case ignored' })
+  @SearchText()
+  q?: string;
   @QueryCountry() country?: string;
   @QueryUuid() regionId?: string;
   @QueryEnum(WORLD_REGIONS) worldRegion?: WorldRegion;
@@ -545,7 +633,8 @@ export class InstitutionViewDto extends InstitutionRefDto {
   @ApiProperty({ type: RegionRefDto, nullable: true }) region: RegionRefDto | null;
   @ApiProperty({ type: String, nullable: true }) website: string | null;
   @ApiProperty({ type: Number, nullable: true }) established: number | null;
-  @ApiProperty({ type: InstitutionRelationshipViewDto, isArray: true }) relationships: InstitutionRelationshipViewDto[];
+  @ApiProperty({ type: InstitutionRelationshipViewDto, isArray: true })
+  relationships: InstitutionRelationshipViewDto[];
   @ApiProperty({ type: InstitutionIdentifiersViewDto }) identifiers: InstitutionIdentifiersViewDto;
   @ApiProperty() public: boolean;
   @ApiProperty() memberCount: number;
@@ -611,7 +700,11 @@ export class MyNetworkProfileDto {
 export class MergeReportDto {
   @ApiProperty({ type: InstitutionViewDto }) survivor: InstitutionViewDto;
   @ApiProperty({ type: String, format: 'uuid', isArray: true }) merged: string[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'What moved, per kind of reference' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'What moved, per kind of reference',
+  })
   moved: Record<string, number>;
 }
 

@@ -2,7 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
-import { directoryApi, routeUrl, type InstitutionView, type MembershipView, type MergeReport } from '@aula/contracts';
+import {
+  directoryApi,
+  routeUrl,
+  type InstitutionView,
+  type MembershipView,
+  type MergeReport,
+} from '@aula/contracts';
 import { DirectoryHooks } from '@aula/server/directory';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { caller, createInstitution, fieldsOf, signInAdmin, uniqueWord } from './testing/directory-fixtures';
@@ -60,17 +66,27 @@ describe('merging duplicate institutions', () => {
   const merge = (survivorId: string, duplicateIds: string[]) =>
     admin('POST', routeUrl(directoryApi.mergeInstitutions, { id: survivorId }), { duplicateIds });
 
-  async function member(institutionId: string, position?: string): Promise<{ token: string; userId: string; membership: MembershipView }> {
+  async function member(
+    institutionId: string,
+    position?: string,
+  ): Promise<{ token: string; userId: string; membership: MembershipView }> {
     const person = await t.register();
-    const res = await caller(t, person.session.accessToken)('POST', routeUrl(directoryApi.addMyMembership), { institutionId, position });
+    const res = await caller(t, person.session.accessToken)('POST', routeUrl(directoryApi.addMyMembership), {
+      institutionId,
+      position,
+    });
     expect(res.statusCode).toBe(201);
     return { token: person.session.accessToken, userId: person.session.user.id, membership: res.json() };
   }
 
   it('refuses to merge an institution into itself or into a descendant of a duplicate (400 naming duplicateIds)', async () => {
     const ministry = await createInstitution(admin, `Ministerio ${uniqueWord()}`);
-    const office = await createInstitution(admin, `Oficina ${uniqueWord()}`, { relationships: [{ type: 'parent', institutionId: ministry.id }] });
-    const desk = await createInstitution(admin, `Mesa ${uniqueWord()}`, { relationships: [{ type: 'parent', institutionId: office.id }] });
+    const office = await createInstitution(admin, `Oficina ${uniqueWord()}`, {
+      relationships: [{ type: 'parent', institutionId: ministry.id }],
+    });
+    const desk = await createInstitution(admin, `Mesa ${uniqueWord()}`, {
+      relationships: [{ type: 'parent', institutionId: office.id }],
+    });
 
     const self = await merge(ministry.id, [ministry.id]);
     expect(self.statusCode).toBe(400);
@@ -82,7 +98,10 @@ describe('merging duplicate institutions', () => {
     expect(fieldsOf(unknown)).toEqual(['duplicateIds.0']);
     expect(fieldsOf(await merge(ministry.id, []))).toEqual(['duplicateIds']);
     // Nothing happened: all three are still there.
-    for (const i of [ministry, office, desk]) expect((await admin('GET', routeUrl(directoryApi.adminInstitution, { id: i.id }))).statusCode).toBe(200);
+    for (const i of [ministry, office, desk])
+      expect((await admin('GET', routeUrl(directoryApi.adminInstitution, { id: i.id }))).statusCode).toBe(
+        200,
+      );
   });
 
   it('moves every reference to the survivor in one transaction, keeps the names as aliases and audits it', async () => {
@@ -102,7 +121,9 @@ describe('merging duplicate institutions', () => {
     });
     const other = await createInstitution(admin, `gobernación de antioquia ${word}`);
     const parent = await createInstitution(admin, `Nación ${word}`);
-    const partner = await createInstitution(admin, `Socio ${word}`, { relationships: [{ type: 'related', institutionId: duplicate.id }] });
+    const partner = await createInstitution(admin, `Socio ${word}`, {
+      relationships: [{ type: 'related', institutionId: duplicate.id }],
+    });
     await admin('PATCH', routeUrl(directoryApi.updateInstitution, { id: duplicate.id }), {
       relationships: [
         { type: 'parent', institutionId: parent.id },
@@ -114,16 +135,21 @@ describe('merging duplicate institutions', () => {
     const atSurvivor = await member(survivor.id, 'Secretaria');
     const atDuplicate = await member(duplicate.id, 'Analista');
     const atBoth = await member(survivor.id, 'Directora');
-    await caller(t, atBoth.token)('POST', routeUrl(directoryApi.addMyMembership), { institutionId: duplicate.id });
-    await caller(t, atBoth.token)('POST', routeUrl(directoryApi.addMyMembership), { institutionId: other.id });
-    const profile = await caller(t, atDuplicate.token)('PUT', routeUrl(directoryApi.saveMyProfile), { published: true, institutionId: duplicate.id });
+    await caller(t, atBoth.token)('POST', routeUrl(directoryApi.addMyMembership), {
+      institutionId: duplicate.id,
+    });
+    await caller(t, atBoth.token)('POST', routeUrl(directoryApi.addMyMembership), {
+      institutionId: other.id,
+    });
+    const profile = await caller(t, atDuplicate.token)('PUT', routeUrl(directoryApi.saveMyProfile), {
+      published: true,
+      institutionId: duplicate.id,
+    });
     expect(profile.statusCode).toBe(200);
-    await db.query(`INSERT INTO free_text_values (user_id, field, value, key, status, institution_id) VALUES ($1, 'organisation', $2, $3, 'resolved', $4)`, [
-      atDuplicate.userId,
-      `Gobernacion Antioquia ${word}`,
-      `gobernacion antioquia ${word}`,
-      other.id,
-    ]);
+    await db.query(
+      `INSERT INTO free_text_values (user_id, field, value, key, status, institution_id) VALUES ($1, 'organisation', $2, $3, 'resolved', $4)`,
+      [atDuplicate.userId, `Gobernacion Antioquia ${word}`, `gobernacion antioquia ${word}`, other.id],
+    );
     workshops.pointsAt.set(`workshop-${word}`, duplicate.id);
     workshops.pointsAt.set(`workshop-${word}-2`, other.id);
 
@@ -157,14 +183,19 @@ describe('merging duplicate institutions', () => {
     expect(view.memberCount).toBe(3);
 
     // Every person is at the survivor once; the profile and the free-text value point at it.
-    const memberships = (await db.query(`SELECT user_id AS "userId", institution_id AS "institutionId", position FROM memberships WHERE user_id = ANY($1::uuid[])`, [
-      [atSurvivor.userId, atDuplicate.userId, atBoth.userId],
-    ])) as { userId: string; institutionId: string; position: string | null }[];
+    const memberships = (await db.query(
+      `SELECT user_id AS "userId", institution_id AS "institutionId", position FROM memberships WHERE user_id = ANY($1::uuid[])`,
+      [[atSurvivor.userId, atDuplicate.userId, atBoth.userId]],
+    )) as { userId: string; institutionId: string; position: string | null }[];
     expect(memberships).toHaveLength(3);
     expect(new Set(memberships.map((m) => m.institutionId))).toEqual(new Set([survivor.id]));
     expect(memberships.find((m) => m.userId === atBoth.userId)?.position).toBe('Directora');
-    expect((await caller(t, atDuplicate.token)('GET', routeUrl(directoryApi.myProfile))).json().institutionId).toBe(survivor.id);
-    const [value] = (await db.query(`SELECT institution_id AS id FROM free_text_values WHERE user_id = $1`, [atDuplicate.userId])) as { id: string }[];
+    expect(
+      (await caller(t, atDuplicate.token)('GET', routeUrl(directoryApi.myProfile))).json().institutionId,
+    ).toBe(survivor.id);
+    const [value] = (await db.query(`SELECT institution_id AS id FROM free_text_values WHERE user_id = $1`, [
+      atDuplicate.userId,
+    ])) as { id: string }[];
     expect(value.id).toBe(survivor.id);
     expect(workshops.pointsAt.get(`workshop-${word}`)).toBe(survivor.id);
 
@@ -172,7 +203,10 @@ describe('merging duplicate institutions', () => {
     const old = await caller(t, null)('GET', routeUrl(directoryApi.institution, { id: duplicate.id }));
     expect(old.statusCode).toBe(200);
     expect((old.json() as { institution: InstitutionView }).institution.id).toBe(survivor.id);
-    const audit = (await db.query(`SELECT actor_id AS "actorId", details FROM directory_audit WHERE action = 'merge' AND subject_id = $1`, [survivor.id])) as {
+    const audit = (await db.query(
+      `SELECT actor_id AS "actorId", details FROM directory_audit WHERE action = 'merge' AND subject_id = $1`,
+      [survivor.id],
+    )) as {
       actorId: string | null;
       details: { merged: string[]; names: Record<string, unknown>; moved: Record<string, number> };
     }[];
@@ -190,10 +224,18 @@ describe('merging duplicate institutions', () => {
     workshops.failNextMove = true;
     const res = await merge(survivor.id, [duplicate.id]);
     expect(res.statusCode).toBe(500);
-    expect((await admin('GET', routeUrl(directoryApi.adminInstitution, { id: duplicate.id }))).statusCode).toBe(200);
-    const [row] = (await db.query(`SELECT institution_id AS id FROM memberships WHERE user_id = $1`, [person.userId])) as { id: string }[];
+    expect(
+      (await admin('GET', routeUrl(directoryApi.adminInstitution, { id: duplicate.id }))).statusCode,
+    ).toBe(200);
+    const [row] = (await db.query(`SELECT institution_id AS id FROM memberships WHERE user_id = $1`, [
+      person.userId,
+    ])) as { id: string }[];
     expect(row.id).toBe(duplicate.id);
-    expect(await db.query(`SELECT 1 FROM directory_audit WHERE action = 'merge' AND subject_id = $1`, [survivor.id])).toHaveLength(0);
+    expect(
+      await db.query(`SELECT 1 FROM directory_audit WHERE action = 'merge' AND subject_id = $1`, [
+        survivor.id,
+      ]),
+    ).toHaveLength(0);
   });
 
   it('counts the references of each registered hook when a delete is refused', async () => {
@@ -203,6 +245,8 @@ describe('merging duplicate institutions', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().references).toEqual({ [hookName]: 1 });
     workshops.pointsAt.delete(`workshop-host-${host.id}`);
-    expect((await admin('DELETE', routeUrl(directoryApi.deleteInstitution, { id: host.id }))).statusCode).toBe(204);
+    expect(
+      (await admin('DELETE', routeUrl(directoryApi.deleteInstitution, { id: host.id }))).statusCode,
+    ).toBe(204);
   });
 });

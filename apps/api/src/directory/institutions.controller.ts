@@ -1,6 +1,12 @@
 import { Controller, Headers, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { directoryApi, type InstitutionPage, type InstitutionRef, type InstitutionView, type Page } from '@aula/contracts';
+import {
+  directoryApi,
+  type InstitutionPage,
+  type InstitutionRef,
+  type InstitutionView,
+  type Page,
+} from '@aula/contracts';
 import { InstitutionService, PeopleService } from '@aula/server/directory';
 import type { Actor } from '@aula/server/identity';
 import { OptionalActor, Public } from '../auth/auth.decorators';
@@ -31,7 +37,9 @@ export class InstitutionsController {
   ) {}
 
   @Route(directoryApi.institutions)
-  @ApiOperation({ summary: 'Institutions by name; filters by country, region, world region, kind, sector and topic' })
+  @ApiOperation({
+    summary: 'Institutions by name; filters by country, region, world region, kind, sector and topic',
+  })
   @ApiOkResponse({ type: InstitutionPageDto })
   async list(
     @OptionalActor() actor: Actor | null,
@@ -43,7 +51,9 @@ export class InstitutionsController {
   }
 
   @Route(directoryApi.suggestInstitutions)
-  @ApiOperation({ summary: 'The typeahead: names and acronyms starting with the text first, then similar spellings' })
+  @ApiOperation({
+    summary: 'The typeahead: names and acronyms starting with the text first, then similar spellings',
+  })
   @ApiOkResponse({ type: InstitutionRefDto, isArray: true })
   async suggest(
     @OptionalActor() actor: Actor | null,
@@ -55,7 +65,9 @@ export class InstitutionsController {
   }
 
   @Route(directoryApi.institution)
-  @ApiOperation({ summary: "An institution's page with its published people; the id of a merged one opens the survivor" })
+  @ApiOperation({
+    summary: "An institution's page with its published people; the id of a merged one opens the survivor",
+  })
   @ApiOkResponse({ type: InstitutionWithPeopleDto })
   async page(
     @OptionalActor() actor: Actor | null,

@@ -28,7 +28,12 @@ import {
 } from '@nestjs/swagger';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { catchError, throwError, type Observable } from 'rxjs';
-import { directoryApi, NETWORK_PHOTO_MAX_BYTES, type MembershipView, type MyNetworkProfile } from '@aula/contracts';
+import {
+  directoryApi,
+  NETWORK_PHOTO_MAX_BYTES,
+  type MembershipView,
+  type MyNetworkProfile,
+} from '@aula/contracts';
 import { MembershipService, NetworkProfileService } from '@aula/server/directory';
 import type { Actor } from '@aula/server/identity';
 import { CurrentActor } from '../auth/auth.decorators';
@@ -54,12 +59,24 @@ class PhotoUploadErrors implements NestInterceptor {
       catchError((error: unknown) => {
         if (error instanceof PayloadTooLargeException) {
           const message = `must be at most ${MAX_MB} MB`;
-          return throwError(() => new PayloadTooLargeException({ message: `The photo is too large: it ${message}.`, errors: [{ path: 'file', message }] }));
+          return throwError(
+            () =>
+              new PayloadTooLargeException({
+                message: `The photo is too large: it ${message}.`,
+                errors: [{ path: 'file', message }],
+              }),
+          );
         }
         if (error instanceof BadRequestException) {
           const body = error.getResponse();
           if (!(typeof body === 'object' && body !== null && 'errors' in body))
-            return throwError(() => new BadRequestException({ message: error.message, errors: [{ path: 'file', message: error.message }] }));
+            return throwError(
+              () =>
+                new BadRequestException({
+                  message: error.message,
+                  errors: [{ path: 'file', message: error.message }],
+                }),
+            );
         }
         return throwError(() => error);
       }),
@@ -91,7 +108,8 @@ export class MeDirectoryController {
 
   @Route(directoryApi.addMyMembership)
   @ApiOperation({
-    summary: 'Add my institution: one of the directory, or a proposed one ("not listed") that an administrator confirms',
+    summary:
+      'Add my institution: one of the directory, or a proposed one ("not listed") that an administrator confirms',
   })
   @ApiCreatedResponse({ type: MembershipViewDto })
   addMembership(@CurrentActor() actor: Actor, @Body() body: MembershipInputDto): Promise<MembershipView> {
@@ -106,7 +124,12 @@ export class MeDirectoryController {
     @Body() body: MembershipUpdateDto,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<MembershipView> {
-    return this.memberships.update(actor.id, id, body, await this.reader.of(actor, undefined, acceptLanguage));
+    return this.memberships.update(
+      actor.id,
+      id,
+      body,
+      await this.reader.of(actor, undefined, acceptLanguage),
+    );
   }
 
   @Route(directoryApi.removeMyMembership)
@@ -130,25 +153,43 @@ export class MeDirectoryController {
   }
 
   @Route(directoryApi.withdrawMyProfile)
-  @ApiOperation({ summary: 'Withdraw my profile: hidden from every public answer at once (what it said is kept)' })
+  @ApiOperation({
+    summary: 'Withdraw my profile: hidden from every public answer at once (what it said is kept)',
+  })
   @ApiOkResponse({ type: MyNetworkProfileDto })
   withdrawProfile(@CurrentActor() actor: Actor): Promise<MyNetworkProfile> {
     return this.profiles.withdraw(actor.id);
   }
 
   @Route(directoryApi.uploadMyPhoto)
-  @UseInterceptors(PhotoUploadErrors, FileInterceptor('file', { limits: { fileSize: NETWORK_PHOTO_MAX_BYTES, files: 1, fields: 0, parts: 1 } }))
+  @UseInterceptors(
+    PhotoUploadErrors,
+    FileInterceptor('file', { limits: { fileSize: NETWORK_PHOTO_MAX_BYTES, files: 1, fields: 0, parts: 1 } }),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
     description: `One PNG, JPEG or WebP image, at most ${MAX_MB} MB, judged by its content`,
   })
-  @ApiOkResponse({ type: MyNetworkProfileDto, description: 'Shown once `showPhoto` is on and the profile published' })
+  @ApiOkResponse({
+    type: MyNetworkProfileDto,
+    description: 'Shown once `showPhoto` is on and the profile published',
+  })
   @ApiPayloadTooLargeResponse({ description: 'Larger than the limit' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not a PNG, JPEG or WebP image, whatever its name says' })
-  uploadPhoto(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedMultipartFile | undefined): Promise<MyNetworkProfile> {
+  uploadPhoto(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+  ): Promise<MyNetworkProfile> {
     if (!file?.buffer)
-      throw new BadRequestException({ message: 'Send the photo in the form field "file".', errors: [{ path: 'file', message: 'is required' }] });
+      throw new BadRequestException({
+        message: 'Send the photo in the form field "file".',
+        errors: [{ path: 'file', message: 'is required' }],
+      });
     return this.profiles.uploadPhoto(actor.id, file.buffer);
   }
 }

@@ -34,7 +34,9 @@ export class PeopleController {
   }
 
   @Route(directoryApi.topics)
-  @ApiOperation({ summary: "The shared expertise topics: the catalogue's course topics and those on published profiles" })
+  @ApiOperation({
+    summary: "The shared expertise topics: the catalogue's course topics and those on published profiles",
+  })
   @ApiOkResponse({ type: String, isArray: true })
   topics(): Promise<string[]> {
     return this.people.topics();
@@ -54,11 +56,17 @@ export class PeopleController {
   }
 
   @Route(directoryApi.personPhoto)
-  @ApiOperation({ summary: "The photo of a published profile that shows one (404 otherwise); never cached" })
+  @ApiOperation({ summary: 'The photo of a published profile that shows one (404 otherwise); never cached' })
   @ApiProduces('image/png', 'image/jpeg', 'image/webp')
-  async photo(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async photo(
+    @Param('id', uuidParam()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const photo = await this.profiles.openPhoto(id);
     void reply.headers(photo.headers);
-    return new StreamableFile(photo.stream, { type: photo.headers['Content-Type'], disposition: photo.headers['Content-Disposition'] });
+    return new StreamableFile(photo.stream, {
+      type: photo.headers['Content-Type'],
+      disposition: photo.headers['Content-Disposition'],
+    });
   }
 }

@@ -15,12 +15,23 @@ export interface DirectoryReaderContext {
 export class DirectoryReaderLocale {
   constructor(private readonly identity: IdentityReader) {}
 
-  async of(actor: Actor | null, explicit: Locale | undefined, acceptLanguage: string | undefined): Promise<Locale | null> {
+  async of(
+    actor: Actor | null,
+    explicit: Locale | undefined,
+    acceptLanguage: string | undefined,
+  ): Promise<Locale | null> {
     const profile = explicit || !actor ? null : await this.identity.locale(actor.id);
     return readerLocale(explicit, profile, acceptLanguage);
   }
 
-  async context(actor: Actor | null, explicit: Locale | undefined, acceptLanguage: string | undefined): Promise<DirectoryReaderContext> {
-    return { audience: DirectoryPolicy.readerAudience(actor), locale: await this.of(actor, explicit, acceptLanguage) };
+  async context(
+    actor: Actor | null,
+    explicit: Locale | undefined,
+    acceptLanguage: string | undefined,
+  ): Promise<DirectoryReaderContext> {
+    return {
+      audience: DirectoryPolicy.readerAudience(actor),
+      locale: await this.of(actor, explicit, acceptLanguage),
+    };
   }
 }

@@ -33,8 +33,15 @@ export function subdivisionsOf(country: string): ReadonlySet<string> {
   else {
     regionsDir ??= join(dirname(require.resolve('iso3166-2-db/package.json')), 'regions');
     try {
-      const entries = JSON.parse(readFileSync(join(regionsDir, country, 'en.json'), 'utf8')) as { iso?: string }[];
-      codes = new Set(entries.map((e) => e.iso).filter((iso): iso is string => !!iso).map((iso) => `${country}-${iso.toUpperCase()}`));
+      const entries = JSON.parse(readFileSync(join(regionsDir, country, 'en.json'), 'utf8')) as {
+        iso?: string;
+      }[];
+      codes = new Set(
+        entries
+          .map((e) => e.iso)
+          .filter((iso): iso is string => !!iso)
+          .map((iso) => `${country}-${iso.toUpperCase()}`),
+      );
     } catch (e) {
       // A country without subdivisions has no file.
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

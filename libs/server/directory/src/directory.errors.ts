@@ -18,7 +18,10 @@ export class DirectoryFieldError extends BadRequestException {
 
 export class RegionSlugTakenError extends ConflictException {
   constructor() {
-    super({ message: 'Another region already uses this slug.', errors: [{ path: 'slug', message: 'is already in use' }] });
+    super({
+      message: 'Another region already uses this slug.',
+      errors: [{ path: 'slug', message: 'is already in use' }],
+    });
   }
 }
 

@@ -22,7 +22,11 @@ export class DirectoryReader {
   }
 
   /** Links to these institutions, in the reader's language, keyed by id; unknown ids are left out. */
-  async institutionRefs(ids: string[], locale: Locale | null, em?: EntityManager): Promise<Map<string, InstitutionRef>> {
+  async institutionRefs(
+    ids: string[],
+    locale: Locale | null,
+    em?: EntityManager,
+  ): Promise<Map<string, InstitutionRef>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
     const rows = await this.em(em).find(Institution, {
@@ -33,10 +37,17 @@ export class DirectoryReader {
   }
 
   /** Links to these regions, in the reader's language, keyed by id; unknown ids are left out. */
-  async regionRefs(ids: string[], locale: Locale | null, em?: EntityManager): Promise<Map<string, RegionRef>> {
+  async regionRefs(
+    ids: string[],
+    locale: Locale | null,
+    em?: EntityManager,
+  ): Promise<Map<string, RegionRef>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.em(em).find(Region, { select: { id: true, slug: true, name: true }, where: { id: In(unique) } });
+    const rows = await this.em(em).find(Region, {
+      select: { id: true, slug: true, name: true },
+      where: { id: In(unique) },
+    });
     return new Map(rows.map((r) => [r.id, toRegionRef(r, locale)]));
   }
 
@@ -44,7 +55,11 @@ export class DirectoryReader {
    * The one active institution (of `country` when given) with a name or acronym equal to `name`,
    * accents, case and spacing aside; null when none or several have it.
    */
-  async findInstitutionByName(name: string, country?: string | null, em?: EntityManager): Promise<Institution | null> {
+  async findInstitutionByName(
+    name: string,
+    country?: string | null,
+    em?: EntityManager,
+  ): Promise<Institution | null> {
     const key = searchKey(name);
     if (!key) return null;
     const qb = this.em(em)
@@ -66,11 +81,17 @@ export class DirectoryReader {
     if (!key) return null;
     const qb = this.em(em)
       .createQueryBuilder(Region, 'r')
-      .where('(r.search_text LIKE :pattern OR r.slug = :slug)', { pattern: `%${escapeLike(key)}%`, slug: key })
+      .where('(r.search_text LIKE :pattern OR r.slug = :slug)', {
+        pattern: `%${escapeLike(key)}%`,
+        slug: key,
+      })
       .limit(200);
     if (country) qb.andWhere('r.country = :country', { country });
     const matches = (await qb.getMany()).filter(
-      (r) => r.slug === key || searchKey(r.subdivision) === key || Object.values(r.name).some((n) => searchKey(n) === key),
+      (r) =>
+        r.slug === key ||
+        searchKey(r.subdivision) === key ||
+        Object.values(r.name).some((n) => searchKey(n) === key),
     );
     return matches.length === 1 ? matches[0] : null;
   }

@@ -23,7 +23,10 @@ type NamedInstitution = Pick<Institution, 'id' | 'names' | 'primaryName' | 'acro
 type NamedRegion = Pick<Region, 'id' | 'slug' | 'name'>;
 
 /** An official name in the reader's language, else in English, else the first official name. */
-export function institutionDisplayName(i: Pick<Institution, 'names' | 'primaryName'>, locale: Locale | null): string {
+export function institutionDisplayName(
+  i: Pick<Institution, 'names' | 'primaryName'>,
+  locale: Locale | null,
+): string {
   const official = i.names.filter((n) => n.type === 'official');
   return (
     official.find((n) => n.lang === locale)?.value ??
@@ -76,7 +79,11 @@ export interface InstitutionViewParts {
   memberCount: number;
 }
 
-export function toInstitutionView(i: Institution, parts: InstitutionViewParts, locale: Locale | null): InstitutionView {
+export function toInstitutionView(
+  i: Institution,
+  parts: InstitutionViewParts,
+  locale: Locale | null,
+): InstitutionView {
   return {
     ...toInstitutionRef(i, locale),
     names: i.names,
@@ -101,7 +108,11 @@ export function isCurrentMembership(m: Pick<Membership, 'startedOn' | 'endedOn'>
 
 export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
-export function toMembershipView(m: Membership, institution: InstitutionRef, today = todayIso()): MembershipView {
+export function toMembershipView(
+  m: Membership,
+  institution: InstitutionRef,
+  today = todayIso(),
+): MembershipView {
   return {
     id: m.id,
     userId: m.userId,

@@ -78,9 +78,12 @@ export function parseOtherNames(cell: string): InstitutionName[] {
     .filter((entry) => entry.trim())
     .map((entry, index) => {
       const [value = '', lang = '', type = 'alias', ...rest] = splitEscaped(entry, '|').map((p) => p.trim());
-      if (rest.length || !value) throw new Error(`other_names entry ${index + 1} must be written value|language|type`);
+      if (rest.length || !value)
+        throw new Error(`other_names entry ${index + 1} must be written value|language|type`);
       if (!(INSTITUTION_NAME_TYPES as readonly string[]).includes(type))
-        throw new Error(`other_names entry ${index + 1} has type "${type}"; use one of ${INSTITUTION_NAME_TYPES.join(', ')}`);
+        throw new Error(
+          `other_names entry ${index + 1} has type "${type}"; use one of ${INSTITUTION_NAME_TYPES.join(', ')}`,
+        );
       return { value, lang: lang ? lang.toLowerCase() : null, type: type as InstitutionNameType };
     });
 }
@@ -114,7 +117,11 @@ export interface InstitutionCsvRecord {
 }
 
 /** The first official name and the first acronym have columns of their own; every other name goes in `other_names`. */
-function splitNames(names: InstitutionName[]): { official: InstitutionName | null; acronym: InstitutionName | null; others: InstitutionName[] } {
+function splitNames(names: InstitutionName[]): {
+  official: InstitutionName | null;
+  acronym: InstitutionName | null;
+  others: InstitutionName[];
+} {
   const official = names.find((n) => n.type === 'official') ?? null;
   const acronym = names.find((n) => n.type === 'acronym') ?? null;
   return { official, acronym, others: names.filter((n) => n !== official && n !== acronym) };
@@ -177,19 +184,25 @@ export function readInstitutionsCsv(text: string): InstitutionCsvRow[] {
       skip_records_with_empty_values: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
-    if (e instanceof CsvError) throw fileError(`The file is not valid CSV: ${e.message.replace(/^Invalid \w+: /, '')}`);
+    if (e instanceof CsvError)
+      throw fileError(`The file is not valid CSV: ${e.message.replace(/^Invalid \w+: /, '')}`);
     throw e;
   }
   const [header, ...rest] = records;
   if (!header) throw fileError('The file is empty: it needs a header row and one row per institution.');
   const names = header.record.map((h) => h.trim().toLowerCase());
   const unknown = names.filter((n) => !(INSTITUTION_CSV_COLUMNS as readonly string[]).includes(n));
-  if (unknown.length) throw fileError(`Unknown columns: ${unknown.join(', ')}. Expected: ${INSTITUTION_CSV_COLUMNS.join(', ')}.`);
+  if (unknown.length)
+    throw fileError(
+      `Unknown columns: ${unknown.join(', ')}. Expected: ${INSTITUTION_CSV_COLUMNS.join(', ')}.`,
+    );
   if (new Set(names).size !== names.length) throw fileError('A column appears twice in the header row.');
   const missing = REQUIRED.filter((c) => !names.includes(c));
   if (missing.length) throw fileError(`The header row has no ${missing.join(', ')} column.`);
   if (rest.length > INSTITUTION_CSV_MAX_ROWS)
-    throw fileError(`The file has ${rest.length} rows; at most ${INSTITUTION_CSV_MAX_ROWS} can be imported at once.`);
+    throw fileError(
+      `The file has ${rest.length} rows; at most ${INSTITUTION_CSV_MAX_ROWS} can be imported at once.`,
+    );
   return rest.map(({ record, info }) => {
     const cells: Partial<Record<Column, string>> = {};
     names.forEach((name, i) => {
@@ -237,7 +250,10 @@ export class InstitutionCsvService {
   /** Every institution, by primary name. */
   async export(): Promise<{ fileName: string; content: string }> {
     const records = await this.records(this.institutions.manager);
-    return { fileName: `institutions-${new Date().toISOString().slice(0, 10)}.csv`, content: writeInstitutionsCsv(records) };
+    return {
+      fileName: `institutions-${new Date().toISOString().slice(0, 10)}.csv`,
+      content: writeInstitutionsCsv(records),
+    };
   }
 
   /**
@@ -255,7 +271,10 @@ export class InstitutionCsvService {
     );
     const report: DirectoryImportReport = {
       rows: [],
-      counts: Object.fromEntries(DIRECTORY_CSV_OUTCOMES.map((o) => [o, 0])) as Record<DirectoryCsvOutcome, number>,
+      counts: Object.fromEntries(DIRECTORY_CSV_OUTCOMES.map((o) => [o, 0])) as Record<
+        DirectoryCsvOutcome,
+        number
+      >,
     };
     for (const row of rows) {
       const name = row.cells.official_name ?? '';
@@ -272,7 +291,12 @@ export class InstitutionCsvService {
     }
     if (!dryRun)
       await this.institutions.manager.save(
-        this.institutions.manager.create(DirectoryAudit, { action: 'import', actorId, subjectId: null, details: { counts: report.counts } }),
+        this.institutions.manager.create(DirectoryAudit, {
+          action: 'import',
+          actorId,
+          subjectId: null,
+          details: { counts: report.counts },
+        }),
       );
     return report;
   }
@@ -287,11 +311,14 @@ export class InstitutionCsvService {
     if (row.width !== Object.keys(cells).length)
       throw new RowFailure(`has ${row.width} fields; the header has ${Object.keys(cells).length}`);
     const id = cells.id ?? '';
-    if (id && !isUUID(id)) throw new RowFailure('id must be the id of an institution (a UUID), or empty to create one');
+    if (id && !isUUID(id))
+      throw new RowFailure('id must be the id of an institution (a UUID), or empty to create one');
     let result: { outcome: DirectoryCsvOutcome; id?: string } | undefined;
     try {
       await this.institutions.manager.transaction(async (em) => {
-        const existing = id ? await em.findOne(Institution, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+        const existing = id
+          ? await em.findOne(Institution, { where: { id }, lock: { mode: 'pessimistic_write' } })
+          : null;
         if (id && !existing) throw new RowFailure('id is not a known institution');
         const before = existing ? await this.snapshot(existing.id, em) : null;
         const input = this.inputOf(cells, existing, regions);
@@ -304,9 +331,13 @@ export class InstitutionCsvService {
           savedId = (await this.service.create(input as InstitutionInput, actorId, em)).id;
         }
         if (status !== undefined) await em.update(Institution, { id: savedId }, { status });
-        if (cells.parent_id !== undefined) await this.service.replaceParents(savedId, this.parentIdsOf(cells.parent_id), em);
+        if (cells.parent_id !== undefined)
+          await this.service.replaceParents(savedId, this.parentIdsOf(cells.parent_id), em);
         const after = await this.snapshot(savedId, em);
-        result = { outcome: existing ? (before === after ? 'unchanged' : 'updated') : 'created', id: savedId };
+        result = {
+          outcome: existing ? (before === after ? 'unchanged' : 'updated') : 'created',
+          id: savedId,
+        };
         // An unchanged row is rolled back too, so its update time stays as it was.
         if (dryRun || result.outcome === 'unchanged') throw new DryRun();
       });
@@ -318,7 +349,11 @@ export class InstitutionCsvService {
   }
 
   /** The input of a row: absent columns leave fields as they are; empty cells clear optional ones. */
-  private inputOf(cells: InstitutionCsvRow['cells'], existing: Institution | null, regions: Map<string, string>): Partial<InstitutionInput> {
+  private inputOf(
+    cells: InstitutionCsvRow['cells'],
+    existing: Institution | null,
+    regions: Map<string, string>,
+  ): Partial<InstitutionInput> {
     const input: Partial<InstitutionInput> = {};
     const orNull = (v: string | undefined) => (v === undefined ? undefined : v || null);
     if (cells.official_name !== undefined || cells.acronym !== undefined || cells.other_names !== undefined) {
@@ -332,10 +367,27 @@ export class InstitutionCsvService {
         throw new RowFailure((e as Error).message);
       }
       // The two name columns carry no language: the one the name had is kept while the name stays the same.
-      const keepLang = (value: string, was: InstitutionName | null) => (was && was.value === value ? was.lang : null);
+      const keepLang = (value: string, was: InstitutionName | null) =>
+        was && was.value === value ? was.lang : null;
       input.names = [
-        ...(officialValue ? [{ value: officialValue, lang: keepLang(officialValue, previous.official), type: 'official' as const }] : []),
-        ...(acronymValue ? [{ value: acronymValue, lang: keepLang(acronymValue, previous.acronym), type: 'acronym' as const }] : []),
+        ...(officialValue
+          ? [
+              {
+                value: officialValue,
+                lang: keepLang(officialValue, previous.official),
+                type: 'official' as const,
+              },
+            ]
+          : []),
+        ...(acronymValue
+          ? [
+              {
+                value: acronymValue,
+                lang: keepLang(acronymValue, previous.acronym),
+                type: 'acronym' as const,
+              },
+            ]
+          : []),
         ...others,
       ];
       if (!officialValue) throw new RowFailure('official_name is required');
@@ -344,12 +396,14 @@ export class InstitutionCsvService {
     if (cells.sector !== undefined) input.sector = (cells.sector || null) as StakeholderSector | null;
     if (cells.country !== undefined) input.country = cells.country.toUpperCase();
     if (cells.region !== undefined) {
-      if (cells.region && !regions.has(cells.region)) throw new RowFailure('region is not a known region (give its slug)');
+      if (cells.region && !regions.has(cells.region))
+        throw new RowFailure('region is not a known region (give its slug)');
       input.regionId = cells.region ? regions.get(cells.region) : null;
     }
     if (cells.website !== undefined) input.website = orNull(cells.website);
     if (cells.established !== undefined) {
-      if (cells.established && !/^\d{1,4}$/.test(cells.established)) throw new RowFailure('established must be a year');
+      if (cells.established && !/^\d{1,4}$/.test(cells.established))
+        throw new RowFailure('established must be a year');
       input.established = cells.established ? Number(cells.established) : null;
     }
     if (cells.ror !== undefined || cells.org_id !== undefined || cells.wikidata !== undefined)
@@ -360,7 +414,8 @@ export class InstitutionCsvService {
       };
     if (cells.public !== undefined && cells.public !== '') {
       const value = cells.public.toLowerCase();
-      if (!['true', 'false', 'yes', 'no', '1', '0'].includes(value)) throw new RowFailure('public must be true or false');
+      if (!['true', 'false', 'yes', 'no', '1', '0'].includes(value))
+        throw new RowFailure('public must be true or false');
       input.public = ['true', 'yes', '1'].includes(value);
     }
     return input;
@@ -375,8 +430,16 @@ export class InstitutionCsvService {
   }
 
   private parentIdsOf(cell: string): string[] {
-    const ids = [...new Set(cell.split(';').map((s) => s.trim()).filter(Boolean))];
-    if (ids.some((id) => !isUUID(id))) throw new RowFailure('parent_id must hold institution ids separated by ;');
+    const ids = [
+      ...new Set(
+        cell
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ];
+    if (ids.some((id) => !isUUID(id)))
+      throw new RowFailure('parent_id must hold institution ids separated by ;');
     return ids;
   }
 
@@ -393,7 +456,10 @@ export class InstitutionCsvService {
     });
     const regionIds = [...new Set(institutions.map((i) => i.regionId).filter((r): r is string => !!r))];
     const slugs = new Map(
-      (regionIds.length ? await em.find(Region, { select: { id: true, slug: true }, where: { id: In(regionIds) } }) : []).map((r) => [r.id, r.slug]),
+      (regionIds.length
+        ? await em.find(Region, { select: { id: true, slug: true }, where: { id: In(regionIds) } })
+        : []
+      ).map((r) => [r.id, r.slug]),
     );
     const parents = new Map<string, string[]>();
     const links = (await em.query(

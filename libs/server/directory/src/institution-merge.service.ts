@@ -42,23 +42,35 @@ export class InstitutionMergeService {
    */
   async merge(survivorId: string, duplicateIds: string[], actorId: string | null): Promise<MergeReport> {
     const duplicates = [...new Set(duplicateIds)];
-    if (duplicates.length === 0) throw new DirectoryFieldError('duplicateIds', 'must name at least one institution');
+    if (duplicates.length === 0)
+      throw new DirectoryFieldError('duplicateIds', 'must name at least one institution');
     if (duplicates.length > DIRECTORY_LIMITS.mergeAtOnce)
-      throw new DirectoryFieldError('duplicateIds', `must name at most ${DIRECTORY_LIMITS.mergeAtOnce} institutions`);
+      throw new DirectoryFieldError(
+        'duplicateIds',
+        `must name at most ${DIRECTORY_LIMITS.mergeAtOnce} institutions`,
+      );
     if (duplicates.includes(survivorId))
-      throw new DirectoryFieldError('duplicateIds', 'must not include the institution merged into', 'An institution cannot be merged into itself.');
+      throw new DirectoryFieldError(
+        'duplicateIds',
+        'must not include the institution merged into',
+        'An institution cannot be merged into itself.',
+      );
 
     return this.institutions.manager.transaction(async (em) => {
       // Relationship changes are serialised (see InstitutionService.replaceRelationships); rows locked in id order.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('aula:directory-relationships'))`);
-      const locked = (await em.query(`SELECT id FROM institutions WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
-        [survivorId, ...duplicates],
-      ])) as { id: string }[];
+      const locked = (await em.query(
+        `SELECT id FROM institutions WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+        [[survivorId, ...duplicates]],
+      )) as { id: string }[];
       const found = new Set(locked.map((r) => r.id));
       if (!found.has(survivorId)) throw new DirectoryNotFoundError('institution');
       const unknown = duplicates.findIndex((id) => !found.has(id));
-      if (unknown >= 0) throw new DirectoryFieldError(`duplicateIds.${unknown}`, 'is not a known institution');
-      const ancestors = new Set(((await em.query(ANCESTORS_SQL, [survivorId])) as { id: string }[]).map((r) => r.id));
+      if (unknown >= 0)
+        throw new DirectoryFieldError(`duplicateIds.${unknown}`, 'is not a known institution');
+      const ancestors = new Set(
+        ((await em.query(ANCESTORS_SQL, [survivorId])) as { id: string }[]).map((r) => r.id),
+      );
       const ancestor = duplicates.findIndex((id) => ancestors.has(id));
       if (ancestor >= 0)
         throw new DirectoryFieldError(
@@ -68,7 +80,10 @@ export class InstitutionMergeService {
         );
 
       const survivor = await em.findOneOrFail(Institution, { where: { id: survivorId } });
-      const merged = await em.find(Institution, { where: { id: In(duplicates) }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const merged = await em.find(Institution, {
+        where: { id: In(duplicates) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
       const moved = await this.moveReferences(duplicates, survivorId, em);
       await this.service.assertAcyclic([survivorId], em, 'duplicateIds');
 
@@ -94,7 +109,11 @@ export class InstitutionMergeService {
   }
 
   /** Every reference to `from` now points at `to`; counts per kind. */
-  private async moveReferences(from: string[], to: string, em: EntityManager): Promise<Record<string, number>> {
+  private async moveReferences(
+    from: string[],
+    to: string,
+    em: EntityManager,
+  ): Promise<Record<string, number>> {
     const count = async (sql: string, params: unknown[]): Promise<number> => {
       const [, affected] = (await em.query(sql, params)) as [unknown, number];
       return affected ?? 0;
@@ -108,12 +127,18 @@ export class InstitutionMergeService {
        WHERE m.id = ranked.id AND ranked.n > 1 AND m.institution_id = ANY($1::uuid[])`,
       [from, to],
     );
-    const memberships = await count(`UPDATE memberships SET institution_id = $2 WHERE institution_id = ANY($1::uuid[])`, [from, to]);
-    const networkProfiles = await count(`UPDATE network_profiles SET institution_id = $2, updated_at = now() WHERE institution_id = ANY($1::uuid[])`, [
-      from,
-      to,
-    ]);
-    const freeTextValues = await count(`UPDATE free_text_values SET institution_id = $2 WHERE institution_id = ANY($1::uuid[])`, [from, to]);
+    const memberships = await count(
+      `UPDATE memberships SET institution_id = $2 WHERE institution_id = ANY($1::uuid[])`,
+      [from, to],
+    );
+    const networkProfiles = await count(
+      `UPDATE network_profiles SET institution_id = $2, updated_at = now() WHERE institution_id = ANY($1::uuid[])`,
+      [from, to],
+    );
+    const freeTextValues = await count(
+      `UPDATE free_text_values SET institution_id = $2 WHERE institution_id = ANY($1::uuid[])`,
+      [from, to],
+    );
 
     // Relationships: each row touching a duplicate, re-pointed; links to itself and repeats dropped.
     const rows = (await em.query(
@@ -141,7 +166,13 @@ export class InstitutionMergeService {
       relationships = inserted.length;
     }
 
-    const moved: Record<string, number> = { memberships, droppedMemberships, networkProfiles, freeTextValues, relationships };
+    const moved: Record<string, number> = {
+      memberships,
+      droppedMemberships,
+      networkProfiles,
+      freeTextValues,
+      relationships,
+    };
     for (const hook of this.hooks.all()) moved[hook.name] = await hook.move(from, to, em);
     return moved;
   }
@@ -160,7 +191,8 @@ export class InstitutionMergeService {
       for (const field of FILLED) {
         // A region belongs to one country: only a duplicate of the survivor's country lends its own.
         if (field === 'regionId' && duplicate.country.trim() !== survivor.country.trim()) continue;
-        if (survivor[field] === null && duplicate[field] !== null) (survivor as unknown as Record<string, unknown>)[field] = duplicate[field];
+        if (survivor[field] === null && duplicate[field] !== null)
+          (survivor as unknown as Record<string, unknown>)[field] = duplicate[field];
       }
     }
     survivor.names = names;

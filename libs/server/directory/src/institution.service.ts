@@ -30,7 +30,12 @@ import { searchKey } from '@aula/server/core';
 import { decodeCursor, isPgError, keysetPage, PG, PreparedSql } from '@aula/server/database';
 import { CODE_MESSAGES, isCountryCode, isLanguageCode, isOrgId, isRor, isWikidata } from './directory-codes';
 import { DirectoryHooks } from './directory-hooks';
-import { DirectoryFieldError, DirectoryNotFoundError, IdentifierTakenError, StillReferencedError } from './directory.errors';
+import {
+  DirectoryFieldError,
+  DirectoryNotFoundError,
+  IdentifierTakenError,
+  StillReferencedError,
+} from './directory.errors';
 import { DirectoryPolicy, type DirectoryAudience } from './directory.policy';
 import { cleanLine, escapeLike, searchTextOf } from './directory-text';
 import { toInstitutionRef, toInstitutionView, toRegionRef } from './directory.views';
@@ -49,7 +54,11 @@ export interface StoredRelationship {
 }
 
 /** The row that stores "`self` has `type` `other`" (see InstitutionRelationship). */
-export function storedRelationship(self: string, type: InstitutionRelationshipType, other: string): StoredRelationship {
+export function storedRelationship(
+  self: string,
+  type: InstitutionRelationshipType,
+  other: string,
+): StoredRelationship {
   switch (type) {
     case 'parent':
       return { institutionId: self, relatedId: other, type: 'parent' };
@@ -65,8 +74,12 @@ export function storedRelationship(self: string, type: InstitutionRelationshipTy
 }
 
 /** How a stored row reads from `self`'s side; null for a row `self` cannot state (what it succeeded). */
-export function relationshipFrom(self: string, row: StoredRelationship): { type: InstitutionRelationshipType; other: string } | null {
-  if (row.type === 'related') return { type: 'related', other: row.institutionId === self ? row.relatedId : row.institutionId };
+export function relationshipFrom(
+  self: string,
+  row: StoredRelationship,
+): { type: InstitutionRelationshipType; other: string } | null {
+  if (row.type === 'related')
+    return { type: 'related', other: row.institutionId === self ? row.relatedId : row.institutionId };
   if (row.institutionId === self) return { type: row.type, other: row.relatedId };
   if (row.type === 'parent') return { type: 'child', other: row.institutionId };
   return null;
@@ -114,7 +127,10 @@ const KIND_HINTS: [RegExp, InstitutionKind][] = [
   [/\b(s\.?a\.?s?\b|ltda|s\.?a\.?c\b|inc\b|empresa|company|corp)/, 'private-company'],
   [/\b(consejo de planeaci|planning board|conselho de planejamento|comite de planific)/, 'planning-board'],
   [/\b(comunidad|comunidade|community|junta de accion|cabildo|cooperativ)/, 'community-organisation'],
-  [/\b(naciones unidas|nacoes unidas|united nations|banco interamericano|world bank|cepal|eclac|undp|pnud|oea\b)/, 'international-organisation'],
+  [
+    /\b(naciones unidas|nacoes unidas|united nations|banco interamericano|world bank|cepal|eclac|undp|pnud|oea\b)/,
+    'international-organisation',
+  ],
 ];
 
 export function guessKind(name: string): InstitutionKind {
@@ -140,7 +156,11 @@ export class InstitutionService {
   // ---- reading ----
 
   /** Ordered by primary name; filters combine. Non-admin audiences see active records only. */
-  async list(query: InstitutionQuery, audience: DirectoryAudience, locale: Locale | null): Promise<Page<InstitutionView>> {
+  async list(
+    query: InstitutionQuery,
+    audience: DirectoryAudience,
+    locale: Locale | null,
+  ): Promise<Page<InstitutionView>> {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const qb = this.institutions
       .createQueryBuilder('i')
@@ -183,15 +203,23 @@ export class InstitutionService {
    * The institution, if the audience may see it; 404 otherwise. The id of an institution merged
    * into another opens the survivor.
    */
-  async get(id: string, audience: DirectoryAudience, locale: Locale | null, em?: EntityManager): Promise<InstitutionView> {
+  async get(
+    id: string,
+    audience: DirectoryAudience,
+    locale: Locale | null,
+    em?: EntityManager,
+  ): Promise<InstitutionView> {
     const manager = em ?? this.institutions.manager;
     let institution = await manager.findOne(Institution, { where: { id } });
     if (!institution) {
       const survivor = await this.survivorOf(id, manager);
       institution = survivor ? await manager.findOne(Institution, { where: { id: survivor } }) : null;
     }
-    if (!institution || !DirectoryPolicy.canSeeInstitution(audience, institution)) throw new DirectoryNotFoundError('institution');
-    return (await this.views([institution], audience, locale, manager)).get(institution.id) as InstitutionView;
+    if (!institution || !DirectoryPolicy.canSeeInstitution(audience, institution))
+      throw new DirectoryNotFoundError('institution');
+    return (await this.views([institution], audience, locale, manager)).get(
+      institution.id,
+    ) as InstitutionView;
   }
 
   /** Where an institution merged away went (following later merges too); null when it was never merged. */
@@ -210,14 +238,17 @@ export class InstitutionService {
   }
 
   /** The typeahead: at most DIRECTORY_LIMITS.suggestions, best first. */
-  async suggest(query: InstitutionSuggestQuery, audience: DirectoryAudience, locale: Locale | null): Promise<InstitutionRef[]> {
+  async suggest(
+    query: InstitutionSuggestQuery,
+    audience: DirectoryAudience,
+    locale: Locale | null,
+  ): Promise<InstitutionRef[]> {
     const q = searchKey(query.q).replace(/\|/g, ' ').trim();
     if (!q) return [];
     const limit = Math.min(query.limit ?? 10, DIRECTORY_LIMITS.suggestions);
-    const rows = await SUGGEST.run<Pick<Institution, 'id' | 'names' | 'primaryName' | 'acronym' | 'country' | 'status'>>(
-      this.institutions.manager,
-      [q, escapeLike(q), query.country ?? null, audience === 'public', limit],
-    );
+    const rows = await SUGGEST.run<
+      Pick<Institution, 'id' | 'names' | 'primaryName' | 'acronym' | 'country' | 'status'>
+    >(this.institutions.manager, [q, escapeLike(q), query.country ?? null, audience === 'public', limit]);
     return rows.map((r) => toInstitutionRef(r, locale));
   }
 
@@ -234,7 +265,9 @@ export class InstitutionService {
     const regionIds = [...new Set(rows.map((r) => r.regionId).filter((r): r is string => !!r))];
     const regions = regionIds.length ? await em.find(Region, { where: { id: In(regionIds) } }) : [];
     const regionRefs = new Map<string, RegionRef>(
-      regions.filter((r) => DirectoryPolicy.canSeeRegion(audience, r)).map((r) => [r.id, toRegionRef(r, locale)]),
+      regions
+        .filter((r) => DirectoryPolicy.canSeeRegion(audience, r))
+        .map((r) => [r.id, toRegionRef(r, locale)]),
     );
     const links = (await em.query(
       `SELECT institution_id AS "institutionId", related_id AS "relatedId", type FROM institution_relationships
@@ -244,7 +277,9 @@ export class InstitutionService {
     const otherIds = [...new Set(links.flatMap((l) => [l.institutionId, l.relatedId]))];
     const others = otherIds.length ? await em.find(Institution, { where: { id: In(otherIds) } }) : [];
     const otherRefs = new Map(
-      others.filter((o) => DirectoryPolicy.canSeeInstitution(audience, o)).map((o) => [o.id, toInstitutionRef(o, locale)]),
+      others
+        .filter((o) => DirectoryPolicy.canSeeInstitution(audience, o))
+        .map((o) => [o.id, toInstitutionRef(o, locale)]),
     );
     const counts = new Map(
       (
@@ -292,7 +327,11 @@ export class InstitutionService {
    * naming the field for bad names, codes, identifiers or relationships; 409 naming the
    * identifier another institution already has.
    */
-  async create(input: InstitutionInput, actorId: string | null, manager?: EntityManager): Promise<InstitutionView> {
+  async create(
+    input: InstitutionInput,
+    actorId: string | null,
+    manager?: EntityManager,
+  ): Promise<InstitutionView> {
     void actorId;
     const work = async (em: EntityManager) => {
       const institution = em.create(Institution, { status: 'active', public: true, proposedBy: null });
@@ -309,18 +348,30 @@ export class InstitutionService {
    * existing active or pending one of that country whose official name or acronym is the same
    * (accents, case and spacing aside).
    */
-  async propose(proposed: ProposedInstitution, proposedBy: string | null, manager?: EntityManager): Promise<Institution> {
+  async propose(
+    proposed: ProposedInstitution,
+    proposedBy: string | null,
+    manager?: EntityManager,
+  ): Promise<Institution> {
     const name = cleanLine(proposed.name);
     if (!name || name.length > DIRECTORY_LIMITS.name)
-      throw new DirectoryFieldError('proposedInstitution.name', `must be 1 to ${DIRECTORY_LIMITS.name} characters`);
+      throw new DirectoryFieldError(
+        'proposedInstitution.name',
+        `must be 1 to ${DIRECTORY_LIMITS.name} characters`,
+      );
     if (typeof proposed.country !== 'string' || !isCountryCode(proposed.country))
       throw new DirectoryFieldError('proposedInstitution.country', CODE_MESSAGES.country);
     if (proposed.kind !== undefined && !(INSTITUTION_KINDS as readonly string[]).includes(proposed.kind))
-      throw new DirectoryFieldError('proposedInstitution.kind', `must be one of ${INSTITUTION_KINDS.join(', ')}`);
+      throw new DirectoryFieldError(
+        'proposedInstitution.kind',
+        `must be one of ${INSTITUTION_KINDS.join(', ')}`,
+      );
     const key = searchKey(name);
     const work = async (em: EntityManager) => {
       // Two people proposing the same name at once get one record.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('aula:directory-proposal'), hashtext($1))`, [`${proposed.country}:${key}`]);
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('aula:directory-proposal'), hashtext($1))`, [
+        `${proposed.country}:${key}`,
+      ]);
       const existing = await this.findByExactName(key, proposed.country, ['active', 'pending'], em);
       if (existing) return existing;
       const institution = em.create(Institution, {
@@ -361,7 +412,12 @@ export class InstitutionService {
   }
 
   /** Every institution among `statuses` (of `country` when given) whose official name or acronym folds to `key`, oldest first. */
-  async candidatesNamed(key: string, country: string | null, statuses: InstitutionStatus[], em: EntityManager = this.institutions.manager): Promise<Institution[]> {
+  async candidatesNamed(
+    key: string,
+    country: string | null,
+    statuses: InstitutionStatus[],
+    em: EntityManager = this.institutions.manager,
+  ): Promise<Institution[]> {
     if (!key) return [];
     const qb = em
       .createQueryBuilder(Institution, 'i')
@@ -372,14 +428,24 @@ export class InstitutionService {
       .limit(200);
     if (country) qb.andWhere('i.country = :country', { country });
     const rows = await qb.getMany();
-    return rows.filter((i) => i.names.some((n) => (n.type === 'official' || n.type === 'acronym') && searchKey(n.value) === key));
+    return rows.filter((i) =>
+      i.names.some((n) => (n.type === 'official' || n.type === 'acronym') && searchKey(n.value) === key),
+    );
   }
 
   /** Changes only what is sent; `names` and `relationships` sent replace the lists. */
-  async update(id: string, change: InstitutionUpdate, actorId: string | null, manager?: EntityManager): Promise<InstitutionView> {
+  async update(
+    id: string,
+    change: InstitutionUpdate,
+    actorId: string | null,
+    manager?: EntityManager,
+  ): Promise<InstitutionView> {
     void actorId;
     const work = async (em: EntityManager) => {
-      const institution = await em.findOne(Institution, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const institution = await em.findOne(Institution, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!institution) throw new DirectoryNotFoundError('institution');
       await this.apply(institution, change, false, em);
       await this.save(institution, em);
@@ -394,13 +460,23 @@ export class InstitutionService {
     if (!(INSTITUTION_STATUSES as readonly string[]).includes(status))
       throw new DirectoryFieldError('status', `must be one of ${INSTITUTION_STATUSES.join(', ')}`);
     return this.institutions.manager.transaction(async (em) => {
-      const institution = await em.findOne(Institution, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const institution = await em.findOne(Institution, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!institution) throw new DirectoryNotFoundError('institution');
       if (institution.status !== status) {
         const from = institution.status;
         institution.status = status;
         await em.save(institution);
-        await em.save(em.create(DirectoryAudit, { action: 'status', actorId, subjectId: id, details: { from, to: status } }));
+        await em.save(
+          em.create(DirectoryAudit, {
+            action: 'status',
+            actorId,
+            subjectId: id,
+            details: { from, to: status },
+          }),
+        );
       }
       return this.get(id, 'admin', null, em);
     });
@@ -412,7 +488,10 @@ export class InstitutionService {
    */
   async delete(id: string, actorId: string | null): Promise<void> {
     await this.institutions.manager.transaction(async (em) => {
-      const institution = await em.findOne(Institution, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const institution = await em.findOne(Institution, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!institution) throw new DirectoryNotFoundError('institution');
       const references = await this.references([id], em);
       if (Object.keys(references).length > 0) throw new StillReferencedError('institution', references);
@@ -429,7 +508,10 @@ export class InstitutionService {
   }
 
   /** What refers to these institutions, per kind of reference, leaving out kinds with none. */
-  async references(ids: string[], em: EntityManager = this.institutions.manager): Promise<Record<string, number>> {
+  async references(
+    ids: string[],
+    em: EntityManager = this.institutions.manager,
+  ): Promise<Record<string, number>> {
     const [row] = (await em.query(
       `SELECT (SELECT count(*) FROM memberships WHERE institution_id = ANY($1::uuid[]))::int AS memberships,
               (SELECT count(*) FROM network_profiles WHERE institution_id = ANY($1::uuid[]))::int AS "networkProfiles",
@@ -450,23 +532,39 @@ export class InstitutionService {
    * Replaces the relationships `id` states (all but those of institutions it succeeded) with
    * `input`. 400 naming `relationships` for a link to itself, an unknown institution or a cycle.
    */
-  async replaceRelationships(id: string, input: InstitutionRelationshipInput[], em: EntityManager): Promise<void> {
+  async replaceRelationships(
+    id: string,
+    input: InstitutionRelationshipInput[],
+    em: EntityManager,
+  ): Promise<void> {
     if (input.length > DIRECTORY_LIMITS.relationships)
-      throw new DirectoryFieldError('relationships', `must list at most ${DIRECTORY_LIMITS.relationships} relationships`);
+      throw new DirectoryFieldError(
+        'relationships',
+        `must list at most ${DIRECTORY_LIMITS.relationships} relationships`,
+      );
     const rows = new Map<string, StoredRelationship>();
     input.forEach((link, index) => {
       if (!(INSTITUTION_RELATIONSHIP_TYPES as readonly string[]).includes(link?.type))
-        throw new DirectoryFieldError(`relationships.${index}.type`, `must be one of ${INSTITUTION_RELATIONSHIP_TYPES.join(', ')}`);
+        throw new DirectoryFieldError(
+          `relationships.${index}.type`,
+          `must be one of ${INSTITUTION_RELATIONSHIP_TYPES.join(', ')}`,
+        );
       if (link.institutionId === id)
-        throw new DirectoryFieldError(`relationships.${index}.institutionId`, 'must be another institution than this one');
+        throw new DirectoryFieldError(
+          `relationships.${index}.institutionId`,
+          'must be another institution than this one',
+        );
       const row = storedRelationship(id, link.type, link.institutionId);
       rows.set(`${row.institutionId}:${row.relatedId}:${row.type}`, row);
     });
     const otherIds = [...new Set(input.map((l) => l.institutionId))];
     if (otherIds.length) {
-      const found = new Set((await em.find(Institution, { select: { id: true }, where: { id: In(otherIds) } })).map((i) => i.id));
+      const found = new Set(
+        (await em.find(Institution, { select: { id: true }, where: { id: In(otherIds) } })).map((i) => i.id),
+      );
       const missing = input.findIndex((l) => !found.has(l.institutionId));
-      if (missing >= 0) throw new DirectoryFieldError(`relationships.${missing}.institutionId`, 'is not a known institution');
+      if (missing >= 0)
+        throw new DirectoryFieldError(`relationships.${missing}.institutionId`, 'is not a known institution');
     }
     // Relationship changes one at a time, so two edits cannot close a cycle together.
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('aula:directory-relationships'))`);
@@ -482,14 +580,23 @@ export class InstitutionService {
   }
 
   /** Replaces only the parents of `id` (CSV import's `parent_id`). */
-  async replaceParents(id: string, parentIds: string[], em: EntityManager, path = 'parent_id'): Promise<void> {
-    if (parentIds.includes(id)) throw new DirectoryFieldError(path, 'must be another institution than this one');
+  async replaceParents(
+    id: string,
+    parentIds: string[],
+    em: EntityManager,
+    path = 'parent_id',
+  ): Promise<void> {
+    if (parentIds.includes(id))
+      throw new DirectoryFieldError(path, 'must be another institution than this one');
     if (parentIds.length) {
       const found = await em.count(Institution, { where: { id: In(parentIds) } });
-      if (found !== new Set(parentIds).size) throw new DirectoryFieldError(path, 'is not a known institution');
+      if (found !== new Set(parentIds).size)
+        throw new DirectoryFieldError(path, 'is not a known institution');
     }
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('aula:directory-relationships'))`);
-    await em.query(`DELETE FROM institution_relationships WHERE institution_id = $1 AND type = 'parent'`, [id]);
+    await em.query(`DELETE FROM institution_relationships WHERE institution_id = $1 AND type = 'parent'`, [
+      id,
+    ]);
     if (parentIds.length)
       await em.query(
         `INSERT INTO institution_relationships (institution_id, related_id, type) SELECT $1, unnest($2::uuid[]), 'parent' ON CONFLICT DO NOTHING`,
@@ -505,7 +612,9 @@ export class InstitutionService {
       if (row.cycle)
         throw new DirectoryFieldError(
           path,
-          type === 'parent' ? 'would make an institution its own ancestor' : 'would make an institution its own successor',
+          type === 'parent'
+            ? 'would make an institution its own ancestor'
+            : 'would make an institution its own successor',
           `The ${type === 'parent' ? 'parent' : 'successor'} links would form a cycle.`,
         );
     }
@@ -514,7 +623,12 @@ export class InstitutionService {
   // ---- helpers ----
 
   /** Checks and applies `input` onto `institution` (all fields when creating). */
-  private async apply(institution: Institution, input: InstitutionUpdate, creating: boolean, em: EntityManager): Promise<void> {
+  private async apply(
+    institution: Institution,
+    input: InstitutionUpdate,
+    creating: boolean,
+    em: EntityManager,
+  ): Promise<void> {
     const need = (key: keyof InstitutionInput): boolean => creating || input[key] !== undefined;
     if (need('names')) institution.names = cleanNames(input.names);
     if (need('kind')) {
@@ -529,15 +643,22 @@ export class InstitutionService {
       institution.sector = sector;
     }
     if (need('country')) {
-      if (typeof input.country !== 'string' || !isCountryCode(input.country)) throw new DirectoryFieldError('country', CODE_MESSAGES.country);
+      if (typeof input.country !== 'string' || !isCountryCode(input.country))
+        throw new DirectoryFieldError('country', CODE_MESSAGES.country);
       institution.country = input.country;
     }
     if (creating || input.regionId !== undefined) institution.regionId = input.regionId ?? null;
     if (institution.regionId && (creating || input.regionId !== undefined || input.country !== undefined)) {
-      const region = await em.findOne(Region, { select: { id: true, country: true }, where: { id: institution.regionId } });
+      const region = await em.findOne(Region, {
+        select: { id: true, country: true },
+        where: { id: institution.regionId },
+      });
       if (!region) throw new DirectoryFieldError('regionId', 'is not a known region');
       if (region.country.trim() !== institution.country.trim())
-        throw new DirectoryFieldError('regionId', `is a region of ${region.country.trim()}, not of the institution's country`);
+        throw new DirectoryFieldError(
+          'regionId',
+          `is a region of ${region.country.trim()}, not of the institution's country`,
+        );
     }
     if (creating || input.website !== undefined) {
       const website = cleanLine(input.website ?? null);
@@ -545,7 +666,11 @@ export class InstitutionService {
         website !== null &&
         !(
           website.length <= DIRECTORY_LIMITS.website &&
-          isURL(website, { protocols: ['http', 'https'], require_protocol: true, require_valid_protocol: true })
+          isURL(website, {
+            protocols: ['http', 'https'],
+            require_protocol: true,
+            require_valid_protocol: true,
+          })
         )
       )
         throw new DirectoryFieldError('website', 'must be an http or https address');
@@ -564,9 +689,11 @@ export class InstitutionService {
       const ror = pick('ror')?.toLowerCase() ?? null;
       if (ror !== null && !isRor(ror)) throw new DirectoryFieldError('identifiers.ror', CODE_MESSAGES.ror);
       const orgId = pick('orgId');
-      if (orgId !== null && !isOrgId(orgId)) throw new DirectoryFieldError('identifiers.orgId', CODE_MESSAGES.orgId);
+      if (orgId !== null && !isOrgId(orgId))
+        throw new DirectoryFieldError('identifiers.orgId', CODE_MESSAGES.orgId);
       const wikidata = pick('wikidata')?.toUpperCase() ?? null;
-      if (wikidata !== null && !isWikidata(wikidata)) throw new DirectoryFieldError('identifiers.wikidata', CODE_MESSAGES.wikidata);
+      if (wikidata !== null && !isWikidata(wikidata))
+        throw new DirectoryFieldError('identifiers.wikidata', CODE_MESSAGES.wikidata);
       Object.assign(institution, { ror, orgId, wikidata });
     }
     if (input.public !== undefined) institution.public = input.public;
@@ -578,9 +705,12 @@ export class InstitutionService {
       return await em.save(institution);
     } catch (e) {
       if (isPgError(e, PG.uniqueViolation, 'institutions_ror_key')) throw new IdentifierTakenError('ror');
-      if (isPgError(e, PG.uniqueViolation, 'institutions_org_id_key')) throw new IdentifierTakenError('orgId');
-      if (isPgError(e, PG.uniqueViolation, 'institutions_wikidata_key')) throw new IdentifierTakenError('wikidata');
-      if (isPgError(e, PG.foreignKeyViolation, 'institutions_region_id_fkey')) throw new DirectoryFieldError('regionId', 'is not a known region');
+      if (isPgError(e, PG.uniqueViolation, 'institutions_org_id_key'))
+        throw new IdentifierTakenError('orgId');
+      if (isPgError(e, PG.uniqueViolation, 'institutions_wikidata_key'))
+        throw new IdentifierTakenError('wikidata');
+      if (isPgError(e, PG.foreignKeyViolation, 'institutions_region_id_fkey'))
+        throw new DirectoryFieldError('regionId', 'is not a known region');
       throw e;
     }
   }
@@ -599,24 +729,33 @@ export function refreshNames(institution: Institution): void {
  * DIRECTORY_LIMITS.names; 400 naming `names` (or the entry) otherwise.
  */
 export function cleanNames(input: InstitutionName[] | undefined | null, path = 'names'): InstitutionName[] {
-  if (!Array.isArray(input) || input.length === 0) throw new DirectoryFieldError(path, 'needs at least one official name');
-  if (input.length > DIRECTORY_LIMITS.names) throw new DirectoryFieldError(path, `must hold at most ${DIRECTORY_LIMITS.names} names`);
+  if (!Array.isArray(input) || input.length === 0)
+    throw new DirectoryFieldError(path, 'needs at least one official name');
+  if (input.length > DIRECTORY_LIMITS.names)
+    throw new DirectoryFieldError(path, `must hold at most ${DIRECTORY_LIMITS.names} names`);
   const seen = new Set<string>();
   const names: InstitutionName[] = [];
   input.forEach((raw, index) => {
     const value = cleanLine(raw?.value);
     if (!value || value.length > DIRECTORY_LIMITS.name)
-      throw new DirectoryFieldError(`${path}.${index}.value`, `must be 1 to ${DIRECTORY_LIMITS.name} characters`);
+      throw new DirectoryFieldError(
+        `${path}.${index}.value`,
+        `must be 1 to ${DIRECTORY_LIMITS.name} characters`,
+      );
     const lang = raw.lang ?? null;
     if (lang !== null && !(typeof lang === 'string' && isLanguageCode(lang)))
       throw new DirectoryFieldError(`${path}.${index}.lang`, CODE_MESSAGES.language);
     if (!(INSTITUTION_NAME_TYPES as readonly string[]).includes(raw.type))
-      throw new DirectoryFieldError(`${path}.${index}.type`, `must be one of ${INSTITUTION_NAME_TYPES.join(', ')}`);
+      throw new DirectoryFieldError(
+        `${path}.${index}.type`,
+        `must be one of ${INSTITUTION_NAME_TYPES.join(', ')}`,
+      );
     const key = `${searchKey(value)}|${lang ?? ''}|${raw.type}`;
     if (seen.has(key)) return;
     seen.add(key);
     names.push({ value, lang, type: raw.type });
   });
-  if (!names.some((n) => n.type === 'official')) throw new DirectoryFieldError(path, 'needs at least one official name');
+  if (!names.some((n) => n.type === 'official'))
+    throw new DirectoryFieldError(path, 'needs at least one official name');
   return names;
 }

@@ -22,7 +22,8 @@ const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isISO8601
 
 function checkDate(value: string | null | undefined, path: string): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || !isDate(value)) throw new DirectoryFieldError(path, 'must be a date (YYYY-MM-DD)');
+  if (typeof value !== 'string' || !isDate(value))
+    throw new DirectoryFieldError(path, 'must be a date (YYYY-MM-DD)');
   return value;
 }
 
@@ -38,7 +39,11 @@ export class MembershipService {
   ) {}
 
   /** The person's memberships: current ones first, then by start date, latest first. */
-  async listForUser(userId: string, locale: Locale | null, em: EntityManager = this.memberships.manager): Promise<MembershipView[]> {
+  async listForUser(
+    userId: string,
+    locale: Locale | null,
+    em: EntityManager = this.memberships.manager,
+  ): Promise<MembershipView[]> {
     const rows = await em.find(Membership, { where: { userId }, relations: { institution: true } });
     const today = todayIso();
     return rows
@@ -59,7 +64,11 @@ export class MembershipService {
   async add(userId: string, input: MembershipInput, manager?: EntityManager): Promise<MembershipView> {
     const work = async (em: EntityManager): Promise<MembershipView> => {
       if (!!input.institutionId === !!input.proposedInstitution)
-        throw new DirectoryFieldError('institutionId', 'give either an institution of the directory or a proposed one', 'Give either institutionId or proposedInstitution.');
+        throw new DirectoryFieldError(
+          'institutionId',
+          'give either an institution of the directory or a proposed one',
+          'Give either institutionId or proposedInstitution.',
+        );
       const position = this.position(input.position);
       const startedOn = checkDate(input.startedOn, 'startedOn');
       const endedOn = checkDate(input.endedOn, 'endedOn');
@@ -68,9 +77,16 @@ export class MembershipService {
       if (input.institutionId) {
         institution = await em.findOne(Institution, { where: { id: input.institutionId } });
         if (!institution || institution.status === 'archived')
-          throw new DirectoryFieldError('institutionId', institution ? 'is archived' : 'is not a known institution');
+          throw new DirectoryFieldError(
+            'institutionId',
+            institution ? 'is archived' : 'is not a known institution',
+          );
       } else {
-        institution = await this.institutions.propose(input.proposedInstitution as NonNullable<MembershipInput['proposedInstitution']>, userId, em);
+        institution = await this.institutions.propose(
+          input.proposedInstitution as NonNullable<MembershipInput['proposedInstitution']>,
+          userId,
+          em,
+        );
       }
       const existing = await em.findOne(Membership, { where: { userId, institutionId: institution.id } });
       const membership = existing ?? em.create(Membership, { userId, institutionId: institution.id });
@@ -82,7 +98,8 @@ export class MembershipService {
       try {
         saved = await em.save(membership);
       } catch (e) {
-        if (isPgError(e, PG.foreignKeyViolation, 'memberships_user_id_fkey')) throw new DirectoryNotFoundError('person');
+        if (isPgError(e, PG.foreignKeyViolation, 'memberships_user_id_fkey'))
+          throw new DirectoryNotFoundError('person');
         throw e;
       }
       return toMembershipView(saved, toInstitutionRef(institution, null));
@@ -91,8 +108,16 @@ export class MembershipService {
   }
 
   /** The person's own membership; 404 for anyone else's. */
-  async update(userId: string, id: string, change: MembershipUpdate, locale: Locale | null): Promise<MembershipView> {
-    const membership = await this.memberships.findOne({ where: { id, userId }, relations: { institution: true } });
+  async update(
+    userId: string,
+    id: string,
+    change: MembershipUpdate,
+    locale: Locale | null,
+  ): Promise<MembershipView> {
+    const membership = await this.memberships.findOne({
+      where: { id, userId },
+      relations: { institution: true },
+    });
     if (!membership) throw new DirectoryNotFoundError('membership');
     if (change.position !== undefined) membership.position = this.position(change.position);
     if (change.startedOn !== undefined) membership.startedOn = checkDate(change.startedOn, 'startedOn');
@@ -108,12 +133,20 @@ export class MembershipService {
       const membership = await em.findOne(Membership, { where: { id, userId } });
       if (!membership) throw new DirectoryNotFoundError('membership');
       await em.delete(Membership, { id });
-      await em.update(NetworkProfile, { userId, institutionId: membership.institutionId }, { institutionId: null });
+      await em.update(
+        NetworkProfile,
+        { userId, institutionId: membership.institutionId },
+        { institutionId: null },
+      );
     });
   }
 
   /** Which of `institutionIds` the person currently belongs to. */
-  async currentInstitutionIds(userId: string, institutionIds: string[], em: EntityManager = this.memberships.manager): Promise<string[]> {
+  async currentInstitutionIds(
+    userId: string,
+    institutionIds: string[],
+    em: EntityManager = this.memberships.manager,
+  ): Promise<string[]> {
     if (institutionIds.length === 0) return [];
     const rows = await em.find(Membership, { where: { userId, institutionId: In(institutionIds) } });
     const today = todayIso();
@@ -129,6 +162,7 @@ export class MembershipService {
   }
 
   private checkOrder(startedOn: string | null, endedOn: string | null): void {
-    if (startedOn && endedOn && endedOn < startedOn) throw new DirectoryFieldError('endedOn', 'must not be before startedOn');
+    if (startedOn && endedOn && endedOn < startedOn)
+      throw new DirectoryFieldError('endedOn', 'must not be before startedOn');
   }
 }

@@ -14,7 +14,11 @@ import { inspectNetworkPhoto, type NetworkPhotoType } from './network-photo.insp
 import { NetworkProfile } from './network-profile.entity';
 import { Region } from './region.entity';
 
-const EXTENSIONS: Record<NetworkPhotoType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+const EXTENSIONS: Record<NetworkPhotoType, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
 const TYPES: Record<string, NetworkPhotoType> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
 
 /** Storage keys are ours; the extension records the type the content was found to be. */
@@ -50,13 +54,17 @@ export class NetworkProfileService {
    * `regionId` a region of the directory; topics are tidied and kept once each.
    */
   async save(userId: string, input: NetworkProfileInput): Promise<MyNetworkProfile> {
-    if (typeof input.published !== 'boolean') throw new DirectoryFieldError('published', 'must be true or false');
+    if (typeof input.published !== 'boolean')
+      throw new DirectoryFieldError('published', 'must be true or false');
     const bio = input.bio === undefined || input.bio === null ? null : cleanParagraphs(input.bio);
-    if (bio && bio.length > DIRECTORY_LIMITS.bio) throw new DirectoryFieldError('bio', `must be at most ${DIRECTORY_LIMITS.bio} characters`);
+    if (bio && bio.length > DIRECTORY_LIMITS.bio)
+      throw new DirectoryFieldError('bio', `must be at most ${DIRECTORY_LIMITS.bio} characters`);
     const topics = cleanTopics(input.topics);
-    if (topics.length > DIRECTORY_LIMITS.topics) throw new DirectoryFieldError('topics', `must list at most ${DIRECTORY_LIMITS.topics} topics`);
+    if (topics.length > DIRECTORY_LIMITS.topics)
+      throw new DirectoryFieldError('topics', `must list at most ${DIRECTORY_LIMITS.topics} topics`);
     const long = topics.findIndex((t) => t.length > DIRECTORY_LIMITS.topic);
-    if (long >= 0) throw new DirectoryFieldError(`topics.${long}`, `must be at most ${DIRECTORY_LIMITS.topic} characters`);
+    if (long >= 0)
+      throw new DirectoryFieldError(`topics.${long}`, `must be at most ${DIRECTORY_LIMITS.topic} characters`);
     const languages = [...new Set(input.languages ?? [])];
     if (languages.length > DIRECTORY_LIMITS.languages)
       throw new DirectoryFieldError('languages', `must list at most ${DIRECTORY_LIMITS.languages} languages`);
@@ -64,12 +72,19 @@ export class NetworkProfileService {
     if (badLanguage >= 0) throw new DirectoryFieldError(`languages.${badLanguage}`, CODE_MESSAGES.language);
 
     return this.profiles.manager.transaction(async (em) => {
-      const profile = (await em.findOne(NetworkProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } })) ?? em.create(NetworkProfile, { userId, photoKey: null });
-      const institutionId = input.institutionId === undefined ? (profile.institutionId ?? null) : input.institutionId;
-      if (institutionId && !(await this.memberships.currentInstitutionIds(userId, [institutionId], em)).length)
+      const profile =
+        (await em.findOne(NetworkProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } })) ??
+        em.create(NetworkProfile, { userId, photoKey: null });
+      const institutionId =
+        input.institutionId === undefined ? (profile.institutionId ?? null) : input.institutionId;
+      if (
+        institutionId &&
+        !(await this.memberships.currentInstitutionIds(userId, [institutionId], em)).length
+      )
         throw new DirectoryFieldError('institutionId', 'must be one of your current institutions');
       const regionId = input.regionId === undefined ? (profile.regionId ?? null) : input.regionId;
-      if (regionId && !(await em.exists(Region, { where: { id: regionId } }))) throw new DirectoryFieldError('regionId', 'is not a known region');
+      if (regionId && !(await em.exists(Region, { where: { id: regionId } })))
+        throw new DirectoryFieldError('regionId', 'is not a known region');
       const wasPublished = profile.published ?? false;
       Object.assign(profile, {
         published: input.published,
@@ -94,7 +109,8 @@ export class NetworkProfileService {
   /** The person's region in the network (registration and profile forms); kept whether or not the profile is published. */
   async setRegion(userId: string, regionId: string | null, manager?: EntityManager): Promise<void> {
     const em = manager ?? this.profiles.manager;
-    if (regionId && !(await em.exists(Region, { where: { id: regionId } }))) throw new DirectoryFieldError('regionId', 'is not a known region');
+    if (regionId && !(await em.exists(Region, { where: { id: regionId } })))
+      throw new DirectoryFieldError('regionId', 'is not a known region');
     await em.query(
       `INSERT INTO network_profiles (user_id, region_id) VALUES ($1, $2)
        ON CONFLICT (user_id) DO UPDATE SET region_id = EXCLUDED.region_id, updated_at = now()`,
@@ -114,7 +130,8 @@ export class NetworkProfileService {
     try {
       await this.profiles.manager.transaction(async (em) => {
         const profile =
-          (await em.findOne(NetworkProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } })) ?? em.create(NetworkProfile, { userId });
+          (await em.findOne(NetworkProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } })) ??
+          em.create(NetworkProfile, { userId });
         previous = profile.photoKey ?? null;
         profile.photoKey = key;
         await this.saveProfile(profile, em);

@@ -67,7 +67,11 @@ export class PeopleService {
   ) {}
 
   /** Ordered by name. */
-  async list(query: PeopleQuery, audience: DirectoryAudience, locale: Locale | null): Promise<Page<PublicPersonView>> {
+  async list(
+    query: PeopleQuery,
+    audience: DirectoryAudience,
+    locale: Locale | null,
+  ): Promise<Page<PublicPersonView>> {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const params: unknown[] = [];
     const p = (value: unknown) => {
@@ -78,14 +82,17 @@ export class PeopleService {
     const q = query.q ? searchKey(query.q) : '';
     if (q) where.push(`${FOLDED_NAME} LIKE ${p(`%${escapeLike(q)}%`)}`);
     if (query.country) where.push(`u.country = ${p(query.country)}`);
-    if (query.topic) where.push(`EXISTS (SELECT 1 FROM unnest(p.topics) t WHERE lower(t) = lower(${p(query.topic)}))`);
+    if (query.topic)
+      where.push(`EXISTS (SELECT 1 FROM unnest(p.topics) t WHERE lower(t) = lower(${p(query.topic)}))`);
     if (query.institutionId)
       where.push(
         `p.institution_id = ${p(query.institutionId)} AND EXISTS (SELECT 1 FROM institutions i WHERE i.id = p.institution_id AND ${DirectoryPolicy.institutionCondition(audience === 'admin' ? 'member' : audience, 'i')})`,
       );
     if (query.regionId) {
       const region = p(query.regionId);
-      where.push(`(p.region_id = ${region} OR EXISTS (SELECT 1 FROM institutions i WHERE i.id = p.institution_id AND i.region_id = ${region}))`);
+      where.push(
+        `(p.region_id = ${region} OR EXISTS (SELECT 1 FROM institutions i WHERE i.id = p.institution_id AND i.region_id = ${region}))`,
+      );
     }
     if (query.cursor) {
       const [name, id] = decodeCursor(query.cursor, 2);
@@ -136,11 +143,19 @@ export class PeopleService {
       .limit(PAGE_INSTITUTIONS)
       .getMany();
     const people = await this.list({ regionId: region.id, limit: PAGE_PEOPLE }, audience, locale);
-    return { region, institutions: institutions.map((i) => toInstitutionRef(i, locale)), people: people.items };
+    return {
+      region,
+      institutions: institutions.map((i) => toInstitutionRef(i, locale)),
+      people: people.items,
+    };
   }
 
   /** An institution's page: the institution (an old id of a merged one opens the survivor) and its first published people. */
-  async institutionPage(id: string, audience: DirectoryAudience, locale: Locale | null): Promise<InstitutionPage> {
+  async institutionPage(
+    id: string,
+    audience: DirectoryAudience,
+    locale: Locale | null,
+  ): Promise<InstitutionPage> {
     const institution = await this.institutions.get(id, audience, locale);
     const people = await this.list({ institutionId: institution.id, limit: PAGE_PEOPLE }, audience, locale);
     return { institution, people: people.items };
@@ -166,17 +181,31 @@ export class PeopleService {
     return [...byKey.values()].sort((a, b) => searchKey(a).localeCompare(searchKey(b)));
   }
 
-  private async views(rows: PersonRow[], audience: DirectoryAudience, locale: Locale | null): Promise<Map<string, PublicPersonView>> {
+  private async views(
+    rows: PersonRow[],
+    audience: DirectoryAudience,
+    locale: Locale | null,
+  ): Promise<Map<string, PublicPersonView>> {
     const institutionIds = [...new Set(rows.map((r) => r.institutionId).filter((id): id is string => !!id))];
     const regionIds = [...new Set(rows.map((r) => r.regionId).filter((id): id is string => !!id))];
     const [institutions, regions] = await Promise.all([
-      institutionIds.length ? this.profiles.manager.find(Institution, { where: { id: In(institutionIds) } }) : Promise.resolve([]),
-      regionIds.length ? this.profiles.manager.find(Region, { where: { id: In(regionIds) } }) : Promise.resolve([]),
+      institutionIds.length
+        ? this.profiles.manager.find(Institution, { where: { id: In(institutionIds) } })
+        : Promise.resolve([]),
+      regionIds.length
+        ? this.profiles.manager.find(Region, { where: { id: In(regionIds) } })
+        : Promise.resolve([]),
     ]);
     const institutionRefs = new Map(
-      institutions.filter((i) => DirectoryPolicy.canSeeInstitution(audience === 'admin' ? 'member' : audience, i)).map((i) => [i.id, toInstitutionRef(i, locale)]),
+      institutions
+        .filter((i) => DirectoryPolicy.canSeeInstitution(audience === 'admin' ? 'member' : audience, i))
+        .map((i) => [i.id, toInstitutionRef(i, locale)]),
     );
-    const regionRefs = new Map(regions.filter((r) => DirectoryPolicy.canSeeRegion(audience, r)).map((r) => [r.id, toRegionRef(r, locale)]));
+    const regionRefs = new Map(
+      regions
+        .filter((r) => DirectoryPolicy.canSeeRegion(audience, r))
+        .map((r) => [r.id, toRegionRef(r, locale)]),
+    );
     return new Map(
       rows.map((row) => [
         row.id,
@@ -190,7 +219,11 @@ export class PeopleService {
           region: row.regionId ? (regionRefs.get(row.regionId) ?? null) : null,
           country: row.country?.trim() || null,
           photoUrl: row.photoKey
-            ? routeUrl(directoryApi.personPhoto, { id: row.id }, { v: createHash('sha256').update(row.photoKey).digest('hex').slice(0, 12) })
+            ? routeUrl(
+                directoryApi.personPhoto,
+                { id: row.id },
+                { v: createHash('sha256').update(row.photoKey).digest('hex').slice(0, 12) },
+              )
             : null,
         }),
       ]),

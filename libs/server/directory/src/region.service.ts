@@ -17,7 +17,12 @@ import {
 import { cleanPlainTranslations, searchKey } from '@aula/server/core';
 import { decodeCursor, isPgError, keysetPage, PG } from '@aula/server/database';
 import { CODE_MESSAGES, isCountryCode, isSubdivisionOf } from './directory-codes';
-import { DirectoryFieldError, DirectoryNotFoundError, RegionSlugTakenError, StillReferencedError } from './directory.errors';
+import {
+  DirectoryFieldError,
+  DirectoryNotFoundError,
+  RegionSlugTakenError,
+  StillReferencedError,
+} from './directory.errors';
 import { DirectoryPolicy, type DirectoryAudience } from './directory.policy';
 import { cleanParagraphTranslations, escapeLike, searchTextOf } from './directory-text';
 import { toRegionView } from './directory.views';
@@ -35,7 +40,11 @@ export class RegionService {
   // ---- reading ----
 
   /** Ordered by slug; `q` matches any name (accents and case ignored) or the slug. */
-  async list(query: RegionQuery, audience: DirectoryAudience, locale: Locale | null): Promise<Page<RegionView>> {
+  async list(
+    query: RegionQuery,
+    audience: DirectoryAudience,
+    locale: Locale | null,
+  ): Promise<Page<RegionView>> {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const qb = this.regions
       .createQueryBuilder('r')
@@ -44,7 +53,8 @@ export class RegionService {
       .addOrderBy('r.id', 'ASC')
       .limit(limit + 1);
     const q = query.q ? searchKey(query.q) : '';
-    if (q) qb.andWhere('(r.search_text LIKE :pattern OR r.slug LIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
+    if (q)
+      qb.andWhere('(r.search_text LIKE :pattern OR r.slug LIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
     if (query.worldRegion) qb.andWhere('r.world_region = :worldRegion', { worldRegion: query.worldRegion });
     if (query.country) qb.andWhere('r.country = :country', { country: query.country });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
@@ -68,13 +78,15 @@ export class RegionService {
   /** The region with this slug, if the audience may see it; 404 otherwise. */
   async getBySlug(slug: string, audience: DirectoryAudience, locale: Locale | null): Promise<RegionView> {
     const region = await this.regions.findOne({ where: { slug } });
-    if (!region || !DirectoryPolicy.canSeeRegion(audience, region)) throw new DirectoryNotFoundError('region');
+    if (!region || !DirectoryPolicy.canSeeRegion(audience, region))
+      throw new DirectoryNotFoundError('region');
     return this.view(region, audience, locale);
   }
 
   async get(id: string, audience: DirectoryAudience, locale: Locale | null): Promise<RegionView> {
     const region = await this.regions.findOne({ where: { id } });
-    if (!region || !DirectoryPolicy.canSeeRegion(audience, region)) throw new DirectoryNotFoundError('region');
+    if (!region || !DirectoryPolicy.canSeeRegion(audience, region))
+      throw new DirectoryNotFoundError('region');
     return this.view(region, audience, locale);
   }
 
@@ -110,7 +122,9 @@ export class RegionService {
     await this.regions.manager.transaction(async (em) => {
       const region = await em.findOne(Region, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!region) throw new DirectoryNotFoundError('region');
-      const [row] = (await em.query(`SELECT count(*)::int AS n FROM institutions WHERE region_id = $1`, [id])) as { n: number }[];
+      const [row] = (await em.query(`SELECT count(*)::int AS n FROM institutions WHERE region_id = $1`, [
+        id,
+      ])) as { n: number }[];
       if (row.n > 0) throw new StillReferencedError('region', { institutions: row.n });
       await em.delete(Region, { id });
       await em.save(
@@ -141,21 +155,29 @@ export class RegionService {
     const need = <K extends keyof RegionInput>(key: K): boolean => creating || input[key] !== undefined;
     if (need('slug')) {
       if (typeof input.slug !== 'string' || !SLUG_PATTERN.test(input.slug))
-        throw new DirectoryFieldError('slug', 'must be 3–80 lower-case letters, digits and hyphens, not starting or ending with a hyphen');
+        throw new DirectoryFieldError(
+          'slug',
+          'must be 3–80 lower-case letters, digits and hyphens, not starting or ending with a hyphen',
+        );
       region.slug = input.slug;
     }
     if (need('name')) {
       const name = cleanPlainTranslations(input.name);
-      if (Object.keys(name).length === 0) throw new DirectoryFieldError('name', 'needs a name in at least one language');
+      if (Object.keys(name).length === 0)
+        throw new DirectoryFieldError('name', 'needs a name in at least one language');
       region.name = name;
     }
     if (need('country')) {
-      if (typeof input.country !== 'string' || !isCountryCode(input.country)) throw new DirectoryFieldError('country', CODE_MESSAGES.country);
+      if (typeof input.country !== 'string' || !isCountryCode(input.country))
+        throw new DirectoryFieldError('country', CODE_MESSAGES.country);
       region.country = input.country;
     }
     if (creating || input.subdivision !== undefined || input.country !== undefined) {
-      const subdivision = input.subdivision === undefined ? region.subdivision ?? null : input.subdivision;
-      if (subdivision !== null && !(typeof subdivision === 'string' && isSubdivisionOf(region.country, subdivision)))
+      const subdivision = input.subdivision === undefined ? (region.subdivision ?? null) : input.subdivision;
+      if (
+        subdivision !== null &&
+        !(typeof subdivision === 'string' && isSubdivisionOf(region.country, subdivision))
+      )
         throw new DirectoryFieldError('subdivision', CODE_MESSAGES.subdivision);
       region.subdivision = subdivision;
     }
@@ -185,7 +207,10 @@ export class RegionService {
       }
     }
     if (input.joinedOn !== undefined) {
-      if (input.joinedOn !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(input.joinedOn) && isISO8601(input.joinedOn, { strict: true })))
+      if (
+        input.joinedOn !== null &&
+        !(/^\d{4}-\d{2}-\d{2}$/.test(input.joinedOn) && isISO8601(input.joinedOn, { strict: true }))
+      )
         throw new DirectoryFieldError('joinedOn', 'must be a date (YYYY-MM-DD)');
       region.joinedOn = input.joinedOn;
     }

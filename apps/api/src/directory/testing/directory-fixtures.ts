@@ -8,7 +8,8 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export const uniqueWord = (label = 'x'): string =>
   `${label}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`.replace(/[^a-z0-9]/g, '');
 
-export const fieldsOf = (res: TestResponse): string[] => ((res.json() as { errors?: { path: string }[] }).errors ?? []).map((e) => e.path);
+export const fieldsOf = (res: TestResponse): string[] =>
+  ((res.json() as { errors?: { path: string }[] }).errors ?? []).map((e) => e.path);
 
 /** Requests as someone (a bearer token) or as a visitor (null). */
 export const caller =
@@ -24,7 +25,9 @@ export const caller =
 export async function signInAdmin(t: TestApp): Promise<string> {
   const email = uniqueEmail('directory-admin');
   const password = 'a-long-enough-password';
-  await t.app.get(IdentityService).createUser({ email, password, displayName: 'Directory Admin', roles: ['admin'] });
+  await t.app
+    .get(IdentityService)
+    .createUser({ email, password, displayName: 'Directory Admin', roles: ['admin'] });
   return (await t.signIn(email, password)).session.accessToken;
 }
 
@@ -44,7 +47,10 @@ export async function createInstitution(
   return res.json();
 }
 
-export async function createRegion(admin: ReturnType<typeof caller>, overrides: Record<string, unknown> = {}): Promise<RegionView> {
+export async function createRegion(
+  admin: ReturnType<typeof caller>,
+  overrides: Record<string, unknown> = {},
+): Promise<RegionView> {
   const res = await admin('POST', routeUrl(directoryApi.createRegion), {
     slug: `region-${uniqueWord()}`,
     name: { es: 'Antioquia', en: 'Antioquia' },
