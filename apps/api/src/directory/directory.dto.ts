@@ -441,7 +441,9 @@ export class NetworkProfileDto implements NetworkProfileInput {
   @IsOptionalOrNull()
   @IsString()
   @MaxLength(DIRECTORY_LIMITS.bio)
-  @Matches(/^[^\p{Cs}\u0000]*$/u, { message: 'must be text' })
+  @Matches(/^(?:[^\p{Cc}\p{Cs}]|[\t\n\r])*$/u, {
+    message: 'must be text without control characters other than line breaks',
+  })
   bio?: string | null;
 
   @ApiPropertyOptional({ type: String, isArray: true, maxItems: DIRECTORY_LIMITS.topics })
