@@ -190,7 +190,7 @@ export class InstitutionService {
     if (query.sector) qb.andWhere('i.sector = :sector', { sector: query.sector });
     if (query.topic)
       qb.andWhere(
-        `EXISTS (SELECT 1 FROM network_profiles p WHERE p.institution_id = i.id AND p.published AND :topic = ANY(p.topics))`,
+        `EXISTS (SELECT 1 FROM network_profiles p WHERE p.institution_id = i.id AND p.published AND EXISTS (SELECT 1 FROM unnest(p.topics) t WHERE lower(t) = lower(:topic)))`,
         { topic: query.topic },
       );
     if (query.status && audience === 'admin') qb.andWhere('i.status = :status', { status: query.status });
