@@ -101,14 +101,14 @@ WITH RECURSIVE up(node) AS (
 SELECT EXISTS (SELECT 1 FROM up WHERE node = ANY($1::uuid[])) AS cycle`;
 
 /**
- * The typeahead in one statement, each half served by institutions_search_text_trgm_idx: $1 the
+ * The typeahead in one statement (the `directory` benchmark's bare baseline runs it too), each half served by institutions_search_text_trgm_idx: $1 the
  * folded text, $2 it escaped for LIKE, $3 the country or null, $4 true when only public records
  * may show, $5 the limit. First the records containing the text, ranked: the start of a name or
  * acronym, then the start of a word, then anywhere; then, only when those leave room (the LIMIT
  * stops the append before its second half runs otherwise), similar spellings by word similarity,
  * for texts of three characters or more.
  */
-const SUGGEST = new PreparedSql(`
+export const INSTITUTION_SUGGEST_SQL = `
 SELECT * FROM (
   (SELECT i.id, i.names, i.primary_name AS "primaryName", i.acronym, i.country, i.status,
           CASE WHEN i.search_text LIKE $2 || '%' OR i.search_text LIKE '%| ' || $2 || '%' THEN 0
@@ -127,7 +127,8 @@ SELECT * FROM (
     ORDER BY word_similarity($1, i.search_text) DESC, i.primary_name, i.id
     LIMIT $5)
 ) AS found
-LIMIT $5`);
+LIMIT $5`;
+const SUGGEST = new PreparedSql(INSTITUTION_SUGGEST_SQL);
 
 /** A name that says what kind of body it is: the kind a proposal gets when the person did not say. */
 const KIND_HINTS: [RegExp, InstitutionKind][] = [
