@@ -101,12 +101,12 @@ WITH RECURSIVE up(node) AS (
 SELECT EXISTS (SELECT 1 FROM up WHERE node = ANY($1::uuid[])) AS cycle`;
 
 /**
- * The typeahead in one statement (the `directory` benchmark's bare baseline runs it too), each half served by institutions_search_text_trgm_idx: $1 the
- * folded text, $2 it escaped for LIKE, $3 the country or null, $4 true when only public records
- * may show, $5 the limit. First the records containing the text, ranked: the start of a name or
- * acronym, then the start of a word, then anywhere; then, only when those leave room (the LIMIT
- * stops the append before its second half runs otherwise), similar spellings by word similarity,
- * for texts of three characters or more.
+ * The typeahead in one statement (the `directory` benchmark's bare baseline runs it too), each
+ * half served by institutions_search_text_trgm_idx: $1 the folded text, $2 it escaped for LIKE,
+ * $3 the country or null, $4 true when only public records may show, $5 the limit. First the
+ * records containing the text, ranked: the start of a name or acronym, then the start of a word,
+ * then anywhere; then, only when those leave room (the LIMIT stops the append before its second
+ * half runs otherwise), similar spellings by word similarity, for texts of three characters or more.
  */
 export const INSTITUTION_SUGGEST_SQL = `
 SELECT * FROM (
