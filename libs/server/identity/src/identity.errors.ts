@@ -1,4 +1,10 @@
-import { ConflictException, ForbiddenException, HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  HttpException,
+  HttpStatus,
+  UnauthorizedException,
+} from '@nestjs/common';
 
 export class InvalidCredentialsError extends UnauthorizedException {
   constructor() {
@@ -14,7 +20,10 @@ export class TooManyAttemptsError extends HttpException {
 
 export class EmailTakenError extends ConflictException {
   constructor() {
-    super({ message: 'An account with this email already exists.', errors: [{ path: 'email', message: 'is already registered' }] });
+    super({
+      message: 'An account with this email already exists.',
+      errors: [{ path: 'email', message: 'is already registered' }],
+    });
   }
 }
 
