@@ -3,12 +3,7 @@ import { ApiCookieAuth, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nest
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthSession } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
-import {
-  IdentityService,
-  InvalidSessionError,
-  SessionService,
-  type IssuedSession,
-} from '@aula/server/identity';
+import { IdentityService, InvalidSessionError, SessionService, type IssuedSession } from '@aula/server/identity';
 import { identityApi } from '@aula/contracts';
 import { Public } from '../auth/auth.decorators';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../auth/refresh-cookie';
@@ -38,10 +33,7 @@ export class AuthController {
 
   @Route(identityApi.register)
   @ApiCreatedResponse({ type: AuthSessionDto })
-  async register(
-    @Body() body: RegisterDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AuthSession> {
+  async register(@Body() body: RegisterDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthSession> {
     const { organisation, region, institutionId, proposedInstitution, position, regionId, ...account } = body;
     const within = this.directory.forRegistration({
       organisation,
@@ -69,10 +61,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiCookieAuth()
   @ApiOkResponse({ type: AuthSessionDto })
-  async refresh(
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AuthSession> {
+  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthSession> {
     const token = readRefreshCookie(request);
     if (!token) throw new InvalidSessionError();
     try {
@@ -85,10 +74,7 @@ export class AuthController {
 
   @Route(identityApi.signOut)
   @HttpCode(204)
-  async signOut(
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<void> {
+  async signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = readRefreshCookie(request);
     if (token) await this.sessions.endByRefreshToken(token);
     clearRefreshCookie(reply, this.secureCookies);

@@ -24,7 +24,6 @@ export const AccessPolicy = {
 
   /** The action needs one of `roles`; otherwise 403. */
   assertRole(actor: Actor, ...roles: Role[]): void {
-    if (!AccessPolicy.hasRole(actor, ...roles))
-      throw new ForbiddenException('Your role does not allow this action.');
+    if (!AccessPolicy.hasRole(actor, ...roles)) throw new ForbiddenException('Your role does not allow this action.');
   },
 };

@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  HttpException,
-  HttpStatus,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
 
 export class InvalidCredentialsError extends UnauthorizedException {
   constructor() {
@@ -20,10 +14,7 @@ export class TooManyAttemptsError extends HttpException {
 
 export class EmailTakenError extends ConflictException {
   constructor() {
-    super({
-      message: 'An account with this email already exists.',
-      errors: [{ path: 'email', message: 'is already registered' }],
-    });
+    super({ message: 'An account with this email already exists.', errors: [{ path: 'email', message: 'is already registered' }] });
   }
 }
 

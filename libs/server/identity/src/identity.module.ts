@@ -16,14 +16,7 @@ export const IDENTITY_ENTITIES = [User, RefreshToken, UserInvitation];
 
 @Module({
   imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), JwtModule.register({}), OutboxModule],
-  providers: [
-    PasswordHasher,
-    SessionService,
-    SignInThrottle,
-    IdentityService,
-    IdentityReader,
-    InvitationService,
-  ],
+  providers: [PasswordHasher, SessionService, SignInThrottle, IdentityService, IdentityReader, InvitationService],
   exports: [IdentityService, IdentityReader, SessionService, PasswordHasher, InvitationService],
 })
 export class IdentityModule {}

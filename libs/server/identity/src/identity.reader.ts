@@ -19,9 +19,7 @@ export class IdentityReader {
 
   /** The language of the person's profile; null when unknown. */
   async locale(userId: string, em?: EntityManager): Promise<Locale | null> {
-    const [row] = (await (em ?? this.dataSource).query('SELECT locale FROM users WHERE id = $1', [
-      userId,
-    ])) as {
+    const [row] = (await (em ?? this.dataSource).query('SELECT locale FROM users WHERE id = $1', [userId])) as {
       locale: Locale | null;
     }[];
     return row?.locale ?? null;

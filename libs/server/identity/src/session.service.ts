@@ -100,10 +100,7 @@ export class SessionService {
       return { kind: 'ok' as const, token, user };
     });
     if (outcome.kind === 'reused') {
-      this.logger.warn(
-        { userId: outcome.token.userId, sid: outcome.token.familyId },
-        'refresh token reused; session ended',
-      );
+      this.logger.warn({ userId: outcome.token.userId, sid: outcome.token.familyId }, 'refresh token reused; session ended');
       await this.endSession(outcome.token.familyId);
     }
     if (outcome.kind !== 'ok') throw new InvalidSessionError();
@@ -140,9 +137,7 @@ export class SessionService {
     if (!familyIds.length) return;
     const multi = this.redis.multi();
     for (const id of familyIds) multi.set(revokedKey(id), '1', 'EX', this.config.JWT_ACCESS_TTL + 60);
-    await multi
-      .exec()
-      .catch((e: unknown) => this.logger.warn(`could not mark sessions ended in Redis: ${String(e)}`));
+    await multi.exec().catch((e: unknown) => this.logger.warn(`could not mark sessions ended in Redis: ${String(e)}`));
   }
 
   /** Verifies an access token; null when it is not a valid, live access token. */
@@ -157,8 +152,7 @@ export class SessionService {
     } catch {
       return null;
     }
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
-      return null;
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
     if (await this.isRevoked(claims.sid)) return null;
     return { id: claims.sub, roles: claims.roles, sid: claims.sid };
   }
@@ -174,9 +168,7 @@ export class SessionService {
 
   /** Housekeeping for the worker: forget tokens that expired long ago. */
   async purgeExpired(olderThanDays = 30): Promise<number> {
-    const result = await this.tokens.delete({
-      expiresAt: LessThan(new Date(Date.now() - olderThanDays * 86400_000)),
-    });
+    const result = await this.tokens.delete({ expiresAt: LessThan(new Date(Date.now() - olderThanDays * 86400_000)) });
     return result.affected ?? 0;
   }
 }

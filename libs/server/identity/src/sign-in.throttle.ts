@@ -22,11 +22,7 @@ export class SignInThrottle {
         keyPrefix,
         points,
         duration: config.SIGN_IN_WINDOW_SECONDS,
-        insuranceLimiter: new RateLimiterMemory({
-          keyPrefix,
-          points,
-          duration: config.SIGN_IN_WINDOW_SECONDS,
-        }),
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: config.SIGN_IN_WINDOW_SECONDS }),
       });
     this.perAccount = limiter('aula:signin:account', config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT);
     this.perAddress = limiter('aula:signin:address', config.SIGN_IN_MAX_FAILURES_PER_ADDRESS);
