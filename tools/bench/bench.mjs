@@ -52,6 +52,10 @@ const GROUPS = {
     const { runCertificates } = await import('./lib/certificates.mjs');
     return runCertificates(scenarios, settings);
   },
+  directory: async (scenarios, settings) => {
+    const { runDirectory } = await import('./lib/directory-api.mjs');
+    return runDirectory(scenarios, settings);
+  },
   reminders: async (scenarios, settings) => {
     const { runReminders } = await import('./lib/reminders.mjs');
     return runReminders(scenarios, settings);
@@ -80,6 +84,9 @@ function settingsFor(quick) {
     gradebookTrainees: intEnv('BENCH_GRADEBOOK_TRAINEES', 1000),
     gradebookConnections: intEnv('BENCH_GRADEBOOK_CONNECTIONS', 2),
     quizTrainees: intEnv('BENCH_QUIZ_TRAINEES', 200),
+    directoryInstitutions: intEnv('BENCH_DIRECTORY_INSTITUTIONS', 20_000),
+    directoryPeople: intEnv('BENCH_DIRECTORY_PEOPLE', 200_000),
+    directoryConnections: intEnv('BENCH_DIRECTORY_CONNECTIONS', 20),
     log,
   };
 }

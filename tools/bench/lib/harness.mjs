@@ -248,7 +248,9 @@ async function measureOnce(side, path, headers, settings) {
     runPinned(LOAD_CORE, [
       'tools/bench/lib/load.mjs',
       JSON.stringify({
-        url: `http://127.0.0.1:${side.port}${path}`,
+        // `path` may be a list: the requests then take its paths in turn.
+        url: `http://127.0.0.1:${side.port}${Array.isArray(path) ? path[0] : path}`,
+        ...(Array.isArray(path) ? { paths: path } : {}),
         headers,
         connections: settings.connections,
         ...options,

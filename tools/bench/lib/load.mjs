@@ -3,6 +3,7 @@
 // is kept, so p95 is exact (autocannon's own summary has p90 and p97.5 but no p95).
 //
 //   node tools/bench/lib/load.mjs '{"url": "...", "headers": {...}, "connections": 50, "warmupS": 3, "durationS": 10,
+//                                   "paths": ["/a?q=1", "/a?q=2"] (optional: requests take these paths in turn),
 //                                   "cpu": {"server": [pid], "postgres": [pid, ...]}, "shared": [pid, ...]}'
 //
 // Prints one JSON line: { rps, p50_ms, p95_ms, p99_ms, max_ms, requests, non2xx, errors, timeouts, duration_s,
@@ -15,11 +16,18 @@ import { cpuTicks, machineTicks } from './cpu.mjs';
 
 const options = JSON.parse(process.argv[2]);
 
+// Every request takes the next of `paths`, the same order on both sides of a pair.
+let turn = 0;
+const rotate = options.paths?.length
+  ? [{ setupRequest: (request) => ({ ...request, path: options.paths[turn++ % options.paths.length] }) }]
+  : undefined;
+
 function once(durationS, record) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: options.url,
+        ...(rotate ? { requests: rotate } : {}),
         headers: options.headers ?? {},
         connections: options.connections ?? 50,
         pipelining: 1,

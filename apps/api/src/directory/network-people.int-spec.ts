@@ -275,6 +275,23 @@ describe('people in the network: memberships, opt-in profiles, and what visitors
     expect((await visitor()('GET', routeUrl(directoryApi.myMemberships))).statusCode).toBe(401);
   });
 
+  it('applies a double submit once: one membership, one profile', async () => {
+    const institution = await createInstitution(admin, `Doble ${uniqueWord()}`);
+    const someone = await person(`Doble ${uniqueWord()}`);
+    const adds = await Promise.all(
+      [1, 2, 3].map(() =>
+        someone.me('POST', routeUrl(directoryApi.addMyMembership), { institutionId: institution.id }),
+      ),
+    );
+    expect(adds.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(adds.map((r) => r.json().id)).size).toBe(1);
+    const saves = await Promise.all(
+      [true, true].map((published) => someone.me('PUT', routeUrl(directoryApi.saveMyProfile), { published })),
+    );
+    expect(saves.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect((await someone.me('GET', routeUrl(directoryApi.myMemberships))).json()).toHaveLength(1);
+  });
+
   it('never shows a signed-out visitor what is not public, while people signed in see every active record', async () => {
     const word = uniqueWord('v');
     const hiddenRegion = await createRegion(admin, { public: false, name: { es: `Oculta ${word}` } });

@@ -88,6 +88,10 @@ export class MembershipService {
           em,
         );
       }
+      // One membership per person and institution: a person's additions apply one after the other.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('aula:directory-membership'), hashtext($1))`, [
+        userId,
+      ]);
       const existing = await em.findOne(Membership, { where: { userId, institutionId: institution.id } });
       const membership = existing ?? em.create(Membership, { userId, institutionId: institution.id });
       if (!existing || input.position !== undefined) membership.position = position;

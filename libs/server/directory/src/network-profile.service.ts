@@ -72,9 +72,7 @@ export class NetworkProfileService {
     if (badLanguage >= 0) throw new DirectoryFieldError(`languages.${badLanguage}`, CODE_MESSAGES.language);
 
     return this.profiles.manager.transaction(async (em) => {
-      const profile =
-        (await em.findOne(NetworkProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } })) ??
-        em.create(NetworkProfile, { userId, photoKey: null });
+      const profile = await this.lockedProfile(userId, em);
       const institutionId =
         input.institutionId === undefined ? (profile.institutionId ?? null) : input.institutionId;
       if (
@@ -85,7 +83,7 @@ export class NetworkProfileService {
       const regionId = input.regionId === undefined ? (profile.regionId ?? null) : input.regionId;
       if (regionId && !(await em.exists(Region, { where: { id: regionId } })))
         throw new DirectoryFieldError('regionId', 'is not a known region');
-      const wasPublished = profile.published ?? false;
+      const wasPublished = profile.published;
       Object.assign(profile, {
         published: input.published,
         publishedAt: input.published ? (wasPublished ? profile.publishedAt : new Date()) : null,
@@ -94,7 +92,7 @@ export class NetworkProfileService {
         languages,
         institutionId,
         regionId,
-        showPhoto: input.showPhoto ?? profile.showPhoto ?? false,
+        showPhoto: input.showPhoto ?? profile.showPhoto,
       });
       return toMyNetworkProfile(await this.saveProfile(profile, em));
     });
@@ -129,9 +127,7 @@ export class NetworkProfileService {
     let previous: string | null = null;
     try {
       await this.profiles.manager.transaction(async (em) => {
-        const profile =
-          (await em.findOne(NetworkProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } })) ??
-          em.create(NetworkProfile, { userId });
+        const profile = await this.lockedProfile(userId, em);
         previous = profile.photoKey ?? null;
         profile.photoKey = key;
         await this.saveProfile(profile, em);
@@ -173,6 +169,14 @@ export class NetworkProfileService {
         'Cross-Origin-Resource-Policy': 'same-origin',
       },
     };
+  }
+
+  /** The person's profile row, made (unpublished) if they had none, and locked: two saves at once apply one after the other. */
+  private async lockedProfile(userId: string, em: EntityManager): Promise<NetworkProfile> {
+    await em.query(`INSERT INTO network_profiles (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING`, [
+      userId,
+    ]);
+    return em.findOneOrFail(NetworkProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } });
   }
 
   private async saveProfile(profile: NetworkProfile, em: EntityManager): Promise<NetworkProfile> {
