@@ -22,6 +22,7 @@ import { CatalogApiModule } from './catalog/catalog-api.module';
 import { EnrolmentApiModule } from './enrolment/enrolment-api.module';
 import { LearningApiModule } from './learning/learning-api.module';
 import { InvitationController } from './identity/invitation.controller';
+import { AccountDirectory } from './identity/account-directory';
 import { QuizApiModule } from './assessment/quiz-api.module';
 import { AssignmentApiModule } from './assessment/assignment-api.module';
 import { MarkingApiModule } from './assessment/marking-api.module';
@@ -56,6 +57,7 @@ import { DirectoryApiModule } from './directory/directory-api.module';
   ],
   controllers: [PlatformController, AuthController, MeController, AdminUsersController, InvitationController],
   providers: [
+    AccountDirectory,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: validationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -14,6 +14,8 @@ import { MeDirectoryController } from './me-directory.controller';
 // administrators
 import { AdminRegionsController } from './admin-regions.controller';
 import { AdminInstitutionsController } from './admin-institutions.controller';
+import { AdminFreeTextController } from './admin-free-text.controller';
+import { AdminUserMembershipsController } from './admin-user-memberships.controller';
 
 /**
  * The directory over HTTP: the network's public pages (regions, institutions, people), the
@@ -33,6 +35,8 @@ import { AdminInstitutionsController } from './admin-institutions.controller';
     // administrators
     AdminRegionsController,
     AdminInstitutionsController,
+    AdminFreeTextController,
+    AdminUserMembershipsController,
   ],
 })
 export class DirectoryApiModule implements OnModuleInit {

@@ -1,5 +1,13 @@
 import { DataSource } from 'typeorm';
-import { CSV_IMPORT_MAX_BYTES, type CohortView, type CsvImportReport } from '@aula/contracts';
+import {
+  CSV_IMPORT_MAX_BYTES,
+  directoryApi,
+  routeUrl,
+  type CohortView,
+  type CsvImportReport,
+  type InstitutionView,
+  type RegionView,
+} from '@aula/contracts';
 import { InvitationService } from '@aula/server/identity';
 import { startTestApp, uniqueEmail, type TestApp } from '../testing/test-app';
 import {
@@ -136,6 +144,76 @@ describe('bulk enrolment from CSV, and invitations', () => {
       'already-enrolled': 5,
       error: 5,
     });
+  });
+
+  it("places new people at the directory's institution and region their organisation and region name, and keeps the rest for an administrator", async () => {
+    const cohort = await createCohort(t, admin, courseId);
+    const word = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+    const asAdmin = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.request({ method, url, headers: admin.headers, ...(payload ? { payload } : {}) });
+    const institution = (
+      await asAdmin('POST', routeUrl(directoryApi.createInstitution), {
+        names: [
+          { value: `Fundação João Pinheiro ${word}`, lang: 'pt', type: 'official' },
+          { value: `FJP${word}`, lang: null, type: 'acronym' },
+        ],
+        kind: 'government',
+        country: 'BR',
+      })
+    ).json() as InstitutionView;
+    const region = (
+      await asAdmin('POST', routeUrl(directoryApi.createRegion), {
+        slug: `minas-${word}`,
+        name: { pt: `Minas Gerais ${word}` },
+        country: 'BR',
+        subdivision: 'BR-MG',
+        worldRegion: 'latin-america-caribbean',
+        status: 'participating',
+      })
+    ).json() as RegionView;
+    const existing = await person(t);
+    const [matched, acronym, unknown] = ['ana', 'bia', 'caio'].map((n) => uniqueEmail(n));
+    const csv = [
+      'email,display_name,country,organisation,region',
+      `${matched},Ana,BR,FUNDACAO JOAO PINHEIRO ${word},minas gerais ${word}`,
+      `${acronym},Bia,BR,fjp${word},`,
+      `${unknown},Caio,BR,Prefeitura de Algum Lugar ${word},Sertão ${word}`,
+      `${existing.email},Ignored,BR,Fundação João Pinheiro ${word},`,
+    ].join('\n');
+    const report: CsvImportReport = (await importCsv(cohort.id, csv)).json();
+    expect(report.rows.map((r) => r.outcome)).toEqual([
+      'invited-and-enrolled',
+      'invited-and-enrolled',
+      'invited-and-enrolled',
+      'enrolled',
+    ]);
+    const idOf = async (email: string) =>
+      ((await db().query('SELECT id FROM users WHERE email = $1', [email])) as { id: string }[])[0].id;
+    const membersOf = async (email: string) =>
+      (
+        (await asAdmin('GET', routeUrl(directoryApi.userMemberships, { id: await idOf(email) }))).json() as {
+          institution: { id: string };
+        }[]
+      ).map((m) => m.institution.id);
+    expect(await membersOf(matched)).toEqual([institution.id]);
+    expect(await membersOf(acronym)).toEqual([institution.id]);
+    expect(await membersOf(unknown)).toEqual([]);
+    // An existing account's details are left as they are.
+    expect(await membersOf(existing.email)).toEqual([]);
+    const values = (await db().query(
+      `SELECT u.email, v.field, v.value, v.status, v.region_id AS "regionId", u.organisation AS "column"
+         FROM free_text_values v JOIN users u ON u.id = v.user_id WHERE u.email = ANY($1) ORDER BY u.email, v.field`,
+      [[matched, unknown, existing.email]],
+    )) as { email: string; field: string; value: string; status: string; regionId: string | null; column: null }[];
+    expect(values.map((v) => [v.email, v.field, v.value, v.status])).toEqual([
+      [matched, 'organisation', `FUNDACAO JOAO PINHEIRO ${word}`, 'matched'],
+      [matched, 'region', `minas gerais ${word}`, 'matched'],
+      [unknown, 'organisation', `Prefeitura de Algum Lugar ${word}`, 'open'],
+      [unknown, 'region', `Sertão ${word}`, 'open'],
+    ]);
+    expect(values[1].regionId).toBe(region.id);
+    // The account itself no longer holds the text.
+    expect(values.every((v) => v.column === null)).toBe(true);
   });
 
   it('lets an invited person choose a password once, then sign in with it', async () => {

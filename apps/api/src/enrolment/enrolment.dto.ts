@@ -261,4 +261,4 @@ export class CsvImportReportDto {
   @ApiProperty({ type: CsvCountsDto }) counts: CsvCountsDto;
 }
 
-export const CSV_IMPORT_DESCRIPTION = `A \`text/csv\` body (UTF-8, optional BOM, at most 2 MB and 5,000 rows). The header row names the columns, any of: ${CSV_IMPORT_COLUMNS.join(', ')}; only email is required, display_name too for people without an account. Each row is applied whole or not at all, in its own transaction; the answer reports every row.`;
+export const CSV_IMPORT_DESCRIPTION = `A \`text/csv\` body (UTF-8, optional BOM, at most 2 MB and 5,000 rows). The header row names the columns, any of: ${CSV_IMPORT_COLUMNS.join(', ')}; only email is required, display_name too for people without an account. For new people, organisation and region are matched to the directory (a text naming exactly one institution of the row's country, or one region, makes them a member of it or places them in it) and otherwise kept for an administrator to resolve. Each row is applied whole or not at all, in its own transaction; the answer reports every row.`;

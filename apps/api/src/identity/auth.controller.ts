@@ -9,6 +9,7 @@ import { Public } from '../auth/auth.decorators';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../auth/refresh-cookie';
 import { AuthSessionDto, RegisterDto, SignInDto } from './identity.dto';
 import { Route } from '../common/route.decorator';
+import { AccountDirectory } from './account-directory';
 
 @ApiTags('auth')
 @Public()
@@ -19,6 +20,7 @@ export class AuthController {
   constructor(
     private readonly identity: IdentityService,
     private readonly sessions: SessionService,
+    private readonly directory: AccountDirectory,
     config: AppConfig,
   ) {
     this.secureCookies = config.PUBLIC_URL.startsWith('https:');
@@ -32,7 +34,16 @@ export class AuthController {
   @Route(identityApi.register)
   @ApiCreatedResponse({ type: AuthSessionDto })
   async register(@Body() body: RegisterDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthSession> {
-    return this.answer(reply, await this.identity.register(body));
+    const { organisation, region, institutionId, proposedInstitution, position, regionId, ...account } = body;
+    const within = this.directory.forRegistration({
+      organisation,
+      region,
+      institutionId,
+      proposedInstitution,
+      position,
+      regionId,
+    });
+    return this.answer(reply, await this.identity.register(account, within));
   }
 
   @Route(identityApi.signIn)

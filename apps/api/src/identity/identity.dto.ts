@@ -9,12 +9,17 @@ import {
   IsISO31661Alpha2,
   IsOptional,
   IsString,
+  IsObject,
   IsTimeZone,
+  IsUUID,
   MaxLength,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import {
+  DIRECTORY_LIMITS,
   DISPLAY_NAME_MAX_LENGTH,
   LOCALES,
   PASSWORD_MAX_LENGTH,
@@ -22,6 +27,7 @@ import {
   ROLES,
   type ChangePasswordRequest,
   type Locale,
+  type ProposedInstitution,
   type RegisterRequest,
   type Role,
   type SignInRequest,
@@ -29,6 +35,7 @@ import {
   type UpdateRolesRequest,
 } from '@aula/contracts';
 import { IsOptionalNotNull, IsPrintable, PageQueryDto, SearchText } from '../common/dto';
+import { ProposedInstitutionDto } from '../directory/directory.dto';
 
 export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'jose.nunez@example.org' })
@@ -63,19 +70,56 @@ export class RegisterDto implements RegisterRequest {
   @IsISO31661Alpha2({ message: 'must be a two-letter country code' })
   country?: string;
 
-  @ApiPropertyOptional({ maxLength: 160 })
+  @ApiPropertyOptional({
+    maxLength: 160,
+    deprecated: true,
+    description:
+      'Free text from older clients: matched to the directory where unambiguous, otherwise kept for an administrator',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(160)
   @IsPrintable()
   organisation?: string;
 
-  @ApiPropertyOptional({ maxLength: 120, example: 'Bogotá-Cundinamarca' })
+  @ApiPropertyOptional({
+    maxLength: 120,
+    example: 'Bogotá-Cundinamarca',
+    deprecated: true,
+    description: 'Free text from older clients: matched to a region of the directory where unambiguous',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(120)
   @IsPrintable()
   region?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The person’s institution, picked from the directory' })
+  @IsOptionalNotNull()
+  @IsUUID('all', { message: 'must be a UUID' })
+  institutionId?: string;
+
+  @ApiPropertyOptional({
+    type: ProposedInstitutionDto,
+    description: '“My institution is not listed”: a pending institution an administrator confirms',
+  })
+  @IsOptionalNotNull()
+  @IsObject({ message: 'must be an object' })
+  @ValidateNested()
+  @Type(() => ProposedInstitutionDto)
+  proposedInstitution?: ProposedInstitution;
+
+  @ApiPropertyOptional({ maxLength: DIRECTORY_LIMITS.position, description: 'Position at that institution' })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(DIRECTORY_LIMITS.position)
+  @IsPrintable()
+  position?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The person’s region, from the directory' })
+  @IsOptionalNotNull()
+  @IsUUID('all', { message: 'must be a UUID' })
+  regionId?: string;
 }
 
 export class SignInDto implements SignInRequest {
@@ -115,14 +159,24 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsISO31661Alpha2({ message: 'must be a two-letter country code' })
   country?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({
+    nullable: true,
+    deprecated: true,
+    description:
+      'Free text from older clients: matched to the directory where unambiguous (see /api/me/memberships)',
+  })
   @ValidateIf((o: UpdateProfileDto) => o.organisation !== null && o.organisation !== undefined)
   @IsString()
   @MaxLength(160)
   @IsPrintable()
   organisation?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({
+    nullable: true,
+    deprecated: true,
+    description:
+      'Free text from older clients: matched to a region of the directory where unambiguous (see /api/me/network-profile)',
+  })
   @ValidateIf((o: UpdateProfileDto) => o.region !== null && o.region !== undefined)
   @IsString()
   @MaxLength(120)
@@ -175,8 +229,18 @@ export class UserViewDto {
   @ApiProperty({ enum: LOCALES }) locale: Locale;
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
   @ApiProperty({ nullable: true, type: String }) country: string | null;
-  @ApiProperty({ nullable: true, type: String }) organisation: string | null;
-  @ApiProperty({ nullable: true, type: String }) region: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'What older accounts typed; new values go to the directory',
+  })
+  organisation: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'What older accounts typed; new values go to the directory',
+  })
+  region: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

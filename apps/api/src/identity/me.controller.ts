@@ -9,6 +9,7 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { setRefreshCookie } from '../auth/refresh-cookie';
 import { AuthSessionDto, ChangePasswordDto, UpdateProfileDto, UserViewDto } from './identity.dto';
 import { Route } from '../common/route.decorator';
+import { AccountDirectory } from './account-directory';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class MeController {
   constructor(
     private readonly identity: IdentityService,
     private readonly config: AppConfig,
+    private readonly directory: AccountDirectory,
   ) {}
 
   @Route(identityApi.me)
@@ -28,7 +30,8 @@ export class MeController {
   @Route(identityApi.updateMe)
   @ApiOkResponse({ type: UserViewDto })
   update(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<UserView> {
-    return this.identity.updateProfile(actor, body);
+    const { organisation, region, ...change } = body;
+    return this.identity.updateProfile(actor, change, this.directory.forProfile({ organisation, region }));
   }
 
   /** Ends every session of the person and continues in a new one. */

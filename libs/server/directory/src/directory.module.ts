@@ -16,7 +16,10 @@ import { NetworkProfileService } from './network-profile.service';
 import { InstitutionMergeService } from './institution-merge.service';
 import { InstitutionCsvService } from './institution-csv';
 import { PeopleService } from './people.service';
+import { FreeTextService } from './free-text.service';
+import { FreeTextSubscriber } from './free-text.subscriber';
 import { CatalogModule } from '@aula/server/catalog';
+import { IdentityModule } from '@aula/server/identity';
 
 export const DIRECTORY_ENTITIES = [Region, Institution, InstitutionRelationship, Membership, NetworkProfile, FreeTextValue, DirectoryAudit];
 
@@ -34,6 +37,9 @@ const DIRECTORY_SERVICES = [
   MembershipService,
   NetworkProfileService,
   PeopleService,
+  // moving off free text: what people typed, matched to records or resolved by administrators
+  FreeTextService,
+  FreeTextSubscriber,
 ];
 
 /**
@@ -43,7 +49,7 @@ const DIRECTORY_SERVICES = [
  * for profile photos, and the catalogue's reader for the shared topic list.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), CatalogModule],
+  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), CatalogModule, IdentityModule],
   providers: DIRECTORY_SERVICES,
   exports: [TypeOrmModule, ...DIRECTORY_SERVICES],
 })

@@ -28,3 +28,6 @@ export * from './institution-merge.service';
 export * from './institution-csv';
 /** PeopleService: published people, region and institution pages, the shared topic list. */
 export * from './people.service';
+/** FreeTextService: what people typed as organisation or region, matched or resolved to records (kept as typed). */
+export * from './free-text.service';
+export * from './free-text.subscriber';

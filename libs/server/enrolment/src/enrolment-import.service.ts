@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { CsvImportReport, CsvRowOutcome, Locale } from '@aula/contracts';
 import { isPgError, PG } from '@aula/server/database';
 import { AccessPolicy, IdentityReader, InvitationService, type Actor } from '@aula/server/identity';
+import { FreeTextService } from '@aula/server/directory';
 import { readEnrolmentCsv, type EnrolmentCsvRow } from './enrolment-csv.reader';
 import { EnrolmentService } from './enrolment.service';
 
@@ -15,7 +16,10 @@ type RowReport = CsvImportReport['rows'][number];
  * Bulk enrolment from a CSV file. Each row runs in its own transaction: it is applied whole
  * (account + invitation + enrolment + events) or not at all, and a bad row never stops the others.
  * People who have no account get one with an invitation to choose their password; the details of
- * people who already have an account are left as they are.
+ * people who already have an account are left as they are. A new person's `organisation` and
+ * `region` go to the directory as typed: a text that names exactly one institution (of the row's
+ * country) or region makes them a member of it or puts them in it; the rest wait for an
+ * administrator in the free-text list.
  */
 @Injectable()
 export class EnrolmentImportService {
@@ -26,6 +30,7 @@ export class EnrolmentImportService {
     private readonly enrolments: EnrolmentService,
     private readonly invitations: InvitationService,
     private readonly people: IdentityReader,
+    private readonly freeText: FreeTextService,
   ) {}
 
   async import(actor: Actor, cohortId: string, csv: string): Promise<CsvImportReport> {
@@ -91,12 +96,12 @@ export class EnrolmentImportService {
               locale: row.locale ?? defaults.courseLocale,
               timeZone: row.timeZone ?? defaults.timeZone,
               country: row.country,
-              organisation: row.organisation,
-              region: row.region,
             },
             actor.id,
           );
           userId = user.id;
+          await this.freeText.record(userId, 'organisation', row.organisation, em);
+          await this.freeText.record(userId, 'region', row.region, em);
           invited = true;
         }
         const placed = await this.enrolments.place(em, cohort, userId);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@aula/server/catalog';
 import { IdentityModule } from '@aula/server/identity';
+import { DirectoryModule } from '@aula/server/directory';
 import { Cohort } from './cohort.entity';
 import { Enrolment } from './enrolment.entity';
 import { ActivityCompletion } from './activity-completion.entity';
@@ -33,7 +34,7 @@ const SERVICES = [
  * StorageModule in the host application.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENROLMENT_ENTITIES), CatalogModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature(ENROLMENT_ENTITIES), CatalogModule, IdentityModule, DirectoryModule],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],
 })

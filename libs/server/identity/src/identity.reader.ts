@@ -9,8 +9,8 @@ export interface AccountState {
 }
 
 /**
- * Read-only facts about people for other domains (the reader's language, whether an account is
- * active, who holds a role): no access checks here, the caller decides. Every method takes an
+ * Read-only facts about people for other domains (the reader's language, their country, whether an
+ * account is active, who holds a role): no access checks here, the caller decides. Every method takes an
  * optional EntityManager so it can run inside the caller's transaction.
  */
 @Injectable()
@@ -23,6 +23,16 @@ export class IdentityReader {
       locale: Locale | null;
     }[];
     return row?.locale ?? null;
+  }
+
+  /** The country (ISO 3166-1 alpha-2) of each of these people, null when they gave none; unknown ids are left out. */
+  async countries(userIds: string[], em?: EntityManager): Promise<Map<string, string | null>> {
+    if (userIds.length === 0) return new Map();
+    const rows = (await (em ?? this.dataSource).query(
+      'SELECT id, country FROM users WHERE id = ANY($1::uuid[])',
+      [[...new Set(userIds)]],
+    )) as { id: string; country: string | null }[];
+    return new Map(rows.map((r) => [r.id, r.country?.trim() || null]));
   }
 
   /** The account with this id; null when there is none. */

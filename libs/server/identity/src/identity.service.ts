@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import {
   PAGE_LIMIT_DEFAULT,
   type Locale,
@@ -25,9 +25,16 @@ export interface NewUser {
   locale?: Locale;
   timeZone?: string;
   country?: string | null;
-  organisation?: string | null;
-  region?: string | null;
 }
+
+/** What a person may change of their own profile here (their organisation and region live in the directory). */
+export type ProfileChange = Pick<UpdateProfileRequest, 'displayName' | 'locale' | 'timeZone' | 'country'>;
+
+/**
+ * Work another domain does in the same transaction as the account change (the API composes it:
+ * identity knows nothing of the directory). A failure rolls the account change back.
+ */
+export type WithinAccountChange = (user: User, em: EntityManager) => Promise<void>;
 
 export interface UserQuery {
   q?: string;
@@ -48,10 +55,14 @@ export class IdentityService {
   ) {}
 
   /** Creates an account; used by self-registration, the seed and administrators. */
-  async createUser(input: NewUser): Promise<User> {
+  async createUser(input: NewUser, within?: WithinAccountChange): Promise<User> {
     const user = this.prepareUser(input, await this.hasher.hash(input.password));
     try {
-      return await this.users.save(user);
+      return await this.users.manager.transaction(async (em) => {
+        const saved = await em.save(user);
+        if (within) await within(saved, em);
+        return saved;
+      });
     } catch (e) {
       if (isPgError(e, PG.uniqueViolation, 'users_email_key')) throw new EmailTakenError();
       throw e;
@@ -70,15 +81,16 @@ export class IdentityService {
       locale: input.locale ?? 'en',
       timeZone: input.timeZone ?? 'UTC',
       country: input.country?.toUpperCase() ?? null,
-      organisation: input.organisation ? normaliseName(input.organisation) : null,
-      region: input.region ? normaliseName(input.region) : null,
+      // The free-text organisation and region columns are no longer written: the directory keeps them.
+      organisation: null,
+      region: null,
       searchText: searchKey(displayName, email),
     });
   }
 
-  async register(input: NewUser): Promise<IssuedSession> {
+  async register(input: NewUser, within?: WithinAccountChange): Promise<IssuedSession> {
     if (!this.config.REGISTRATION_ENABLED) throw new RegistrationClosedError();
-    const user = await this.createUser({ ...input, roles: ['trainee'] });
+    const user = await this.createUser({ ...input, roles: ['trainee'] }, within);
     return this.sessions.start(user);
   }
 
@@ -106,16 +118,21 @@ export class IdentityService {
     return toUserView(await this.get(actor.id));
   }
 
-  async updateProfile(actor: Actor, change: UpdateProfileRequest): Promise<UserView> {
+  /** `organisation` and `region` are not identity's: the caller hands them to the directory (`within`). */
+  async updateProfile(actor: Actor, change: ProfileChange, within?: WithinAccountChange): Promise<UserView> {
     const user = await this.get(actor.id);
     if (change.displayName !== undefined) user.displayName = normaliseName(change.displayName);
     if (change.locale !== undefined) user.locale = change.locale;
     if (change.timeZone !== undefined) user.timeZone = change.timeZone;
     if (change.country !== undefined) user.country = change.country?.toUpperCase() ?? null;
-    if (change.organisation !== undefined) user.organisation = change.organisation ? normaliseName(change.organisation) : null;
-    if (change.region !== undefined) user.region = change.region ? normaliseName(change.region) : null;
     user.searchText = searchKey(user.displayName, user.email);
-    return toUserView(await this.users.save(user));
+    return toUserView(
+      await this.users.manager.transaction(async (em) => {
+        const saved = await em.save(user);
+        if (within) await within(saved, em);
+        return saved;
+      }),
+    );
   }
 
   /** Ends every other session; the caller continues in a fresh one. */
@@ -137,7 +154,11 @@ export class IdentityService {
   /** Keyset-paginated list ordered by name; `q` matches name or email, accents and case ignored. */
   async list(query: UserQuery): Promise<Page<UserView>> {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
-    const qb = this.users.createQueryBuilder('u').orderBy('u.search_text', 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
+    const qb = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.search_text', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(limit + 1);
     if (query.q) {
       const pattern = `%${searchKey(query.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('u.search_text LIKE :pattern', { pattern });
