@@ -224,6 +224,11 @@ export const directoryApi = {
   deleteInstitution: { method: 'DELETE', path: '/api/admin/directory/institutions/:id' },
   setInstitutionStatus: { method: 'POST', path: '/api/admin/directory/institutions/:id/status' },
   mergeInstitutions: { method: 'POST', path: '/api/admin/directory/institutions/:id/merge' },
+  userMemberships: { method: 'GET', path: '/api/admin/users/:id/memberships' },
+  addUserMembership: { method: 'POST', path: '/api/admin/users/:id/memberships' },
+  freeText: { method: 'GET', path: '/api/admin/directory/free-text' },
+  matchFreeText: { method: 'POST', path: '/api/admin/directory/free-text/match' },
+  resolveFreeText: { method: 'POST', path: '/api/admin/directory/free-text/resolve' },
 } as const satisfies Record<string, ApiRoute>;
 
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */
