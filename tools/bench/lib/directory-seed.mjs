@@ -131,8 +131,8 @@ export async function seedPeople(client, people, institutions, passwordHash) {
   );
   await client.query(
     `INSERT INTO memberships (user_id, institution_id, position)
-     SELECT md5('dir-user-' || i)::uuid, md5('dir-inst-' || (1 + i % $3::int))::uuid, 'Analyst'
-       FROM generate_series(1, $2::int) i`,
+     SELECT md5('dir-user-' || i)::uuid, md5('dir-inst-' || (1 + i % $2::int))::uuid, 'Analyst'
+       FROM generate_series(1, $1::int) i`,
     [people, institutions],
   );
   await client.query('COMMIT');

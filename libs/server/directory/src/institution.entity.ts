@@ -81,6 +81,8 @@ export class Institution {
 
   /** Every name, accents removed and lower-cased, separated by ` | `: what search and matching use. */
   @Index('institutions_search_text_trgm_idx', { synchronize: false })
+  /** The folded first name in byte order, for the typeahead's prefix scan (migration 1764610000000). */
+  @Index('institutions_search_prefix_idx', { synchronize: false })
   @Column({ type: 'text' })
   searchText: string;
 

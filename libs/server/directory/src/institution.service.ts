@@ -100,31 +100,42 @@ WITH RECURSIVE up(node) AS (
 )
 SELECT EXISTS (SELECT 1 FROM up WHERE node = ANY($1::uuid[])) AS cycle`;
 
+const SUGGEST_COLUMNS = `i.id, i.names, i.primary_name AS "primaryName", i.acronym, i.country, i.status`;
+const SUGGEST_FILTER = `i.status = 'active' AND ($3::char(2) IS NULL OR i.country = $3::char(2)) AND (NOT $4::boolean OR i.public)`;
+/** The first name, folded, in byte order: what institutions_search_prefix_idx holds (see its migration). */
+const FIRST_NAME = `left(i.search_text, 200) COLLATE "C"`;
+
 /**
- * The typeahead in one statement (the `directory` benchmark's bare baseline runs it too), each
- * half served by institutions_search_text_trgm_idx: $1 the folded text, $2 it escaped for LIKE,
- * $3 the country or null, $4 true when only public records may show, $5 the limit. First the
- * records containing the text, ranked: the start of a name or acronym, then the start of a word,
- * then anywhere; then, only when those leave room (the LIMIT stops the append before its second
- * half runs otherwise), similar spellings by word similarity, for texts of three characters or more.
+ * The typeahead in one statement (the `directory` benchmark's bare baseline runs it too): $1 the
+ * folded text, $2 it escaped for LIKE, $3 the country or null, $4 true when only public records
+ * may show, $5 the limit. Three halves, each index-backed, in order of quality; the outer LIMIT
+ * stops the append as soon as it has enough, so a later half runs only when the earlier ones leave
+ * room:
+ * 1. records whose first name starts with the text, in name order (institutions_search_prefix_idx,
+ *    read in order: the scan stops after $5 rows — a range, not LIKE, so a generic plan uses it);
+ * 2. records containing the text elsewhere (institutions_search_text_trgm_idx): the start of another
+ *    name or acronym, then the start of a word, then anywhere;
+ * 3. for texts of three characters or more, similar spellings (the same trigram index), closest first.
  */
 export const INSTITUTION_SUGGEST_SQL = `
 SELECT * FROM (
-  (SELECT i.id, i.names, i.primary_name AS "primaryName", i.acronym, i.country, i.status,
-          CASE WHEN i.search_text LIKE $2 || '%' OR i.search_text LIKE '%| ' || $2 || '%' THEN 0
-               WHEN i.search_text LIKE '% ' || $2 || '%' THEN 1
-               ELSE 2 END AS rank
+  (SELECT ${SUGGEST_COLUMNS}, 0 AS rank
      FROM institutions i
-    WHERE i.search_text LIKE '%' || $2 || '%'
-      AND i.status = 'active' AND ($3::char(2) IS NULL OR i.country = $3::char(2)) AND (NOT $4::boolean OR i.public)
+    WHERE ${FIRST_NAME} >= $1::text AND ${FIRST_NAME} < $1::text || chr(1114111) AND ${SUGGEST_FILTER}
+    ORDER BY ${FIRST_NAME}, i.id
+    LIMIT $5)
+  UNION ALL
+  (SELECT ${SUGGEST_COLUMNS},
+          CASE WHEN i.search_text LIKE '%| ' || $2 || '%' THEN 0 WHEN i.search_text LIKE '% ' || $2 || '%' THEN 1 ELSE 2 END AS rank
+     FROM institutions i
+    WHERE i.search_text LIKE '%' || $2 || '%' AND i.search_text NOT LIKE $2 || '%' AND ${SUGGEST_FILTER}
     ORDER BY rank, i.primary_name, i.id
     LIMIT $5)
   UNION ALL
-  (SELECT i.id, i.names, i.primary_name AS "primaryName", i.acronym, i.country, i.status, 3 AS rank
+  (SELECT ${SUGGEST_COLUMNS}, 3 AS rank
      FROM institutions i
-    WHERE length($1) >= 3 AND $1 <% i.search_text AND i.search_text NOT LIKE '%' || $2 || '%'
-      AND i.status = 'active' AND ($3::char(2) IS NULL OR i.country = $3::char(2)) AND (NOT $4::boolean OR i.public)
-    ORDER BY word_similarity($1, i.search_text) DESC, i.primary_name, i.id
+    WHERE length($1) >= 3 AND $1 <% i.search_text AND i.search_text NOT LIKE '%' || $2 || '%' AND ${SUGGEST_FILTER}
+    ORDER BY strict_word_similarity($1, i.search_text) DESC, i.primary_name, i.id
     LIMIT $5)
 ) AS found
 LIMIT $5`;

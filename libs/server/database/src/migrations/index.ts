@@ -12,6 +12,7 @@ import { CourseReminderOffsets1764510000000 } from './1764510000000-course-remin
 import { AssessmentReadModels1764520000000 } from './1764520000000-assessment-read-models';
 import { AssessmentDeadlineAndResultReadModels1764530000000 } from './1764530000000-assessment-deadline-and-result-read-models';
 import { CreateDirectory1764600000000 } from './1764600000000-create-directory';
+import { DirectorySearchPrefixIndex1764610000000 } from './1764610000000-directory-search-prefix-index';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AssessmentReadModels1764520000000,
   AssessmentDeadlineAndResultReadModels1764530000000,
   CreateDirectory1764600000000,
+  DirectorySearchPrefixIndex1764610000000,
 ];
