@@ -86,6 +86,8 @@ export async function prepareRun(log) {
   // As `npm start` connects: over the server's Unix socket when it is on this machine.
   const { databaseUrl } = services;
   atCleanup(async () => {
+    // BENCH_KEEP_DB=1 leaves it for looking at query plans (`npm run bench -- --clean` drops it later).
+    if (process.env.BENCH_KEEP_DB === '1') return log(`  kept database aula_bench_${runId} (BENCH_KEEP_DB=1)`);
     await dropDatabase(databaseUrl);
     log(`  dropped database aula_bench_${runId}`);
   });
