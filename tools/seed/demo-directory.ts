@@ -228,7 +228,11 @@ export interface DemoInstitution {
 }
 
 const official = (value: string, lang: string | null): InstitutionName => ({ value, lang, type: 'official' });
-const acronym = (value: string, lang: string | null = null): InstitutionName => ({ value, lang, type: 'acronym' });
+const acronym = (value: string, lang: string | null = null): InstitutionName => ({
+  value,
+  lang,
+  type: 'acronym',
+});
 const alias = (value: string, lang: string | null): InstitutionName => ({ value, lang, type: 'alias' });
 
 /** Parents come before their children, related bodies before those that name them. */
@@ -374,7 +378,10 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
   },
   // Córdoba
   {
-    names: [official('Gobierno de la Provincia de Córdoba', 'es'), alias('Government of Córdoba Province', 'en')],
+    names: [
+      official('Gobierno de la Provincia de Córdoba', 'es'),
+      alias('Government of Córdoba Province', 'en'),
+    ],
     kind: 'government',
     sector: 'government',
     country: 'AR',
@@ -739,10 +746,7 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
     established: 1960,
   },
   {
-    names: [
-      official('Enugu Chamber of Commerce, Industry, Mines and Agriculture', 'en'),
-      acronym('ECCIMA'),
-    ],
+    names: [official('Enugu Chamber of Commerce, Industry, Mines and Agriculture', 'en'), acronym('ECCIMA')],
     kind: 'private-company',
     sector: 'private-sector',
     country: 'NG',
@@ -1019,7 +1023,9 @@ export async function seedDemoDirectory(
     const found = await findInstitution(proposal.name, proposal.country);
     if (
       found &&
-      (await dataSource.getRepository(Membership).exists({ where: { userId: user.id, institutionId: found.id } }))
+      (await dataSource
+        .getRepository(Membership)
+        .exists({ where: { userId: user.id, institutionId: found.id } }))
     )
       continue;
     await memberships.add(user.id, {

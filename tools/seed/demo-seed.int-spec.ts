@@ -76,10 +76,28 @@ describe('demo data', () => {
 
     const regions = (await db.query(
       `SELECT slug, status, subdivision, public, latitude IS NOT NULL AS located, joined_on IS NOT NULL AS joined, name FROM regions ORDER BY slug`,
-    )) as { slug: string; status: string; subdivision: string | null; public: boolean; located: boolean; joined: boolean; name: Record<string, string> }[];
+    )) as {
+      slug: string;
+      status: string;
+      subdivision: string | null;
+      public: boolean;
+      located: boolean;
+      joined: boolean;
+      name: Record<string, string>;
+    }[];
     expect(regions.map((r) => r.slug)).toEqual(DEMO_REGIONS.map((r) => r.slug).sort());
-    const byStatus = (status: string) => regions.filter((r) => r.status === status).map((r) => r.slug).sort();
-    expect(byStatus('participating')).toEqual(['biobio', 'bogota-cundinamarca', 'cordoba', 'minas-gerais', 'quetzaltenango']);
+    const byStatus = (status: string) =>
+      regions
+        .filter((r) => r.status === status)
+        .map((r) => r.slug)
+        .sort();
+    expect(byStatus('participating')).toEqual([
+      'biobio',
+      'bogota-cundinamarca',
+      'cordoba',
+      'minas-gerais',
+      'quetzaltenango',
+    ]);
     expect(byStatus('partner')).toEqual(['enugu', 'mekong-delta', 'souss-massa', 'yunnan']);
     expect(byStatus('observer')).toEqual(['kerala', 'valparaiso']);
     for (const r of regions) {
@@ -120,7 +138,14 @@ describe('demo data', () => {
          FROM network_profiles p JOIN users u ON u.id = p.user_id
          LEFT JOIN memberships m ON m.user_id = p.user_id AND m.institution_id = p.institution_id
          LEFT JOIN regions r ON r.id = p.region_id`,
-    )) as { email: string; published: boolean; bio: string | null; topics: string[]; showsInstitution: boolean | null; region: string | null }[];
+    )) as {
+      email: string;
+      published: boolean;
+      bio: string | null;
+      topics: string[];
+      showsInstitution: boolean | null;
+      region: string | null;
+    }[];
     expect(profiles).toHaveLength(DEMO_PEOPLE.length);
     const published = profiles.filter((p) => p.published);
     expect(published.map((p) => p.email).sort()).toEqual(
