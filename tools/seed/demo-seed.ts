@@ -8,9 +8,11 @@ import { EmailTakenError, IdentityModule, IdentityService } from '@aula/server/i
 import { EnrolmentModule } from '@aula/server/enrolment';
 import { OutboxModule } from '@aula/server/outbox';
 import { StorageModule } from '@aula/server/storage';
+import { DirectoryModule, FreeTextService } from '@aula/server/directory';
 import { seedDemoCourses } from './demo-courses';
 import { seedDemoAssignment } from './demo-assignment';
 import { seedDemoQuiz } from './demo-quiz';
+import { seedDemoDirectory } from './demo-directory';
 
 /** Every demo account signs in with this password (printed in the README). */
 export const DEMO_PASSWORD = 'Aula-demo-2026';
@@ -22,8 +24,15 @@ interface DemoPerson {
   locale: Locale;
   timeZone: string;
   country: string;
+  /** The person's institution: an official name of the directory's demo institutions. */
   organisation: string;
+  /** The person's region: a name of a demo region. */
   region: string;
+  /**
+   * What the person once typed in the old free-text fields, when it is not the directory's name:
+   * such values wait on the administrators' reconciliation screen.
+   */
+  typed?: { organisation?: string; region?: string };
 }
 
 const person = (
@@ -35,7 +44,8 @@ const person = (
   country: string,
   region: string,
   organisation: string,
-): DemoPerson => ({ email: `${email}@aula.example`, displayName, roles, locale, timeZone, country, region, organisation });
+  typed?: DemoPerson['typed'],
+): DemoPerson => ({ email: `${email}@aula.example`, displayName, roles, locale, timeZone, country, region, organisation, typed });
 
 /** The programme's people: staff, and trainees from the five Latin American regions and partners. */
 export const DEMO_PEOPLE: DemoPerson[] = [
@@ -48,27 +58,41 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   person('ignacio.munoz', 'Ignacio Muñoz Sepúlveda', ['trainee'], 'es', 'America/Santiago', 'CL', 'Biobío', 'Gobierno Regional del Biobío'),
   person('valentina.rios', 'Valentina Ríos', ['trainee'], 'es', 'America/Santiago', 'CL', 'Biobío', 'Universidad de Concepción'),
   person('maria.xiloj', 'María Xiloj Tzul', ['trainee'], 'es', 'America/Guatemala', 'GT', 'Quetzaltenango', 'Municipalidad de Quetzaltenango'),
-  person('andres.ajanel', 'Andrés Ajanel', ['trainee'], 'es', 'America/Guatemala', 'GT', 'Quetzaltenango', 'Mancomunidad Metrópoli de los Altos'),
+  person('andres.ajanel', 'Andrés Ajanel', ['trainee'], 'es', 'America/Guatemala', 'GT', 'Quetzaltenango', 'Mancomunidad Metrópoli de los Altos', { organisation: 'Mancomunidad Metropoli Altos' }),
   person('ana.souza', 'Ana Souza', ['trainee'], 'pt', 'America/Sao_Paulo', 'BR', 'Minas Gerais', 'Secretaria de Planejamento de Minas Gerais'),
-  person('thiago.araujo', 'Thiago Araújo', ['trainee'], 'pt', 'America/Sao_Paulo', 'BR', 'Minas Gerais', 'Agência de Desenvolvimento da RMBH'),
-  person('minh.nguyen', 'Nguyễn Thị Minh', ['trainee'], 'en', 'Asia/Ho_Chi_Minh', 'VN', 'Mekong Delta', 'Can Tho Planning Institute'),
+  person('thiago.araujo', 'Thiago Araújo', ['trainee'], 'pt', 'America/Sao_Paulo', 'BR', 'Minas Gerais', 'Agência de Desenvolvimento da RMBH', { organisation: 'Agência Metropolitana de BH' }),
+  person('minh.nguyen', 'Nguyễn Thị Minh', ['trainee'], 'en', 'Asia/Ho_Chi_Minh', 'VN', 'Mekong Delta', 'Can Tho Planning Institute', { region: 'Đồng bằng sông Cửu Long' }),
   person('wang.xiaoming', '王小明', ['trainee'], 'en', 'Asia/Shanghai', 'CN', 'Yunnan', 'Yunnan Development Research Center'),
   person('mohammed.alami', 'محمد العلمي', ['trainee'], 'en', 'Africa/Casablanca', 'MA', 'Souss-Massa', 'Agence Régionale d’Exécution des Projets'),
-  person('amara.okafor', 'Amara Okafor', ['trainee'], 'en', 'Africa/Lagos', 'NG', 'Enugu', 'Enugu State Planning Commission'),
+  person('amara.okafor', 'Amara Okafor', ['trainee'], 'en', 'Africa/Lagos', 'NG', 'Enugu', 'Enugu State Planning Commission', { organisation: 'Enugu State Planning Commision' }),
 ];
 
-@Module({ imports: [CoreModule, DatabaseModule, IdentityModule, OutboxModule, StorageModule, EnrolmentModule] })
+@Module({
+  imports: [CoreModule, DatabaseModule, IdentityModule, OutboxModule, StorageModule, EnrolmentModule, DirectoryModule],
+})
 class SeedModule {}
 
-/** Idempotent: people who already exist are left as they are. */
+/**
+ * Idempotent: people who already exist are left as they are. A new person's organisation and
+ * region are kept as free text, as registration from an older client keeps them: the directory
+ * matches them to its records (those it has already, and those the directory seed adds next).
+ */
 export async function seedDemoData(): Promise<void> {
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   try {
     const identity = app.get(IdentityService);
+    const freeText = app.get(FreeTextService);
     let created = 0;
     for (const p of DEMO_PEOPLE) {
+      const { email, displayName, roles, locale, timeZone, country } = p;
       try {
-        await identity.createUser({ ...p, password: DEMO_PASSWORD });
+        await identity.createUser(
+          { email, displayName, roles, locale, timeZone, country, password: DEMO_PASSWORD },
+          async (user, em) => {
+            await freeText.record(user.id, 'organisation', p.typed?.organisation ?? p.organisation, em);
+            await freeText.record(user.id, 'region', p.typed?.region ?? p.region, em);
+          },
+        );
         created += 1;
       } catch (e) {
         if (!(e instanceof EmailTakenError)) throw e;
@@ -78,6 +102,7 @@ export async function seedDemoData(): Promise<void> {
     await seedDemoCourses(app);
     await seedDemoAssignment(app);
     await seedDemoQuiz(app);
+    await seedDemoDirectory(app, DEMO_PEOPLE);
   } finally {
     await app.close();
   }
