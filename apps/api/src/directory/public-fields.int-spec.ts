@@ -190,11 +190,12 @@ describe('public directory routes: exactly the listed fields, and only what visi
     pending: '',
     archived: '',
   };
-  const people: Record<'shown' | 'draft' | 'withdrawn' | 'shownHidden', string> = {
+  const people: Record<'shown' | 'draft' | 'withdrawn' | 'shownHidden' | 'viaPrivate', string> = {
     shown: '',
     draft: '',
     withdrawn: '',
     shownHidden: '',
+    viaPrivate: '',
   };
 
   beforeAll(async () => {
@@ -301,6 +302,20 @@ describe('public directory routes: exactly the listed fields, and only what visi
       proposedInstitution: { name: `Pendiente ${word}`, country: 'CO' },
     });
     hidden.pending = (pending.json() as { institution: InstitutionRef }).institution.id;
+
+    // Published, with no region of their own, showing a private institution of the public region:
+    // the hidden institution must not place them on the region's page.
+    const viaPrivate = await person('viaPrivate', 'Elena Interna');
+    await viaPrivate('POST', routeUrl(directoryApi.addMyMembership), { institutionId: hidden.private });
+    expect(
+      (
+        await viaPrivate('PUT', routeUrl(directoryApi.saveMyProfile), {
+          ...profile('private', hidden.private, region.id),
+          published: true,
+          regionId: null,
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   afterAll(async () => {
@@ -346,7 +361,7 @@ describe('public directory routes: exactly the listed fields, and only what visi
 
   it('answers people, a person and the topics with exactly the listed fields, published profiles only', async () => {
     const list = await read<Page<PublicPersonView>>('people', undefined, { q: word });
-    expect(list.items.map((p) => p.id).sort()).toEqual([people.shown, people.shownHidden].sort());
+    expect(list.items.map((p) => p.id).sort()).toEqual([people.shown, people.shownHidden, people.viaPrivate].sort());
     expect(
       (await read<Page<PublicPersonView>>('people', undefined, { institutionId: institution.id })).items.map(
         (p) => p.id,

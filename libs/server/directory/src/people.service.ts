@@ -91,7 +91,9 @@ export class PeopleService {
     if (query.regionId) {
       const region = p(query.regionId);
       where.push(
-        `(p.region_id = ${region} OR EXISTS (SELECT 1 FROM institutions i WHERE i.id = p.institution_id AND i.region_id = ${region}))`,
+        // Through the shown institution only when the reader may see it: a hidden institution must
+        // not place a person on a public region's page.
+        `(p.region_id = ${region} OR EXISTS (SELECT 1 FROM institutions i WHERE i.id = p.institution_id AND i.region_id = ${region} AND ${DirectoryPolicy.institutionCondition(audience === 'admin' ? 'member' : audience, 'i')}))`,
       );
     }
     if (query.cursor) {
