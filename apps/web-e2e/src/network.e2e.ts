@@ -97,16 +97,18 @@ test('a visitor browses the network in Portuguese and opens a region with its ma
   await expect(page.getByRole('table', { name: t('pt', 'network.chart.title') })).toBeVisible();
 
   // Search, then narrow by world region: both land in the address.
-  await page.getByLabel(t('pt', 'network.search.regions')).fill(`antioquia ${unique}`);
+  await page.getByLabel(t('pt', 'network.search.regions'), { exact: true }).fill(`antioquia ${unique}`);
   await expect(page).toHaveURL(new RegExp(`q=antioquia`));
-  const worldRegion = page.getByLabel(t('pt', 'network.filters.worldRegion'));
+  const worldRegion = page.getByLabel(t('pt', 'network.filters.worldRegion'), { exact: true });
   await worldRegion.selectOption('asia');
   await expect(page.getByText(t('pt', 'network.noResultsTitle'))).toBeVisible();
   await worldRegion.selectOption('latin-america-caribbean');
   await expect(page).toHaveURL(/worldRegion=latin-america-caribbean/);
   const regionLink = page.getByRole('link', { name: regionName.pt, exact: true });
   await expect(regionLink).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText(exactly(t('pt', 'network.shown.regions', { count: 1 })));
+  await expect(
+    page.getByRole('status').filter({ hasText: exactly(t('pt', 'network.shown.regions', { count: 1 })) }),
+  ).toBeVisible();
 
   // The region's page: its facts in Portuguese, its map, its institutions and its people.
   await regionLink.click();
