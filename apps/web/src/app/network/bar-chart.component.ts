@@ -27,10 +27,12 @@ import { scaleBars, type ChartRow } from './bar-chart';
           <tr>
             <th scope="row" dir="auto">{{ bar.label }}</th>
             <td>
-              <span class="track" aria-hidden="true">
-                <span class="bar" [style.inline-size.%]="bar.percent"></span>
-              </span>
-              <span class="value">{{ format(bar.value) }}</span>
+              <div class="cell">
+                <span class="track" aria-hidden="true">
+                  <span class="bar" [style.inline-size.%]="bar.percent"></span>
+                </span>
+                <span class="value">{{ format(bar.value) }}</span>
+              </div>
             </td>
           </tr>
         }
@@ -39,7 +41,7 @@ import { scaleBars, type ChartRow } from './bar-chart';
         <tfoot>
           <tr>
             <th scope="row">{{ totalLabel() }}</th>
-            <td>
+            <td class="total">
               <span class="value">{{ format(scale().total) }}</span>
             </td>
           </tr>
@@ -61,24 +63,24 @@ import { scaleBars, type ChartRow } from './bar-chart';
       text-align: start;
       font: var(--mat-sys-body-medium);
       padding: 4px 12px 4px 0;
-      white-space: nowrap;
       vertical-align: middle;
     }
     td {
       inline-size: 100%;
       padding-block: 4px;
     }
-    td,
-    .track {
+    .cell {
       display: flex;
       align-items: center;
       gap: 8px;
     }
     .track {
-      flex: 1 1 auto;
+      flex: 1 1 0;
+      min-inline-size: 3rem;
       block-size: 14px;
       border-radius: 7px;
       background: var(--mat-sys-surface-container-high);
+      overflow: hidden;
     }
     .bar {
       display: block;
@@ -93,13 +95,11 @@ import { scaleBars, type ChartRow } from './bar-chart';
       text-align: end;
     }
     tfoot th,
-    tfoot .value {
-      font: var(--mat-sys-label-large);
+    tfoot td {
       border-block-start: 1px solid var(--mat-sys-outline-variant);
     }
-    tfoot td {
-      justify-content: flex-end;
-      border-block-start: 1px solid var(--mat-sys-outline-variant);
+    .total {
+      text-align: end;
     }
   `,
 })
