@@ -155,9 +155,9 @@ export default class NetworkBrowseComponent {
   protected readonly hasMore = computed(() => !!this.nextCursor());
   protected readonly loadingMore = signal(false);
 
-  /** Every region, for the map and the chart, whatever the list's filters. */
+  /** Every region, for the map and the chart (whatever the list's filters); the people view has neither. */
   protected readonly overview = resource({
-    params: () => ({ locale: this.language.active() }),
+    params: () => (this.view() === 'people' ? undefined : { locale: this.language.active() }),
     loader: ({ params }) => this.network.allRegions(params.locale),
   });
   private readonly allRegions = computed(() => (this.overview.hasValue() ? this.overview.value() : []));
