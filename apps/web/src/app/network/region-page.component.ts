@@ -58,9 +58,7 @@ export default class RegionPageComponent {
   protected readonly description = computed(() =>
     inReadersLanguage(this.view()?.region.description, this.language.active()),
   );
-  protected readonly joined = computed(() =>
-    this.dateTime.formatDay(this.view()?.region.joinedOn, 'longDate'),
-  );
+  protected readonly joined = computed(() => this.dateTime.formatDay(this.view()?.region.joinedOn, 'date'));
   protected readonly markers = computed(() => {
     const region = this.view()?.region;
     return region?.location ? [{ id: region.slug, label: region.displayName, ...region.location }] : [];
