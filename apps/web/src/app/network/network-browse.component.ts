@@ -116,7 +116,12 @@ export default class NetworkBrowseComponent {
   protected readonly tag = this.language.tag;
   protected readonly countries = computed(() => countryOptions(this.tag()));
 
-  protected readonly topics = httpResource<string[]>(() => directoryApi.topics.path, { defaultValue: [] });
+  /** The shared topic list, for the lists that filter by topic. */
+  private readonly filtersByTopic = computed(() => VIEW_FILTERS[this.view()].includes('topic'));
+  protected readonly topics = httpResource<string[]>(
+    () => (this.filtersByTopic() ? directoryApi.topics.path : undefined),
+    { defaultValue: [] },
+  );
 
   /** The list's first page, with the view it belongs to; a new view, search, filter or language starts over. */
   protected readonly firstPage = resource({
