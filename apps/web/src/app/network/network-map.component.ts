@@ -37,7 +37,7 @@ import type { MapMarkerInput } from './world-map.drawing';
               [attr.data-marker]="marker.id"
               [attr.cx]="marker.x"
               [attr.cy]="marker.y"
-              r="5"
+              [attr.r]="markerRadius()"
             />
           }
         }
@@ -109,6 +109,9 @@ export class NetworkMapComponent {
   readonly markers = input<readonly MapMarkerInput[]>([]);
   readonly width = input(960);
   readonly height = input(500);
+
+  /** Markers stay visible when a wide map is shown on a narrow screen. */
+  protected readonly markerRadius = computed(() => Math.max(5, Math.round(this.width() / 110)));
 
   protected readonly drawing = resource({ loader: () => import('./world-map.drawing') });
 
