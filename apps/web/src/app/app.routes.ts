@@ -3,6 +3,7 @@ import { routerPath, webPages } from '@aula/contracts';
 import { authRoutes } from './auth/auth.routes';
 import { catalogueRoutes } from './catalogue/catalogue.routes';
 import { verifyRoutes } from './certification/verify.routes';
+import { networkRoutes } from './network/network.routes';
 import { homeRedirect, roleGuard, signedInGuard } from './core/auth/auth.guards';
 
 // Every area is a lazy chunk: on a slow link people download only the screens they use.
@@ -11,6 +12,7 @@ export const routes: Routes = [
   ...authRoutes,
   ...catalogueRoutes,
   ...verifyRoutes,
+  ...networkRoutes,
   {
     path: routerPath(webPages.profile),
     canMatch: [signedInGuard],

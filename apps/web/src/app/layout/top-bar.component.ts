@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
-import type { Locale } from '@aula/contracts';
+import { webPages, type Locale } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '../core/auth/auth.service';
 import { areasFor } from '../core/auth/roles';
@@ -46,6 +46,7 @@ export class TopBarComponent {
     APP_LOCALES.filter((locale) => this.platform().locales.includes(locale)),
   );
   protected readonly tags = LANGUAGE_TAGS;
+  protected readonly networkLink = webPages.network.path;
   protected readonly narrow = injectMediaQuery('(max-width: 719.98px)');
 
   protected async chooseLanguage(locale: Locale): Promise<void> {
