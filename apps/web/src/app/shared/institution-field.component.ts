@@ -118,7 +118,7 @@ let nextId = 0;
             }
           </mat-error>
         </mat-form-field>
-        <span class="cdk-visually-hidden" [id]="statusId" aria-live="polite">{{ statusText(t) }}</span>
+        <span class="cdk-visually-hidden status" [id]="statusId" aria-live="polite">{{ statusText(t) }}</span>
       } @else {
         <fieldset class="proposal" [formGroup]="group().controls.proposedInstitution">
           <legend>{{ t('directoryFields.proposeTitle') }}</legend>
@@ -278,7 +278,9 @@ export class InstitutionFieldComponent {
   constructor() {
     toObservable(this.group)
       .pipe(
-        switchMap((group) => group.controls.search.valueChanges),
+        switchMap((group) =>
+          group.controls.search.valueChanges.pipe(map((value) => (group.controls.search.enabled ? value : ''))),
+        ),
         tap((value) => {
           if (typeof value === 'string' && value !== NOT_LISTED) this.typedBefore = value;
         }),

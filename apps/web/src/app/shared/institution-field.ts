@@ -51,6 +51,10 @@ export function pickedInstitution(required: boolean): ValidatorFn {
   };
 }
 
+/** Spaces alone are no name. */
+const notBlank: ValidatorFn = (control) =>
+  typeof control.value === 'string' && !control.value.trim() ? { required: true } : null;
+
 export function institutionFieldGroup(options: { required?: boolean; country?: string | null } = {}): InstitutionFieldGroup {
   const group = new FormGroup<InstitutionFieldControls>({
     search: new FormControl<InstitutionRef | string>('', {
@@ -61,7 +65,7 @@ export function institutionFieldGroup(options: { required?: boolean; country?: s
     proposedInstitution: new FormGroup<ProposedInstitutionControls>({
       name: new FormControl('', {
         nonNullable: true,
-        validators: [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.name)],
+        validators: [notBlank, Validators.maxLength(DIRECTORY_LIMITS.name)],
       }),
       country: new FormControl(options.country ?? '', { nonNullable: true, validators: [Validators.required] }),
       kind: new FormControl<InstitutionKind | ''>('', { nonNullable: true }),
@@ -78,13 +82,14 @@ export function institutionFieldGroup(options: { required?: boolean; country?: s
 export function setNotListed(group: InstitutionFieldGroup, notListed: boolean, name?: string): void {
   const { search, proposedInstitution } = group.controls;
   if (notListed) {
-    search.disable();
+    // Quietly: the search must not look the text up again as it hides.
+    search.disable({ emitEvent: false });
     proposedInstitution.enable();
     if (name !== undefined && !proposedInstitution.controls.name.value.trim())
       proposedInstitution.controls.name.setValue(name.trim());
   } else {
     proposedInstitution.disable();
-    search.enable();
+    search.enable({ emitEvent: false });
   }
   group.controls.notListed.setValue(notListed);
 }
