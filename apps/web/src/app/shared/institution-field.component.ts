@@ -69,7 +69,6 @@ let nextId = 0;
             autocomplete="off"
             spellcheck="false"
             dir="auto"
-            [attr.aria-describedby]="statusId"
           />
           @if (status() === 'loading') {
             <mat-progress-spinner

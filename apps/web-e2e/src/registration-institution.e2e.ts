@@ -1,0 +1,186 @@
+import { expect, test, type Page } from '@playwright/test';
+import { adminApi } from './support/admin-api';
+import { t } from './support/i18n';
+import { DEMO, signIn } from './support/session';
+
+interface InstitutionRow {
+  id: string;
+  displayName: string;
+  status: string;
+}
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+async function fillAccount(page: Page, name: string): Promise<string> {
+  const email = `e2e.inst.${unique()}@aula.example`;
+  await page.getByLabel(t('en', 'fields.displayName')).fill(name);
+  await page.getByLabel(t('en', 'fields.email')).fill(email);
+  await page.getByLabel(t('en', 'fields.password'), { exact: true }).fill('a long enough password');
+  return email;
+}
+
+const institutionField = (page: Page) =>
+  page.getByRole('combobox', { name: t('en', 'directoryFields.institution'), exact: true });
+
+test.describe('registration with an institution of the directory', () => {
+  test('a new trainee picks their institution from the typeahead and finds it in their profile', async ({
+    page,
+    playwright,
+  }, info) => {
+    const admin = await adminApi(playwright, info);
+    const tag = unique();
+    const name = `Instituto de Planificación Regional ${tag}`;
+    const acronym = `IPR${tag.slice(0, 4).toUpperCase()}`;
+    await admin.post('/api/admin/directory/institutions', {
+      names: [
+        { value: name, lang: 'es', type: 'official' },
+        { value: acronym, lang: null, type: 'acronym' },
+      ],
+      kind: 'planning-board',
+      country: 'CL',
+    });
+    await admin.dispose();
+
+    await page.goto('/register');
+    await fillAccount(page, 'Camila Rojas Test');
+    const field = institutionField(page);
+    // Part of the name, as a person types it: the directory answers after a pause.
+    await field.pressSequentially(`Planificación Regional ${tag}`, { delay: 20 });
+    const option = page.getByRole('option', { name: new RegExp(name) });
+    await expect(option).toBeVisible();
+    await expect(option).toContainText(acronym);
+    await option.click();
+    await expect(field).toHaveValue(`${name} (${acronym})`);
+
+    await page.getByLabel(t('en', 'directoryFields.position')).fill('Planning officer');
+    await page.getByRole('button', { name: t('en', 'auth.register.submit'), exact: true }).click();
+    await expect(page).toHaveURL(/\/learn$/);
+
+    await page.goto('/profile');
+    const institutions = page.getByRole('region', { name: t('en', 'networkProfile.institutionsTitle') });
+    const membership = institutions.getByRole('listitem').filter({ hasText: name });
+    await expect(membership).toBeVisible();
+    await expect(membership).toContainText('Planning officer');
+    await expect(membership).toContainText(t('en', 'directoryFields.memberships.current'));
+    await expect(membership).not.toContainText(t('en', 'directoryFields.pending'));
+  });
+
+  test('a new trainee whose institution is not listed proposes it, and the admin sees it pending', async ({
+    page,
+    playwright,
+  }, info) => {
+    const name = `Corporación Comunitaria del Valle ${unique()}`;
+    await page.goto('/register');
+    await fillAccount(page, 'Andrés Mejía Test');
+    await institutionField(page).pressSequentially(name, { delay: 10 });
+    const notListed = page.getByRole('option', { name: t('en', 'directoryFields.notListed') });
+    await expect(notListed).toBeVisible();
+    await notListed.click();
+
+    const proposal = page.getByRole('group', { name: t('en', 'directoryFields.proposeTitle') });
+    const proposedName = proposal.getByLabel(t('en', 'directoryFields.proposedName'));
+    await expect(proposedName).toHaveValue(name);
+    await expect(proposedName).toBeFocused();
+    await proposal.getByRole('combobox', { name: t('en', 'directoryFields.proposedCountry') }).click();
+    await page.getByRole('option', { name: 'Colombia', exact: true }).click();
+    await proposal.getByRole('combobox', { name: t('en', 'directoryFields.proposedKind') }).click();
+    await page
+      .getByRole('option', { name: t('en', 'directoryFields.kinds.community-organisation'), exact: true })
+      .click();
+
+    await page.getByRole('button', { name: t('en', 'auth.register.submit'), exact: true }).click();
+    await expect(page).toHaveURL(/\/learn$/);
+
+    await page.goto('/profile');
+    const institutions = page.getByRole('region', { name: t('en', 'networkProfile.institutionsTitle') });
+    const membership = institutions.getByRole('listitem').filter({ hasText: name });
+    await expect(membership).toContainText(t('en', 'directoryFields.pending'));
+
+    const admin = await adminApi(playwright, info);
+    const pending = await admin.get<{ items: InstitutionRow[] }>(
+      `/api/admin/directory/institutions?status=pending&q=${encodeURIComponent(name)}`,
+    );
+    expect(pending.items.map((i) => [i.displayName, i.status])).toEqual([[name, 'pending']]);
+    await admin.dispose();
+  });
+
+  test('what the API refuses about the proposed institution is shown next to that field', async ({ page }) => {
+    await page.goto('/register');
+    await fillAccount(page, 'Lucía Paz Test');
+    await institutionField(page).pressSequentially(`Fundación ${unique()}`, { delay: 10 });
+    await page.getByRole('option', { name: t('en', 'directoryFields.notListed') }).click();
+    const proposal = page.getByRole('group', { name: t('en', 'directoryFields.proposeTitle') });
+    const country = proposal.getByRole('combobox', { name: t('en', 'directoryFields.proposedCountry') });
+    await country.click();
+    await page.getByRole('option', { name: 'Peru', exact: true }).click();
+
+    // The browser's checks pass; the API's answer (a country it does not know) names the nested field.
+    await page.route('**/api/auth/register', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Bad Request',
+          status: 400,
+          detail: 'proposedInstitution.country must be an ISO 3166-1 country code',
+          errors: [{ path: 'proposedInstitution.country', message: 'must be an ISO 3166-1 country code' }],
+        }),
+      }),
+    );
+    await page.getByRole('button', { name: t('en', 'auth.register.submit'), exact: true }).click();
+    await expect(country).toHaveAttribute('aria-invalid', 'true');
+    await expect(country).toHaveAccessibleDescription('must be an ISO 3166-1 country code');
+    await expect(page.getByRole('alert').filter({ hasText: t('en', 'errors.invalidInput') })).toHaveCount(0);
+    await expect(page).toHaveURL(/\/register/);
+  });
+
+  test('typed text that was never picked is pointed out before anything is sent', async ({ page }) => {
+    await page.goto('/register');
+    await fillAccount(page, 'Tomás Vera Test');
+    const field = institutionField(page);
+    await field.fill('Somewhere I typed');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: t('en', 'auth.register.submit'), exact: true }).click();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(t('en', 'directoryFields.pickFromList'));
+    await expect(page).toHaveURL(/\/register/);
+  });
+});
+
+test('an administrator records a person at an institution from the users screen', async ({ page, playwright }, info) => {
+  const admin = await adminApi(playwright, info);
+  const tag = unique();
+  const name = `Secretaría de Desarrollo ${tag}`;
+  await admin.post('/api/admin/directory/institutions', {
+    names: [{ value: name, lang: 'es', type: 'official' }],
+    kind: 'government',
+    country: 'GT',
+  });
+  const personName = `Rosa Cux ${tag}`;
+  const person = await admin.register(`e2e.rosa.${tag}@aula.example`, personName);
+  await person.request.dispose();
+
+  const { locale } = await signIn(page, DEMO.admin.email);
+  await page.goto('/admin/users');
+  await page.getByRole('searchbox', { name: t(locale, 'admin.users.search') }).fill(personName);
+  const row = page.getByRole('table').getByRole('row', { name: new RegExp(personName) });
+  await row
+    .getByRole('button', { name: t(locale, 'directoryFields.adminMemberships.openFor', { name: personName }) })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(t(locale, 'directoryFields.adminMemberships.none'));
+  await dialog
+    .getByRole('combobox', { name: t(locale, 'directoryFields.institution'), exact: true })
+    .pressSequentially(`Desarrollo ${tag}`, { delay: 20 });
+  await page.getByRole('option', { name: new RegExp(name) }).click();
+  await dialog.getByLabel(t(locale, 'directoryFields.position')).fill('Asesora');
+  await dialog.getByRole('button', { name: t(locale, 'directoryFields.memberships.add') }).click();
+  await expect(dialog.getByRole('listitem').filter({ hasText: name })).toContainText('Asesora');
+
+  const memberships = await admin.get<{ institution: { displayName: string }; position: string }[]>(
+    `/api/admin/users/${person.id}/memberships`,
+  );
+  expect(memberships.map((m) => [m.institution.displayName, m.position])).toEqual([[name, 'Asesora']]);
+  await admin.dispose();
+});
