@@ -184,3 +184,76 @@ test('an administrator records a person at an institution from the users screen'
   expect(memberships.map((m) => [m.institution.displayName, m.position])).toEqual([[name, 'Asesora']]);
   await admin.dispose();
 });
+
+/** A 1×1 PNG: what the API reads as an image by its bytes. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('a trainee publishes a network profile with their institution and photo, then withdraws it', async ({
+  page,
+  playwright,
+}, info) => {
+  const admin = await adminApi(playwright, info);
+  const tag = unique();
+  const institution = await admin.post<{ id: string }>('/api/admin/directory/institutions', {
+    names: [{ value: `Consejo Regional de Planeación ${tag}`, lang: 'es', type: 'official' }],
+    kind: 'planning-board',
+    country: 'AR',
+  });
+  await admin.dispose();
+  const email = `e2e.network.${tag}@aula.example`;
+  const personName = `Valentina Sosa ${tag}`;
+  const visitor = await playwright.request.newContext({ baseURL: info.project.use.baseURL });
+  const registered = await visitor.post('/api/auth/register', {
+    data: { email, password: 'a long enough password', displayName: personName, institutionId: institution.id },
+  });
+  expect(registered.ok()).toBe(true);
+  const personId = ((await registered.json()) as { user: { id: string } }).user.id;
+
+  await signIn(page, email, 'a long enough password');
+  await page.goto('/profile');
+  const section = page.getByRole('region', { name: t('en', 'networkProfile.title') });
+  await expect(section.getByRole('status')).toHaveText(t('en', 'networkProfile.isPrivate'));
+
+  // Photo: a page disguised by its name, one too large, then a real image.
+  const photo = section.getByRole('group', { name: t('en', 'networkProfile.photo') });
+  const file = photo.locator('input[type="file"]');
+  await file.setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: Buffer.from('<html>hi</html>') });
+  await expect(photo.getByRole('alert')).toHaveText(t('en', 'networkProfile.photoType', { name: 'portrait.png' }));
+  await file.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(2 * 1024 * 1024 + 1) });
+  await expect(photo.getByRole('alert')).toHaveText(
+    t('en', 'networkProfile.photoTooLarge', { name: 'huge.png', max: 2 }),
+  );
+  await file.setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: TINY_PNG });
+  await expect(photo).toContainText(t('en', 'networkProfile.hasPhoto'));
+  await expect(photo.getByRole('alert')).toHaveText('');
+
+  await section.getByRole('checkbox', { name: t('en', 'networkProfile.publish') }).check();
+  await section.getByLabel(t('en', 'networkProfile.bio')).fill('Planificación territorial y presupuestos participativos.');
+  await section.getByRole('combobox', { name: t('en', 'networkProfile.institution') }).click();
+  await page.getByRole('option', { name: `Consejo Regional de Planeación ${tag}` }).click();
+  await section.getByRole('checkbox', { name: t('en', 'networkProfile.showPhoto') }).check();
+  await section.getByRole('button', { name: t('en', 'networkProfile.save') }).click();
+  await expect(section.getByRole('status')).toContainText(t('en', 'networkProfile.isPublished'));
+  await expect(section.getByRole('link', { name: t('en', 'networkProfile.viewPublic') })).toHaveAttribute(
+    'href',
+    `/network/people/${personId}`,
+  );
+
+  const published = await visitor.get(`/api/directory/people/${personId}`);
+  expect(published.status()).toBe(200);
+  const view = (await published.json()) as { bio: string; institution: { id: string } | null; photoUrl: string | null };
+  expect(view.bio).toBe('Planificación territorial y presupuestos participativos.');
+  expect(view.institution?.id).toBe(institution.id);
+  expect(view.photoUrl).not.toBeNull();
+
+  await section.getByRole('button', { name: t('en', 'networkProfile.withdraw') }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(t('en', 'networkProfile.withdrawDialog.title'));
+  await dialog.getByRole('button', { name: t('en', 'networkProfile.withdraw') }).click();
+  await expect(section.getByRole('status')).toHaveText(t('en', 'networkProfile.isPrivate'));
+  expect((await visitor.get(`/api/directory/people/${personId}`)).status()).toBe(404);
+  await visitor.dispose();
+});
