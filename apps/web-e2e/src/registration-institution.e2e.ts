@@ -104,7 +104,9 @@ test.describe('registration with an institution of the directory', () => {
     await admin.dispose();
   });
 
-  test('what the API refuses about the proposed institution is shown next to that field', async ({ page }) => {
+  test('what the API refuses about the proposed institution is shown next to that field', async ({
+    page,
+  }) => {
     await page.goto('/register');
     await fillAccount(page, 'Lucía Paz Test');
     await institutionField(page).pressSequentially(`Fundación ${unique()}`, { delay: 10 });
@@ -148,7 +150,10 @@ test.describe('registration with an institution of the directory', () => {
   });
 });
 
-test('an administrator records a person at an institution from the users screen', async ({ page, playwright }, info) => {
+test('an administrator records a person at an institution from the users screen', async ({
+  page,
+  playwright,
+}, info) => {
   const admin = await adminApi(playwright, info);
   const tag = unique();
   const name = `Secretaría de Desarrollo ${tag}`;
@@ -166,7 +171,9 @@ test('an administrator records a person at an institution from the users screen'
   await page.getByRole('searchbox', { name: t(locale, 'admin.users.search') }).fill(personName);
   const row = page.getByRole('table').getByRole('row', { name: new RegExp(personName) });
   await row
-    .getByRole('button', { name: t(locale, 'directoryFields.adminMemberships.openFor', { name: personName }) })
+    .getByRole('button', {
+      name: t(locale, 'directoryFields.adminMemberships.openFor', { name: personName }),
+    })
     .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(t(locale, 'directoryFields.adminMemberships.none'));
@@ -207,7 +214,12 @@ test('a trainee publishes a network profile with their institution and photo, th
   const personName = `Valentina Sosa ${tag}`;
   const visitor = await playwright.request.newContext({ baseURL: info.project.use.baseURL });
   const registered = await visitor.post('/api/auth/register', {
-    data: { email, password: 'a long enough password', displayName: personName, institutionId: institution.id },
+    data: {
+      email,
+      password: 'a long enough password',
+      displayName: personName,
+      institutionId: institution.id,
+    },
   });
   expect(registered.ok()).toBe(true);
   const personId = ((await registered.json()) as { user: { id: string } }).user.id;
@@ -220,9 +232,19 @@ test('a trainee publishes a network profile with their institution and photo, th
   // Photo: a page disguised by its name, one too large, then a real image.
   const photo = section.getByRole('group', { name: t('en', 'networkProfile.photo') });
   const file = photo.locator('input[type="file"]');
-  await file.setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: Buffer.from('<html>hi</html>') });
-  await expect(photo.getByRole('alert')).toHaveText(t('en', 'networkProfile.photoType', { name: 'portrait.png' }));
-  await file.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(2 * 1024 * 1024 + 1) });
+  await file.setInputFiles({
+    name: 'portrait.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('<html>hi</html>'),
+  });
+  await expect(photo.getByRole('alert')).toHaveText(
+    t('en', 'networkProfile.photoType', { name: 'portrait.png' }),
+  );
+  await file.setInputFiles({
+    name: 'huge.png',
+    mimeType: 'image/png',
+    buffer: Buffer.alloc(2 * 1024 * 1024 + 1),
+  });
   await expect(photo.getByRole('alert')).toHaveText(
     t('en', 'networkProfile.photoTooLarge', { name: 'huge.png', max: 2 }),
   );
@@ -231,7 +253,9 @@ test('a trainee publishes a network profile with their institution and photo, th
   await expect(photo.getByRole('alert')).toHaveCount(0);
 
   await section.getByRole('checkbox', { name: t('en', 'networkProfile.publish') }).check();
-  await section.getByLabel(t('en', 'networkProfile.bio')).fill('Planificación territorial y presupuestos participativos.');
+  await section
+    .getByLabel(t('en', 'networkProfile.bio'))
+    .fill('Planificación territorial y presupuestos participativos.');
   await section.getByRole('combobox', { name: t('en', 'networkProfile.institution') }).click();
   await page.getByRole('option', { name: `Consejo Regional de Planeación ${tag}` }).click();
   await section.getByRole('checkbox', { name: t('en', 'networkProfile.showPhoto') }).check();
@@ -244,7 +268,11 @@ test('a trainee publishes a network profile with their institution and photo, th
 
   const published = await visitor.get(`/api/directory/people/${personId}`);
   expect(published.status()).toBe(200);
-  const view = (await published.json()) as { bio: string; institution: { id: string } | null; photoUrl: string | null };
+  const view = (await published.json()) as {
+    bio: string;
+    institution: { id: string } | null;
+    photoUrl: string | null;
+  };
   expect(view.bio).toBe('Planificación territorial y presupuestos participativos.');
   expect(view.institution?.id).toBe(institution.id);
   expect(view.photoUrl).not.toBeNull();

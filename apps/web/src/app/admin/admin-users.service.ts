@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Locale, MembershipInput, MembershipView, Role, UpdateRolesRequest, UserView } from '@aula/contracts';
+import type {
+  Locale,
+  MembershipInput,
+  MembershipView,
+  Role,
+  UpdateRolesRequest,
+  UserView,
+} from '@aula/contracts';
 import { directoryApi, identityApi, routeUrl } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 
@@ -28,6 +35,8 @@ export class AdminUsersService {
 
   /** Records the person at an institution of the directory, or at a proposed one (pending until confirmed). */
   addMembership(id: string, input: MembershipInput): Promise<MembershipView> {
-    return firstValueFrom(this.http.post<MembershipView>(routeUrl(directoryApi.addUserMembership, { id }), input));
+    return firstValueFrom(
+      this.http.post<MembershipView>(routeUrl(directoryApi.addUserMembership, { id }), input),
+    );
   }
 }

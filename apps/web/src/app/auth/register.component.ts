@@ -19,7 +19,11 @@ import { browserCountry } from '../shared/countries';
 import { CountryFieldComponent } from '../shared/country-field.component';
 import { DirectoryLookupService } from '../shared/directory-lookup.service';
 import { FieldErrorComponent } from '../shared/field-error.component';
-import { institutionChoice, institutionErrorControl, institutionFieldGroup } from '../shared/institution-field';
+import {
+  institutionChoice,
+  institutionErrorControl,
+  institutionFieldGroup,
+} from '../shared/institution-field';
 import { InstitutionFieldComponent } from '../shared/institution-field.component';
 import { RegionFieldComponent } from '../shared/region-field.component';
 import { PasswordFieldComponent } from '../shared/password-field.component';

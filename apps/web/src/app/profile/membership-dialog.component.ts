@@ -25,7 +25,8 @@ function endNotBeforeStart(group: AbstractControl): ValidationErrors | null {
   const end = group.get('endedOn');
   if (!start || !end) return null;
   const wrong = !!start.value && !!end.value && end.value < start.value;
-  if (wrong && !end.hasError('endBeforeStart')) end.setErrors({ ...(end.errors ?? {}), endBeforeStart: true });
+  if (wrong && !end.hasError('endBeforeStart'))
+    end.setErrors({ ...(end.errors ?? {}), endBeforeStart: true });
   if (!wrong && end.hasError('endBeforeStart')) {
     const { endBeforeStart: _, ...rest } = end.errors ?? {};
     end.setErrors(Object.keys(rest).length ? rest : null);
@@ -51,7 +52,10 @@ function endNotBeforeStart(group: AbstractControl): ValidationErrors | null {
   template: `
     <ng-container *transloco="let t">
       <h2 mat-dialog-title>
-        <aula-name-in-text key="directoryFields.memberships.editTitle" [name]="data.institution.displayName" />
+        <aula-name-in-text
+          key="directoryFields.memberships.editTitle"
+          [name]="data.institution.displayName"
+        />
       </h2>
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         <mat-dialog-content>

@@ -18,14 +18,25 @@ import { MembershipDialogComponent } from './membership-dialog.component';
 /** Today's date (YYYY-MM-DD) in a time zone: the day a membership ends when the person says "I left". */
 export function todayIn(timeZone: string, at: Date = new Date()): string {
   // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 /** "My institutions": the person's memberships, to add, edit, end or remove. */
 @Component({
   selector: 'aula-my-institutions',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, TranslocoDirective, MembershipListComponent, MembershipFormComponent],
+  imports: [
+    MatButtonModule,
+    MatProgressBarModule,
+    TranslocoDirective,
+    MembershipListComponent,
+    MembershipFormComponent,
+  ],
   template: `
     <section class="card" aria-labelledby="institutions-title" *transloco="let t">
       <h2 id="institutions-title">{{ t('networkProfile.institutionsTitle') }}</h2>
@@ -102,15 +113,20 @@ export class MyInstitutionsComponent {
   }
 
   protected async edit(membership: MembershipView): Promise<void> {
-    const ref = this.dialog.open<MembershipDialogComponent, MembershipView, MembershipView>(MembershipDialogComponent, {
-      data: membership,
-      width: '32rem',
-      maxWidth: 'calc(100vw - 32px)',
-    });
+    const ref = this.dialog.open<MembershipDialogComponent, MembershipView, MembershipView>(
+      MembershipDialogComponent,
+      {
+        data: membership,
+        width: '32rem',
+        maxWidth: 'calc(100vw - 32px)',
+      },
+    );
     const saved = await firstValueFrom(ref.afterClosed());
     if (!saved) return;
     this.replace(saved);
-    this.notices.show(this.transloco.translate('networkProfile.updated', { name: saved.institution.displayName }));
+    this.notices.show(
+      this.transloco.translate('networkProfile.updated', { name: saved.institution.displayName }),
+    );
   }
 
   protected async end(membership: MembershipView): Promise<void> {

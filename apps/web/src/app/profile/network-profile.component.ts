@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -32,9 +40,59 @@ import { NetworkProfileService, photoProblem } from './network-profile.service';
 
 /** ISO 639-1 languages people of the network work in; the programme's own first. */
 export const PROFILE_LANGUAGES = [
-  'es', 'pt', 'en', 'fr', 'qu', 'gn', 'ay', 'ht', 'de', 'it', 'nl', 'ar', 'fa', 'tr', 'ru', 'uk', 'pl', 'ro',
-  'zh', 'ja', 'ko', 'vi', 'th', 'id', 'ms', 'tl', 'km', 'lo', 'my', 'hi', 'bn', 'ur', 'ne', 'si', 'ta', 'te',
-  'sw', 'am', 'ha', 'yo', 'ig', 'zu', 'xh', 'af', 'so', 'rw', 'mg', 'wo', 'he', 'el', 'ca', 'eu', 'gl',
+  'es',
+  'pt',
+  'en',
+  'fr',
+  'qu',
+  'gn',
+  'ay',
+  'ht',
+  'de',
+  'it',
+  'nl',
+  'ar',
+  'fa',
+  'tr',
+  'ru',
+  'uk',
+  'pl',
+  'ro',
+  'zh',
+  'ja',
+  'ko',
+  'vi',
+  'th',
+  'id',
+  'ms',
+  'tl',
+  'km',
+  'lo',
+  'my',
+  'hi',
+  'bn',
+  'ur',
+  'ne',
+  'si',
+  'ta',
+  'te',
+  'sw',
+  'am',
+  'ha',
+  'yo',
+  'ig',
+  'zu',
+  'xh',
+  'af',
+  'so',
+  'rw',
+  'mg',
+  'wo',
+  'he',
+  'el',
+  'ca',
+  'eu',
+  'gl',
 ] as const;
 
 /**
@@ -83,7 +141,9 @@ export class NetworkProfileComponent {
   protected readonly busy = signal(false);
   protected readonly failureKey = signal<string | null>(null);
   protected readonly otherMessages = signal<string[]>([]);
-  protected readonly photoError = signal<{ key: string; params?: Record<string, unknown> } | string | null>(null);
+  protected readonly photoError = signal<{ key: string; params?: Record<string, unknown> } | string | null>(
+    null,
+  );
   protected readonly uploadProgress = signal<number | null>(null);
   protected readonly uploadName = signal('');
   private upload: Subscription | null = null;
@@ -222,7 +282,9 @@ export class NetworkProfileComponent {
           return;
         }
         this.uploadProgress.set(null);
-        this.profile.update((profile) => (profile ? { ...profile, hasPhoto: event.done.hasPhoto } : event.done));
+        this.profile.update((profile) =>
+          profile ? { ...profile, hasPhoto: event.done.hasPhoto } : event.done,
+        );
         this.notices.show(this.transloco.translate('networkProfile.photoUploaded'));
       },
       error: (error: unknown) => {
@@ -244,7 +306,10 @@ export class NetworkProfileComponent {
     return typeof error === 'string' ? error : t(error.key, error.params);
   }
 
-  private photoFailure(error: unknown, name: string): { key: string; params?: Record<string, unknown> } | string {
+  private photoFailure(
+    error: unknown,
+    name: string,
+  ): { key: string; params?: Record<string, unknown> } | string {
     const status = statusOf(error);
     const max = Math.round(NETWORK_PHOTO_MAX_BYTES / 1024 / 1024);
     if (status === 413) return { key: 'networkProfile.photoTooLarge', params: { name, max } };

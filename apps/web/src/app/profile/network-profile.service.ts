@@ -12,7 +12,9 @@ import { filter, firstValueFrom, map, type Observable } from 'rxjs';
 export type PhotoUploadEvent = { progress: number } | { done: MyNetworkProfile };
 
 /** Why a chosen file cannot be a photo, before it is sent: the API would refuse it anyway, after a long upload. */
-export function photoProblem(file: Pick<File, 'size' | 'type'>): 'photoTooLarge' | 'photoType' | 'photoEmpty' | null {
+export function photoProblem(
+  file: Pick<File, 'size' | 'type'>,
+): 'photoTooLarge' | 'photoType' | 'photoEmpty' | null {
   if (!(NETWORK_PHOTO_TYPES as readonly string[]).includes(file.type)) return 'photoType';
   if (file.size === 0) return 'photoEmpty';
   if (file.size > NETWORK_PHOTO_MAX_BYTES) return 'photoTooLarge';
@@ -41,9 +43,14 @@ export class NetworkProfileService {
     const body = new FormData();
     body.append('file', file, file.name);
     return this.http
-      .put<MyNetworkProfile>(directoryApi.uploadMyPhoto.path, body, { observe: 'events', reportProgress: true })
+      .put<MyNetworkProfile>(directoryApi.uploadMyPhoto.path, body, {
+        observe: 'events',
+        reportProgress: true,
+      })
       .pipe(
-        filter((event) => event.type === HttpEventType.UploadProgress || event.type === HttpEventType.Response),
+        filter(
+          (event) => event.type === HttpEventType.UploadProgress || event.type === HttpEventType.Response,
+        ),
         map((event): PhotoUploadEvent => {
           if (event.type === HttpEventType.Response) return { done: event.body as MyNetworkProfile };
           const total = event.type === HttpEventType.UploadProgress ? (event.total ?? file.size) : file.size;

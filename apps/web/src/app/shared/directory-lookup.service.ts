@@ -23,7 +23,10 @@ export class DirectoryLookupService {
   private readonly http = inject(HttpClient);
 
   /** The typeahead's best matches for `q`; `country` narrows them to one country. */
-  suggestInstitutions(q: string, options: { country?: string | null; limit?: number; locale?: Locale } = {}): Observable<InstitutionRef[]> {
+  suggestInstitutions(
+    q: string,
+    options: { country?: string | null; limit?: number; locale?: Locale } = {},
+  ): Observable<InstitutionRef[]> {
     const params: Record<string, string | number> = { q };
     if (options.country) params['country'] = options.country;
     if (options.limit) params['limit'] = options.limit;
@@ -54,7 +57,9 @@ export class DirectoryLookupService {
   }
 
   myMemberships(locale: Locale): Promise<MembershipView[]> {
-    return firstValueFrom(this.http.get<MembershipView[]>(directoryApi.myMemberships.path, { params: { locale } }));
+    return firstValueFrom(
+      this.http.get<MembershipView[]>(directoryApi.myMemberships.path, { params: { locale } }),
+    );
   }
 
   addMyMembership(input: MembershipInput): Promise<MembershipView> {
@@ -62,7 +67,9 @@ export class DirectoryLookupService {
   }
 
   updateMyMembership(id: string, change: MembershipUpdate): Promise<MembershipView> {
-    return firstValueFrom(this.http.patch<MembershipView>(routeUrl(directoryApi.updateMyMembership, { id }), change));
+    return firstValueFrom(
+      this.http.patch<MembershipView>(routeUrl(directoryApi.updateMyMembership, { id }), change),
+    );
   }
 
   removeMyMembership(id: string): Promise<void> {

@@ -1,5 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  type TestRequest,
+} from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { ReactiveFormsModule } from '@angular/forms';
@@ -17,7 +21,12 @@ import {
   setNotListed,
   type InstitutionFieldGroup,
 } from './institution-field';
-import { InstitutionFieldComponent, NOT_LISTED, SUGGEST_DELAY_MS, SUGGEST_LIMIT } from './institution-field.component';
+import {
+  InstitutionFieldComponent,
+  NOT_LISTED,
+  SUGGEST_DELAY_MS,
+  SUGGEST_LIMIT,
+} from './institution-field.component';
 
 const UNAL: InstitutionRef = {
   id: '0b0e5f7e-5d2a-4a57-9d51-2f8f2d9c0001',
@@ -173,9 +182,12 @@ describe('InstitutionFieldComponent', () => {
   const host = () => fixture.nativeElement as HTMLElement;
   const input = () => host().querySelector<HTMLInputElement>('input') as HTMLInputElement;
   const options = () =>
-    [...document.querySelectorAll<HTMLElement>('mat-option')].map((option) => option.textContent?.replace(/\s+/g, ' ').trim());
+    [...document.querySelectorAll<HTMLElement>('mat-option')].map((option) =>
+      option.textContent?.replace(/\s+/g, ' ').trim(),
+    );
   const status = () => host().querySelector('.status')?.textContent?.trim();
-  const suggestions = (): TestRequest[] => http.match((req) => req.url === directoryApi.suggestInstitutions.path);
+  const suggestions = (): TestRequest[] =>
+    http.match((req) => req.url === directoryApi.suggestInstitutions.path);
 
   function type(text: string): void {
     const field = input();
@@ -281,8 +293,12 @@ describe('InstitutionFieldComponent', () => {
     const group = fixture.componentInstance.group;
     expect(group.controls.search.value).not.toBe(NOT_LISTED);
     expect(host().querySelector('legend')?.textContent?.trim()).toBe('Propose your institution');
-    expect(host().querySelector<HTMLInputElement>('input[formcontrolname="name"]')?.value).toBe('Gobernación del Cauca');
-    expect(institutionChoice(group)).toEqual({ proposedInstitution: { name: 'Gobernación del Cauca', country: 'CO' } });
+    expect(host().querySelector<HTMLInputElement>('input[formcontrolname="name"]')?.value).toBe(
+      'Gobernación del Cauca',
+    );
+    expect(institutionChoice(group)).toEqual({
+      proposedInstitution: { name: 'Gobernación del Cauca', country: 'CO' },
+    });
     await pause();
     expect(suggestions()).toEqual([]);
 

@@ -24,7 +24,12 @@ import { LanguageService } from '../core/i18n/language.service';
 import { countryOptions } from './countries';
 import { DirectoryLookupService } from './directory-lookup.service';
 import { FieldErrorComponent } from './field-error.component';
-import { institutionLabel, isInstitutionRef, setNotListed, type InstitutionFieldGroup } from './institution-field';
+import {
+  institutionLabel,
+  isInstitutionRef,
+  setNotListed,
+  type InstitutionFieldGroup,
+} from './institution-field';
 
 /** A pause in typing long enough to be a word, short enough to feel immediate. */
 export const SUGGEST_DELAY_MS = 250;
@@ -106,7 +111,9 @@ let nextId = 0;
               <mat-option disabled class="note">{{ t('directoryFields.noMatch') }}</mat-option>
             }
             @if (typed()) {
-              <mat-option [value]="notListedValue" class="not-listed">{{ t('directoryFields.notListed') }}</mat-option>
+              <mat-option [value]="notListedValue" class="not-listed">{{
+                t('directoryFields.notListed')
+              }}</mat-option>
             }
           </mat-autocomplete>
           <mat-error>
@@ -124,15 +131,10 @@ let nextId = 0;
           <p class="lead">{{ t('directoryFields.proposeLead') }}</p>
           <mat-form-field appearance="outline" class="full-width">
             <mat-label>{{ t('directoryFields.proposedName') }}</mat-label>
-            <input
-              #proposedName
-              matInput
-              formControlName="name"
-              dir="auto"
-              required
-              [maxlength]="nameMax"
-            />
-            <mat-error><aula-field-error [control]="group().controls.proposedInstitution.controls.name" /></mat-error>
+            <input #proposedName matInput formControlName="name" dir="auto" required [maxlength]="nameMax" />
+            <mat-error
+              ><aula-field-error [control]="group().controls.proposedInstitution.controls.name"
+            /></mat-error>
           </mat-form-field>
           <div class="row">
             <mat-form-field appearance="outline" class="full-width">
@@ -166,7 +168,9 @@ let nextId = 0;
               </mat-error>
             </mat-form-field>
           </div>
-          <button mat-button type="button" (click)="searchAgain()">{{ t('directoryFields.searchAgain') }}</button>
+          <button mat-button type="button" (click)="searchAgain()">
+            {{ t('directoryFields.searchAgain') }}
+          </button>
         </fieldset>
       }
     </ng-container>
@@ -278,7 +282,9 @@ export class InstitutionFieldComponent {
     toObservable(this.group)
       .pipe(
         switchMap((group) =>
-          group.controls.search.valueChanges.pipe(map((value) => (group.controls.search.enabled ? value : ''))),
+          group.controls.search.valueChanges.pipe(
+            map((value) => (group.controls.search.enabled ? value : '')),
+          ),
         ),
         tap((value) => {
           if (typeof value === 'string' && value !== NOT_LISTED) this.typedBefore = value;

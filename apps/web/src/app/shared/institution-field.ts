@@ -34,7 +34,8 @@ export interface InstitutionFieldControls {
 export type InstitutionFieldGroup = FormGroup<InstitutionFieldControls>;
 
 /** The field's value: an institution of the directory, a proposed one, or nothing. */
-export type InstitutionChoice = { institutionId: string } | { proposedInstitution: ProposedInstitution } | null;
+export type InstitutionChoice =
+  { institutionId: string } | { proposedInstitution: ProposedInstitution } | null;
 
 export function isInstitutionRef(value: unknown): value is InstitutionRef {
   return typeof value === 'object' && value !== null && typeof (value as InstitutionRef).id === 'string';
@@ -55,7 +56,9 @@ export function pickedInstitution(required: boolean): ValidatorFn {
 const notBlank: ValidatorFn = (control) =>
   typeof control.value === 'string' && !control.value.trim() ? { required: true } : null;
 
-export function institutionFieldGroup(options: { required?: boolean; country?: string | null } = {}): InstitutionFieldGroup {
+export function institutionFieldGroup(
+  options: { required?: boolean; country?: string | null } = {},
+): InstitutionFieldGroup {
   const group = new FormGroup<InstitutionFieldControls>({
     search: new FormControl<InstitutionRef | string>('', {
       nonNullable: true,
@@ -67,7 +70,10 @@ export function institutionFieldGroup(options: { required?: boolean; country?: s
         nonNullable: true,
         validators: [notBlank, Validators.maxLength(DIRECTORY_LIMITS.name)],
       }),
-      country: new FormControl(options.country ?? '', { nonNullable: true, validators: [Validators.required] }),
+      country: new FormControl(options.country ?? '', {
+        nonNullable: true,
+        validators: [Validators.required],
+      }),
       kind: new FormControl<InstitutionKind | ''>('', { nonNullable: true }),
     }),
   });
@@ -122,7 +128,10 @@ export function institutionChoice(group: InstitutionFieldGroup): InstitutionChoi
  * `proposedInstitution.*` on the proposal's own fields. Null for any other path.
  */
 export function institutionErrorControl(group: InstitutionFieldGroup, path: string): AbstractControl | null {
-  if (path === 'institutionId') return group.controls.notListed.value ? group.controls.proposedInstitution.controls.name : group.controls.search;
+  if (path === 'institutionId')
+    return group.controls.notListed.value
+      ? group.controls.proposedInstitution.controls.name
+      : group.controls.search;
   if (path === 'proposedInstitution') return group.controls.proposedInstitution.controls.name;
   if (path.startsWith('proposedInstitution.')) {
     const field = path.slice('proposedInstitution.'.length);
@@ -135,5 +144,7 @@ export function institutionErrorControl(group: InstitutionFieldGroup, path: stri
 export function institutionLabel(value: InstitutionRef | string | null | undefined): string {
   if (typeof value === 'string') return value;
   if (!value) return '';
-  return value.acronym && value.acronym !== value.displayName ? `${value.displayName} (${value.acronym})` : value.displayName;
+  return value.acronym && value.acronym !== value.displayName
+    ? `${value.displayName} (${value.acronym})`
+    : value.displayName;
 }

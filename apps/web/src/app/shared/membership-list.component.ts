@@ -37,7 +37,11 @@ import { LanguageService } from '../core/i18n/language.service';
                     <span class="chip pending">{{ t('directoryFields.pending') }}</span>
                   }
                   <span class="chip" [class.off]="!membership.current">
-                    {{ membership.current ? t('directoryFields.memberships.current') : t('directoryFields.memberships.ended') }}
+                    {{
+                      membership.current
+                        ? t('directoryFields.memberships.current')
+                        : t('directoryFields.memberships.ended')
+                    }}
                   </span>
                 </span>
               </div>
@@ -47,7 +51,9 @@ import { LanguageService } from '../core/i18n/language.service';
                     mat-button
                     type="button"
                     [disabled]="busyId() === membership.id"
-                    [attr.aria-label]="t('directoryFields.memberships.editFor', { name: membership.institution.displayName })"
+                    [attr.aria-label]="
+                      t('directoryFields.memberships.editFor', { name: membership.institution.displayName })
+                    "
                     (click)="edit.emit(membership)"
                   >
                     {{ t('directoryFields.memberships.edit') }}
@@ -57,7 +63,9 @@ import { LanguageService } from '../core/i18n/language.service';
                       mat-button
                       type="button"
                       [disabled]="busyId() === membership.id"
-                      [attr.aria-label]="t('directoryFields.memberships.endFor', { name: membership.institution.displayName })"
+                      [attr.aria-label]="
+                        t('directoryFields.memberships.endFor', { name: membership.institution.displayName })
+                      "
                       (click)="end.emit(membership)"
                     >
                       {{ t('directoryFields.memberships.end') }}
@@ -68,7 +76,9 @@ import { LanguageService } from '../core/i18n/language.service';
                     type="button"
                     class="danger"
                     [disabled]="busyId() === membership.id"
-                    [attr.aria-label]="t('directoryFields.memberships.removeFor', { name: membership.institution.displayName })"
+                    [attr.aria-label]="
+                      t('directoryFields.memberships.removeFor', { name: membership.institution.displayName })
+                    "
                     (click)="remove.emit(membership)"
                   >
                     {{ t('directoryFields.memberships.remove') }}
@@ -167,10 +177,14 @@ export class MembershipListComponent {
     return this.countryNames()?.of(code) ?? code;
   }
 
-  protected dates(membership: MembershipView, t: (key: string, params?: Record<string, unknown>) => string): string {
+  protected dates(
+    membership: MembershipView,
+    t: (key: string, params?: Record<string, unknown>) => string,
+  ): string {
     const { startedOn, endedOn } = membership;
     if (startedOn && endedOn) return this.dateTime.formatDayRange(startedOn, endedOn);
-    if (startedOn) return t('directoryFields.memberships.since', { date: this.dateTime.formatDay(startedOn) });
+    if (startedOn)
+      return t('directoryFields.memberships.since', { date: this.dateTime.formatDay(startedOn) });
     if (endedOn) return t('directoryFields.memberships.until', { date: this.dateTime.formatDay(endedOn) });
     return '';
   }

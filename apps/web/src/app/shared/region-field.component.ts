@@ -10,7 +10,13 @@ import { FieldErrorComponent } from './field-error.component';
 @Component({
   selector: 'aula-region-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatSelectModule, TranslocoDirective, FieldErrorComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    TranslocoDirective,
+    FieldErrorComponent,
+  ],
   template: `
     <mat-form-field *transloco="let t" appearance="outline" class="full-width">
       <mat-label>{{ t('fields.region') }}</mat-label>
@@ -19,17 +25,23 @@ import { FieldErrorComponent } from './field-error.component';
         @if (grouped().near.length) {
           <mat-optgroup [label]="t('directoryFields.regionsOfCountry')">
             @for (region of grouped().near; track region.id) {
-              <mat-option [value]="region.id"><span dir="auto">{{ region.displayName }}</span></mat-option>
+              <mat-option [value]="region.id"
+                ><span dir="auto">{{ region.displayName }}</span></mat-option
+              >
             }
           </mat-optgroup>
           <mat-optgroup [label]="t('directoryFields.regionsOthers')">
             @for (region of grouped().others; track region.id) {
-              <mat-option [value]="region.id"><span dir="auto">{{ region.displayName }}</span></mat-option>
+              <mat-option [value]="region.id"
+                ><span dir="auto">{{ region.displayName }}</span></mat-option
+              >
             }
           </mat-optgroup>
         } @else {
           @for (region of grouped().others; track region.id) {
-            <mat-option [value]="region.id"><span dir="auto">{{ region.displayName }}</span></mat-option>
+            <mat-option [value]="region.id"
+              ><span dir="auto">{{ region.displayName }}</span></mat-option
+            >
           }
         }
       </mat-select>
@@ -53,6 +65,9 @@ export class RegionFieldComponent {
     const country = this.country();
     const regions = this.regions();
     const near = country ? regions.filter((region) => region.country === country) : [];
-    return { near, others: near.length ? regions.filter((region) => region.country !== country) : [...regions] };
+    return {
+      near,
+      others: near.length ? regions.filter((region) => region.country !== country) : [...regions],
+    };
   });
 }
