@@ -39,10 +39,29 @@ test.describe('registration with an institution of the directory', () => {
       kind: 'planning-board',
       country: 'CL',
     });
+    const regionName = `Región de Ñuble ${tag}`;
+    await admin.post('/api/admin/directory/regions', {
+      slug: `nuble-${tag}`,
+      name: { es: regionName, en: regionName },
+      country: 'CL',
+      worldRegion: 'latin-america-caribbean',
+      status: 'participating',
+      public: true,
+    });
     await admin.dispose();
 
     await page.goto('/register');
     await fillAccount(page, 'Camila Rojas Test');
+    await page.getByRole('combobox', { name: t('en', 'fields.country') }).click();
+    await page.getByRole('option', { name: 'Chile', exact: true }).click();
+    await page.getByRole('combobox', { name: t('en', 'fields.region') }).click();
+    // The regions of the person's country come first.
+    await expect(
+      page.getByRole('group', { name: t('en', 'directoryFields.regionsOfCountry') }).getByRole('option', {
+        name: regionName,
+      }),
+    ).toBeVisible();
+    await page.getByRole('option', { name: regionName }).click();
     const field = institutionField(page);
     // Part of the name, as a person types it: the directory answers after a pause.
     await field.pressSequentially(`Planificación Regional ${tag}`, { delay: 20 });
@@ -63,6 +82,9 @@ test.describe('registration with an institution of the directory', () => {
     await expect(membership).toContainText('Planning officer');
     await expect(membership).toContainText(t('en', 'directoryFields.memberships.current'));
     await expect(membership).not.toContainText(t('en', 'directoryFields.pending'));
+    // The region picked at registration places the person in the network (published or not).
+    const network = page.getByRole('region', { name: t('en', 'networkProfile.title') });
+    await expect(network.getByRole('combobox', { name: t('en', 'fields.region') })).toContainText(regionName);
   });
 
   test('a new trainee whose institution is not listed proposes it, and the admin sees it pending', async ({

@@ -33,7 +33,6 @@ import { LanguageService } from '../core/i18n/language.service';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { DirectoryLookupService } from '../shared/directory-lookup.service';
 import { FieldErrorComponent } from '../shared/field-error.component';
-import { FileSizePipe } from '../shared/file-size.pipe';
 import { NoticeService } from '../shared/notice.service';
 import { RegionFieldComponent } from '../shared/region-field.component';
 import { NetworkProfileService, photoProblem } from './network-profile.service';
@@ -113,7 +112,6 @@ export const PROFILE_LANGUAGES = [
     MatSelectModule,
     TranslocoDirective,
     FieldErrorComponent,
-    FileSizePipe,
     RegionFieldComponent,
   ],
   templateUrl: './network-profile.component.html',
@@ -133,7 +131,8 @@ export class NetworkProfileComponent {
 
   protected readonly bioMax = DIRECTORY_LIMITS.bio;
   protected readonly topicsMax = DIRECTORY_LIMITS.topics;
-  protected readonly photoMax = NETWORK_PHOTO_MAX_BYTES;
+  /** In MB, as the API words its limit. */
+  protected readonly photoMaxMb = NETWORK_PHOTO_MAX_BYTES / 1024 / 1024;
   protected readonly loadState = signal<'loading' | 'ready' | 'failed'>('loading');
   protected readonly profile = signal<MyNetworkProfile | null>(null);
   protected readonly topics = signal<string[]>([]);
@@ -268,7 +267,7 @@ export class NetworkProfileComponent {
     if (problem) {
       this.photoError.set({
         key: `networkProfile.${problem}`,
-        params: { name: file.name, max: Math.round(NETWORK_PHOTO_MAX_BYTES / 1024 / 1024) },
+        params: { name: file.name, max: this.photoMaxMb },
       });
       return;
     }
@@ -311,7 +310,7 @@ export class NetworkProfileComponent {
     name: string,
   ): { key: string; params?: Record<string, unknown> } | string {
     const status = statusOf(error);
-    const max = Math.round(NETWORK_PHOTO_MAX_BYTES / 1024 / 1024);
+    const max = this.photoMaxMb;
     if (status === 413) return { key: 'networkProfile.photoTooLarge', params: { name, max } };
     if (status === 415) return { key: 'networkProfile.photoType', params: { name } };
     if (status === 400) {
