@@ -95,9 +95,12 @@ test.describe('registration with an institution of the directory', () => {
     await page.goto('/register');
     await fillAccount(page, 'Andrés Mejía Test');
     await institutionField(page).pressSequentially(name, { delay: 10 });
-    const notListed = page.getByRole('option', { name: t('en', 'directoryFields.notListed') });
-    await expect(notListed).toBeVisible();
-    await notListed.click();
+    await expect(page.getByRole('option', { name: t('en', 'directoryFields.noMatch') })).toBeVisible();
+    // By keyboard: the first option that can be chosen is "not listed".
+    await expect(page.getByRole('option', { name: t('en', 'directoryFields.notListed') })).toHaveClass(
+      /mat-mdc-option-active/,
+    );
+    await page.keyboard.press('Enter');
 
     const proposal = page.getByRole('group', { name: t('en', 'directoryFields.proposeTitle') });
     const proposedName = proposal.getByLabel(t('en', 'directoryFields.proposedName'));
