@@ -310,3 +310,80 @@ test('a trainee publishes a network profile with their institution and photo, th
   expect((await visitor.get(`/api/directory/people/${personId}`)).status()).toBe(404);
   await visitor.dispose();
 });
+
+test('a trainee adds, edits, ends and removes institutions in their profile', async ({
+  page,
+  playwright,
+}, info) => {
+  const admin = await adminApi(playwright, info);
+  const tag = unique();
+  const first = `Municipalidad de Quetzaltenango ${tag}`;
+  const second = `Asociación de Desarrollo Local ${tag}`;
+  const created = await admin.post<{ id: string }>('/api/admin/directory/institutions', {
+    names: [{ value: first, lang: 'es', type: 'official' }],
+    kind: 'government',
+    country: 'GT',
+  });
+  await admin.post('/api/admin/directory/institutions', {
+    names: [{ value: second, lang: 'es', type: 'official' }],
+    kind: 'ngo',
+    country: 'GT',
+  });
+  await admin.dispose();
+  const email = `e2e.memberships.${tag}@aula.example`;
+  const visitor = await playwright.request.newContext({ baseURL: info.project.use.baseURL });
+  const registered = await visitor.post('/api/auth/register', {
+    data: {
+      email,
+      password: 'a long enough password',
+      displayName: `Marta Xiloj ${tag}`,
+      institutionId: created.id,
+      position: 'Técnica',
+    },
+  });
+  expect(registered.ok()).toBe(true);
+  await visitor.dispose();
+
+  await signIn(page, email, 'a long enough password');
+  await page.goto('/profile');
+  const section = page.getByRole('region', { name: t('en', 'networkProfile.institutionsTitle') });
+  const row = (name: string) => section.getByRole('listitem').filter({ hasText: name });
+  await expect(row(first)).toContainText('Técnica');
+
+  // Add a second one from the directory, with a start date.
+  await section
+    .getByRole('combobox', { name: t('en', 'directoryFields.institution'), exact: true })
+    .pressSequentially(`Desarrollo Local ${tag}`, { delay: 20 });
+  await page.getByRole('option', { name: new RegExp(second) }).click();
+  await section.getByLabel(t('en', 'directoryFields.memberships.startedOn')).fill('2025-03-01');
+  await section.getByRole('button', { name: t('en', 'directoryFields.memberships.add') }).click();
+  await expect(row(second)).toContainText(t('en', 'directoryFields.memberships.current'));
+  await expect(row(second)).toContainText('2025');
+
+  // Edit the position of the first.
+  await row(first)
+    .getByRole('button', { name: t('en', 'directoryFields.memberships.editFor', { name: first }) })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(t('en', 'directoryFields.position')).fill('Coordinadora de planificación');
+  await dialog.getByRole('button', { name: t('en', 'actions.save') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row(first)).toContainText('Coordinadora de planificación');
+
+  // End it: it becomes a former membership.
+  await row(first)
+    .getByRole('button', { name: t('en', 'directoryFields.memberships.endFor', { name: first }) })
+    .click();
+  await expect(row(first)).toContainText(t('en', 'directoryFields.memberships.ended'));
+
+  // Remove the second, confirming first.
+  await row(second)
+    .getByRole('button', { name: t('en', 'directoryFields.memberships.removeFor', { name: second }) })
+    .click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: t('en', 'directoryFields.memberships.remove') })
+    .click();
+  await expect(row(second)).toHaveCount(0);
+  await expect(row(first)).toBeVisible();
+});

@@ -131,9 +131,11 @@ export class MyInstitutionsComponent {
 
   protected async end(membership: MembershipView): Promise<void> {
     await this.act(membership, async () => {
-      const today = todayIn(this.dateTime.timeZone());
-      // A start after today would make the end come first: the membership then ends the day it starts.
-      const endedOn = membership.startedOn && membership.startedOn > today ? membership.startedOn : today;
+      // The end date is the last day there: a membership ending today still counts as current today.
+      const yesterday = todayIn(this.dateTime.timeZone(), new Date(Date.now() - 86_400_000));
+      // A start after that would make the end come first: the membership then ends the day it starts.
+      const endedOn =
+        membership.startedOn && membership.startedOn > yesterday ? membership.startedOn : yesterday;
       this.replace(await this.directory.updateMyMembership(membership.id, { endedOn }));
       return 'networkProfile.ended';
     });
