@@ -15,6 +15,7 @@ import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { AdminUsersService } from './admin-users.service';
 import { EditRolesDialogComponent, EditRolesDialogData } from './edit-roles-dialog.component';
+import { UserMembershipsDialogComponent } from './user-memberships-dialog.component';
 import { NoticeService } from '../shared/notice.service';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { CursorPages } from '../shared/cursor-pages';
@@ -97,6 +98,15 @@ export default class AdminUsersComponent {
     const roles = await firstValueFrom(ref.afterClosed());
     if (!roles) return;
     await this.change(user, () => this.service.setRoles(user.id, roles), 'admin.users.rolesChanged');
+  }
+
+  protected showMemberships(user: UserView): void {
+    this.dialog.open<UserMembershipsDialogComponent, UserView>(UserMembershipsDialogComponent, {
+      data: user,
+      autoFocus: 'first-tabbable',
+      width: '40rem',
+      maxWidth: 'calc(100vw - 32px)',
+    });
   }
 
   protected async toggleActive(user: UserView): Promise<void> {

@@ -1,7 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Role, UpdateRolesRequest, UserView } from '@aula/contracts';
-import { identityApi, routeUrl } from '@aula/contracts';
+import type {
+  Locale,
+  MembershipInput,
+  MembershipView,
+  Role,
+  UpdateRolesRequest,
+  UserView,
+} from '@aula/contracts';
+import { directoryApi, identityApi, routeUrl } from '@aula/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** Changes to other people's accounts. Listing is an `httpResource` in the screen itself. */
@@ -17,5 +24,19 @@ export class AdminUsersService {
   setActive(id: string, active: boolean): Promise<UserView> {
     const route = active ? identityApi.activateUser : identityApi.deactivateUser;
     return firstValueFrom(this.http.post<UserView>(routeUrl(route, { id }), null));
+  }
+
+  /** The person's institutions, current ones first. */
+  memberships(id: string, locale: Locale): Promise<MembershipView[]> {
+    return firstValueFrom(
+      this.http.get<MembershipView[]>(routeUrl(directoryApi.userMemberships, { id }), { params: { locale } }),
+    );
+  }
+
+  /** Records the person at an institution of the directory, or at a proposed one (pending until confirmed). */
+  addMembership(id: string, input: MembershipInput): Promise<MembershipView> {
+    return firstValueFrom(
+      this.http.post<MembershipView>(routeUrl(directoryApi.addUserMembership, { id }), input),
+    );
   }
 }

@@ -1,11 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { Locale, RegisterRequest } from '@aula/contracts';
+import { DIRECTORY_LIMITS, type Locale, type RegionView, type RegisterRequest } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { applyFieldErrors, problemOf, statusOf } from '../core/api/problem';
 import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../core/auth/account-rules';
@@ -16,7 +17,15 @@ import { APP_LOCALES, LANGUAGE_TAGS } from '../core/i18n/languages';
 import { browserTimeZone, timeZoneValidator } from '../core/time/time-zones';
 import { browserCountry } from '../shared/countries';
 import { CountryFieldComponent } from '../shared/country-field.component';
+import { DirectoryLookupService } from '../shared/directory-lookup.service';
 import { FieldErrorComponent } from '../shared/field-error.component';
+import {
+  institutionChoice,
+  institutionErrorControl,
+  institutionFieldGroup,
+} from '../shared/institution-field';
+import { InstitutionFieldComponent } from '../shared/institution-field.component';
+import { RegionFieldComponent } from '../shared/region-field.component';
 import { PasswordFieldComponent } from '../shared/password-field.component';
 import { TimeZoneFieldComponent } from '../shared/time-zone-field.component';
 import { focusFirstInvalid } from './auth-forms';
@@ -37,6 +46,8 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
     PasswordFieldComponent,
     TimeZoneFieldComponent,
     CountryFieldComponent,
+    InstitutionFieldComponent,
+    RegionFieldComponent,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './register.component.html',
@@ -47,6 +58,7 @@ export default class RegisterComponent {
   private readonly language = inject(LanguageService);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly directory = inject(DirectoryLookupService);
 
   protected readonly locales = APP_LOCALES;
   protected readonly tags = LANGUAGE_TAGS;
@@ -64,9 +76,31 @@ export default class RegisterComponent {
     locale: [this.language.active() as Locale, [Validators.required]],
     timeZone: [browserTimeZone(), [Validators.required, timeZoneValidator]],
     country: [browserCountry() ?? ''],
-    organisation: ['', [Validators.maxLength(200)]],
-    region: ['', [Validators.maxLength(200)]],
+    institution: institutionFieldGroup({ country: browserCountry() }),
+    position: ['', [Validators.maxLength(DIRECTORY_LIMITS.position)]],
+    regionId: [''],
   });
+  private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  protected readonly country = computed(() => this.formValue().country ?? '');
+  /** A position only means something at an institution. */
+  protected readonly hasInstitution = computed(() => {
+    this.formValue();
+    return institutionChoice(this.form.controls.institution) !== null;
+  });
+  /** The directory's regions; the field stays hidden when there are none (or they could not be loaded). */
+  protected readonly regions = signal<RegionView[]>([]);
+
+  constructor() {
+    this.directory.regions(this.language.active()).then(
+      (regions) => this.regions.set(regions),
+      () => this.regions.set([]),
+    );
+    // A proposed institution is most often in the person's own country.
+    this.form.controls.country.valueChanges.subscribe((country) => {
+      const proposed = this.form.controls.institution.controls.proposedInstitution.controls.country;
+      if (country && proposed.pristine) proposed.setValue(country);
+    });
+  }
 
   /** Choosing the account's language also shows the form in it: what you pick is what you get. */
   protected languagePicked(locale: Locale): void {
@@ -85,6 +119,7 @@ export default class RegisterComponent {
     this.busy.set(true);
     try {
       const value = this.form.getRawValue();
+      const institution = institutionChoice(this.form.controls.institution);
       const request: RegisterRequest = {
         email: value.email.trim(),
         password: value.password,
@@ -92,8 +127,9 @@ export default class RegisterComponent {
         locale: value.locale,
         timeZone: value.timeZone,
         ...(value.country ? { country: value.country } : {}),
-        ...(value.organisation.trim() ? { organisation: value.organisation.trim() } : {}),
-        ...(value.region.trim() ? { region: value.region.trim() } : {}),
+        ...(institution ?? {}),
+        ...(institution && value.position.trim() ? { position: value.position.trim() } : {}),
+        ...(value.regionId ? { regionId: value.regionId } : {}),
       };
       const session = await this.auth.register(request);
       await this.router.navigateByUrl(homePathFor(session.user.roles));
@@ -110,7 +146,13 @@ export default class RegisterComponent {
       this.form.controls.email.setErrors({ emailTaken: true });
       this.form.controls.email.markAsTouched();
     } else if (status === 400) {
-      const { unclaimed, messages } = applyFieldErrors(this.form, error, this.language.active());
+      const institution = this.form.controls.institution;
+      const { unclaimed, messages } = applyFieldErrors(
+        this.form,
+        error,
+        this.language.active(),
+        (path) => institutionErrorControl(institution, path) ?? this.form.get(path.split('.')[0] ?? path),
+      );
       this.otherMessages.set(messages);
       if (unclaimed > messages.length || !problemOf(error)?.errors?.length)
         this.failureKey.set('errors.invalidInput');

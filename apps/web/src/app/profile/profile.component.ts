@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { Locale, UpdateProfileRequest, UserView } from '@aula/contracts';
+import type { Locale, MembershipView, UpdateProfileRequest, UserView } from '@aula/contracts';
 import { identityApi } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
@@ -21,6 +21,9 @@ import { CountryFieldComponent } from '../shared/country-field.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { TimeZoneFieldComponent } from '../shared/time-zone-field.component';
 import { ChangePasswordComponent } from './change-password.component';
+import { MyInstitutionsComponent } from './my-institutions.component';
+import { NetworkProfileComponent } from './network-profile.component';
+import { DirectoryLookupService } from '../shared/directory-lookup.service';
 import { NoticeService } from '../shared/notice.service';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
@@ -39,6 +42,8 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
     TimeZoneFieldComponent,
     CountryFieldComponent,
     ChangePasswordComponent,
+    MyInstitutionsComponent,
+    NetworkProfileComponent,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './profile.component.html',
@@ -51,6 +56,7 @@ export default class ProfileComponent {
   private readonly notices = inject(NoticeService);
   private readonly transloco = inject(TranslocoService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly directory = inject(DirectoryLookupService);
 
   protected readonly user = this.auth.user;
   protected readonly locales = APP_LOCALES;
@@ -66,6 +72,22 @@ export default class ProfileComponent {
   });
 
   protected readonly form = this.buildForm(this.auth.user());
+  protected readonly memberships = signal<MembershipView[]>([]);
+  protected readonly membershipsState = signal<'loading' | 'ready' | 'failed'>('loading');
+
+  constructor() {
+    void this.loadMemberships();
+  }
+
+  protected async loadMemberships(): Promise<void> {
+    this.membershipsState.set('loading');
+    try {
+      this.memberships.set(await this.directory.myMemberships(this.language.active()));
+      this.membershipsState.set('ready');
+    } catch {
+      this.membershipsState.set('failed');
+    }
+  }
 
   protected useBrowserZone(): void {
     this.form.controls.timeZone.setValue(this.browserZone);
@@ -89,8 +111,6 @@ export default class ProfileComponent {
         locale: value.locale,
         timeZone: value.timeZone,
         country: value.country || null,
-        organisation: value.organisation.trim() || null,
-        region: value.region.trim() || null,
       };
       const user = await firstValueFrom(this.http.patch<UserView>(identityApi.updateMe.path, request));
       this.auth.updateUser(user);
@@ -120,8 +140,6 @@ export default class ProfileComponent {
       locale: [value.locale, [Validators.required]],
       timeZone: [value.timeZone, [Validators.required, timeZoneValidator]],
       country: [value.country],
-      organisation: [value.organisation, [Validators.maxLength(200)]],
-      region: [value.region, [Validators.maxLength(200)]],
     });
   }
 
@@ -131,8 +149,6 @@ export default class ProfileComponent {
       locale: (user?.locale ?? 'en') as Locale,
       timeZone: user?.timeZone ?? browserTimeZone(),
       country: user?.country ?? '',
-      organisation: user?.organisation ?? '',
-      region: user?.region ?? '',
     };
   }
 }
