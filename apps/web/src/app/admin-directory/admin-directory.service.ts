@@ -30,7 +30,9 @@ export class AdminDirectoryService {
   // ---- institutions ----
 
   institutions(params: Record<string, string | number>): Promise<Page<InstitutionView>> {
-    return firstValueFrom(this.http.get<Page<InstitutionView>>(directoryApi.adminInstitutions.path, { params }));
+    return firstValueFrom(
+      this.http.get<Page<InstitutionView>>(directoryApi.adminInstitutions.path, { params }),
+    );
   }
 
   institution(id: string): Promise<InstitutionView> {
@@ -91,7 +93,9 @@ export class AdminDirectoryService {
         },
       )
       .pipe(
-        filter((event) => event.type === HttpEventType.UploadProgress || event.type === HttpEventType.Response),
+        filter(
+          (event) => event.type === HttpEventType.UploadProgress || event.type === HttpEventType.Response,
+        ),
         map((event): UploadEvent<DirectoryImportReport> =>
           event.type === HttpEventType.Response
             ? { kind: 'done', body: event.body as DirectoryImportReport }

@@ -142,7 +142,10 @@ export class CreateRecordDialogComponent {
     name: [this.spelling, [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.name)]],
     country: ['', [Validators.required]],
     kind: ['government' as InstitutionKind],
-    slug: [slugFrom(this.spelling), this.data.value.field === 'region' ? [Validators.required, slugValidator] : []],
+    slug: [
+      slugFrom(this.spelling),
+      this.data.value.field === 'region' ? [Validators.required, slugValidator] : [],
+    ],
     worldRegion: ['latin-america-caribbean' as WorldRegion],
     status: ['participating' as RegionStatus],
   });
@@ -177,7 +180,11 @@ export class CreateRecordDialogComponent {
           this.failureKey.set('errors.invalidInput');
       } else {
         this.failureKey.set(
-          status === 0 ? 'errors.offline' : status === 404 ? 'adminDirectory.freeText.gone' : 'errors.unexpected',
+          status === 0
+            ? 'errors.offline'
+            : status === 404
+              ? 'adminDirectory.freeText.gone'
+              : 'errors.unexpected',
         );
       }
     } finally {

@@ -64,7 +64,11 @@ export function institutionRequest(value: InstitutionFormValue): InstitutionInpu
   return {
     names: value.names
       .filter((row) => row.value.trim())
-      .map((row) => ({ value: row.value.trim(), lang: orNull(row.lang)?.toLowerCase() ?? null, type: row.type })),
+      .map((row) => ({
+        value: row.value.trim(),
+        lang: orNull(row.lang)?.toLowerCase() ?? null,
+        type: row.type,
+      })),
     kind: value.kind as InstitutionKind,
     sector: value.sector || null,
     country: value.country,
@@ -329,7 +333,9 @@ export function countryName(code: string, languageTag: string): string {
 /** ISO 3166-2 shape (`CO-ANT`), of the chosen country; whether it exists the API says. */
 export function subdivisionValidator(country: () => string): ValidatorFn {
   return (control) => {
-    const text = String(control.value ?? '').trim().toUpperCase();
+    const text = String(control.value ?? '')
+      .trim()
+      .toUpperCase();
     if (!text) return null;
     if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(text)) return { subdivision: true };
     const code = country();
@@ -372,7 +378,11 @@ export function freeTextCreateRequest(
       field: 'organisation',
       key: value.key,
       action: 'create',
-      institution: { names: [{ value: name, lang: null, type: 'official' }], kind: form.kind, country: form.country },
+      institution: {
+        names: [{ value: name, lang: null, type: 'official' }],
+        kind: form.kind,
+        country: form.country,
+      },
     };
   }
   return {

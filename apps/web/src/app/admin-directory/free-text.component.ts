@@ -53,7 +53,13 @@ const rowKey = (item: FreeTextValueView) => `${item.field}:${item.key}`;
 @Component({
   selector: 'aula-free-text',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LIST_PAGE, MatButtonModule, TranslocoDirective, DirectoryNavComponent, InstitutionPickerComponent],
+  imports: [
+    LIST_PAGE,
+    MatButtonModule,
+    TranslocoDirective,
+    DirectoryNavComponent,
+    InstitutionPickerComponent,
+  ],
   providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './free-text.component.html',
   styleUrl: './free-text.component.scss',
@@ -95,7 +101,9 @@ export default class FreeTextComponent {
     url: directoryApi.adminRegions.path,
     params: { limit: 100, locale: this.language.active() },
   }));
-  protected readonly regions = computed(() => (this.regionOptions.hasValue() ? this.regionOptions.value().items : []));
+  protected readonly regions = computed(() =>
+    this.regionOptions.hasValue() ? this.regionOptions.value().items : [],
+  );
 
   protected key(item: FreeTextValueView): string {
     return rowKey(item);
@@ -197,12 +205,16 @@ export default class FreeTextComponent {
 
   private replace(item: FreeTextValueView, resolved: FreeTextValueView): void {
     this.values.update((page) =>
-      page ? { ...page, items: page.items.map((other) => (rowKey(other) === rowKey(item) ? resolved : other)) } : page,
+      page
+        ? { ...page, items: page.items.map((other) => (rowKey(other) === rowKey(item) ? resolved : other)) }
+        : page,
     );
     const home = resolved.candidates[0]?.displayName;
     this.notices.show(
       this.transloco.translate(
-        resolved.status === 'ignored' ? 'adminDirectory.freeText.ignored' : 'adminDirectory.freeText.resolved',
+        resolved.status === 'ignored'
+          ? 'adminDirectory.freeText.ignored'
+          : 'adminDirectory.freeText.resolved',
         { value: item.spellings[0] ?? item.key, name: home ?? '' },
       ),
     );

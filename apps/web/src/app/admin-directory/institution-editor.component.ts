@@ -10,7 +10,14 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -224,7 +231,8 @@ export default class InstitutionEditorComponent {
 
   protected chooseRelationshipType(event: Event): void {
     const value = (event.target as HTMLSelectElement).value as InstitutionRelationshipType;
-    if ((INSTITUTION_RELATIONSHIP_TYPES as readonly string[]).includes(value)) this.newRelationshipType.set(value);
+    if ((INSTITUTION_RELATIONSHIP_TYPES as readonly string[]).includes(value))
+      this.newRelationshipType.set(value);
   }
 
   protected mergeInto(): void {
@@ -293,7 +301,8 @@ export default class InstitutionEditorComponent {
           this.failureKey.set('errors.invalidInput');
         if (status === 409 && !problemOf(error)?.errors?.length) {
           const detail = problemOf(error)?.detail;
-          if (detail && speaksReadersLanguage(error, this.language.active())) this.otherMessages.set([detail]);
+          if (detail && speaksReadersLanguage(error, this.language.active()))
+            this.otherMessages.set([detail]);
           else this.failureKey.set('adminDirectory.institution.conflict');
         }
       } else {

@@ -210,7 +210,9 @@ export default class InstitutionsComponent {
         page ? { ...page, items: page.items.filter((other) => other.id !== item.id) } : page,
       );
       this.toggle(item, false);
-      this.notices.show(this.transloco.translate('adminDirectory.institutions.deleted', { name: item.displayName }));
+      this.notices.show(
+        this.transloco.translate('adminDirectory.institutions.deleted', { name: item.displayName }),
+      );
     } catch (error) {
       const references = refusedReferences(error);
       if (!references) {
@@ -219,16 +221,19 @@ export default class InstitutionsComponent {
       }
       const choice = await firstValueFrom(
         this.dialog
-          .open<ReferencesDialogComponent, ReferencesDialogData, ReferencesChoice>(ReferencesDialogComponent, {
-            data: {
-              record: 'institution',
-              name: item.displayName,
-              references,
-              canArchive: item.status !== 'archived',
+          .open<ReferencesDialogComponent, ReferencesDialogData, ReferencesChoice>(
+            ReferencesDialogComponent,
+            {
+              data: {
+                record: 'institution',
+                name: item.displayName,
+                references,
+                canArchive: item.status !== 'archived',
+              },
+              width: '34rem',
+              maxWidth: 'calc(100vw - 32px)',
             },
-            width: '34rem',
-            maxWidth: 'calc(100vw - 32px)',
-          })
+          )
           .afterClosed(),
       );
       if (choice === 'archive') {

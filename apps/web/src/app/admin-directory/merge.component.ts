@@ -33,7 +33,14 @@ import { InstitutionPickerComponent } from './institution-picker.component';
 
 /** Ids from the address (`?ids=a,b`), each once. */
 function idsFrom(text: string | null): string[] {
-  return [...new Set((text ?? '').split(',').map((id) => id.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (text ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -79,7 +86,9 @@ export default class MergeComponent {
   protected readonly survivor = computed(
     () => this.candidates().find((item) => item.id === this.survivorId()) ?? null,
   );
-  protected readonly duplicates = computed(() => this.candidates().filter((item) => item.id !== this.survivorId()));
+  protected readonly duplicates = computed(() =>
+    this.candidates().filter((item) => item.id !== this.survivorId()),
+  );
   protected readonly candidateIds = computed(() => this.candidates().map((item) => item.id));
   protected readonly moved = computed(() => referenceCounts(this.report()?.moved));
 

@@ -136,7 +136,9 @@ export default class RegionEditorComponent {
   protected readonly invalid = signal<Locale[]>([]);
 
   constructor() {
-    this.form.controls.subdivision.addValidators(subdivisionValidator(() => this.form.controls.country.value));
+    this.form.controls.subdivision.addValidators(
+      subdivisionValidator(() => this.form.controls.country.value),
+    );
     pageTitleFrom(() => this.view()?.displayName);
     let shownId: string | null = null;
     effect(() => {
@@ -162,7 +164,9 @@ export default class RegionEditorComponent {
       const view = this.view();
       if (!view) {
         const created = await this.directory.createRegion(body);
-        this.notices.show(this.transloco.translate('adminDirectory.region.created', { name: created.displayName }));
+        this.notices.show(
+          this.transloco.translate('adminDirectory.region.created', { name: created.displayName }),
+        );
         await this.router.navigate([this.base, 'regions', created.id], { replaceUrl: true });
         return;
       }
@@ -183,7 +187,8 @@ export default class RegionEditorComponent {
         if (unclaimed > messages.length) this.failureKey.set('errors.invalidInput');
         if (!problemOf(error)?.errors?.length) {
           const detail = problemOf(error)?.detail;
-          if (detail && speaksReadersLanguage(error, this.language.active())) this.otherMessages.set([detail]);
+          if (detail && speaksReadersLanguage(error, this.language.active()))
+            this.otherMessages.set([detail]);
           else this.failureKey.set('errors.invalidInput');
         }
         this.showInvalid();
@@ -198,7 +203,8 @@ export default class RegionEditorComponent {
   private showInvalid(): void {
     this.form.markAllAsTouched();
     const invalid = APP_LOCALES.filter(
-      (l) => this.form.controls.name.controls[l].invalid || this.form.controls.description.controls[l].invalid,
+      (l) =>
+        this.form.controls.name.controls[l].invalid || this.form.controls.description.controls[l].invalid,
     );
     this.invalid.set(invalid);
     if (invalid[0] && !invalid.includes(this.activeLocale())) this.activeLocale.set(invalid[0]);

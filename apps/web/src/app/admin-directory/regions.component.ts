@@ -115,7 +115,9 @@ export default class RegionsComponent {
       this.regions.update((page) =>
         page ? { ...page, items: page.items.filter((other) => other.id !== item.id) } : page,
       );
-      this.notices.show(this.transloco.translate('adminDirectory.regions.deleted', { name: item.displayName }));
+      this.notices.show(
+        this.transloco.translate('adminDirectory.regions.deleted', { name: item.displayName }),
+      );
     } catch (error) {
       const references = refusedReferences(error);
       if (references) {
