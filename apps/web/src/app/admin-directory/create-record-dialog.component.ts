@@ -13,14 +13,14 @@ import type {
 } from '@aula/contracts';
 import { DIRECTORY_LIMITS, INSTITUTION_KINDS, REGION_STATUSES, WORLD_REGIONS } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { applyFieldErrors, statusOf } from '../core/api/problem';
+import { statusOf } from '../core/api/problem';
 import { LanguageService } from '../core/i18n/language.service';
 import { slugValidator } from '../admin/admin-validators';
 import { CountryFieldComponent } from '../shared/country-field.component';
-import { FieldErrorComponent } from '../shared/field-error.component';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { AdminDirectoryService } from './admin-directory.service';
-import { freeTextCreateRequest, freeTextControlFor, slugFrom } from './directory-rules';
+import { DirectoryErrorComponent } from './directory-error.component';
+import { applyDirectoryErrors, freeTextCreateRequest, freeTextControlFor, slugFrom } from './directory-rules';
 
 export interface CreateRecordDialogData {
   value: FreeTextValueView;
@@ -41,7 +41,7 @@ export interface CreateRecordDialogData {
     MatInputModule,
     TranslocoDirective,
     CountryFieldComponent,
-    FieldErrorComponent,
+    DirectoryErrorComponent,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   template: `
@@ -61,11 +61,11 @@ export interface CreateRecordDialogData {
           <mat-form-field class="full">
             <mat-label>{{ t('adminDirectory.freeText.create.name') }}</mat-label>
             <input matInput formControlName="name" dir="auto" required />
-            <mat-error><aula-field-error [control]="form.controls.name" /></mat-error>
+            <mat-error><aula-directory-error [control]="form.controls.name" /></mat-error>
           </mat-form-field>
           <aula-country-field [control]="form.controls.country" />
           @if (form.controls.country.touched && form.controls.country.errors) {
-            <p class="form-error" role="alert"><aula-field-error [control]="form.controls.country" /></p>
+            <p class="form-error" role="alert"><aula-directory-error [control]="form.controls.country" /></p>
           }
           @if (data.value.field === 'organisation') {
             <mat-form-field class="full">
@@ -81,7 +81,7 @@ export interface CreateRecordDialogData {
               <mat-label>{{ t('adminDirectory.region.slug') }}</mat-label>
               <input matInput formControlName="slug" autocomplete="off" spellcheck="false" required />
               <mat-hint>{{ t('adminDirectory.region.slugHint') }}</mat-hint>
-              <mat-error><aula-field-error [control]="form.controls.slug" /></mat-error>
+              <mat-error><aula-directory-error [control]="form.controls.slug" /></mat-error>
             </mat-form-field>
             <mat-form-field class="full">
               <mat-label>{{ t('adminDirectory.region.worldRegion') }}</mat-label>
@@ -169,7 +169,7 @@ export class CreateRecordDialogComponent {
     } catch (error) {
       const status = statusOf(error);
       if (status === 400 || status === 409) {
-        const { unclaimed, messages } = applyFieldErrors(
+        const { unclaimed, messages } = applyDirectoryErrors(
           this.form,
           error,
           this.language.active(),

@@ -32,7 +32,9 @@ export class DirectoryErrorComponent {
   protected readonly own = computed(() => {
     this.events();
     const errors = this.control().errors;
-    if (!errors || typeof errors['server'] === 'string') return null;
+    if (!errors) return null;
+    if (typeof errors['directory'] === 'string') return errors['directory'];
+    if (typeof errors['server'] === 'string') return null;
     if (typeof errors['identifier'] === 'string') return `adminDirectory.validation.${errors['identifier']}`;
     if (errors['languageCode']) return 'adminDirectory.validation.languageCode';
     if (errors['officialName']) return 'adminDirectory.validation.officialName';

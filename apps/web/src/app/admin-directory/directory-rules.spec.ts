@@ -3,6 +3,7 @@ import { FormArray, FormControl, FormGroup } from '@angular/forms';
 import type { InstitutionView } from '@aula/contracts';
 import { describe, expect, it } from 'vitest';
 import {
+  applyDirectoryErrors,
   freeTextControlFor,
   freeTextCreateRequest,
   identifierValidator,
@@ -325,5 +326,40 @@ describe('a new home for a typed value', () => {
     expect(controlFor('region.name.es')).toBe(group.get('name'));
     expect(controlFor('region.slug')).toBe(group.get('slug'));
     expect(controlFor('institution.country')).toBe(group.get('country'));
+  });
+});
+
+describe('the API field errors in the reader words', () => {
+  it('puts a relationship cycle on the relationships list, translated', () => {
+    const group = new FormGroup({
+      relationships: new FormArray<FormControl>([]),
+      identifiers: new FormGroup({ ror: new FormControl('') }),
+      website: new FormControl(''),
+    });
+    const error = problem(400, {
+      detail: 'The parent links would form a cycle.',
+      errors: [
+        { path: 'relationships', message: 'would make an institution its own ancestor' },
+        { path: 'website', message: 'must be an http or https address' },
+      ],
+    });
+    const left = applyDirectoryErrors(group, error, 'es', institutionControlFor(group));
+    expect(left).toEqual({ unclaimed: 0, messages: [] });
+    expect(group.controls.relationships.errors).toEqual({
+      directory: 'adminDirectory.validation.parentCycle',
+    });
+    // A rule this screen has no words for keeps the shared "check this field".
+    expect(group.controls.website.errors).toEqual({ serverInvalid: true });
+  });
+
+  it('says a taken identifier is taken', () => {
+    const group = new FormGroup({ identifiers: new FormGroup({ ror: new FormControl('05dxps055') }) });
+    const error = problem(409, {
+      errors: [{ path: 'identifiers.ror', message: 'belongs to another institution' }],
+    });
+    applyDirectoryErrors(group, error, 'en', institutionControlFor(group));
+    expect(group.get('identifiers.ror')?.errors).toEqual({
+      directory: 'adminDirectory.validation.identifierTaken',
+    });
   });
 });

@@ -17,7 +17,7 @@ import type {
   WorldRegion,
 } from '@aula/contracts';
 import { DIRECTORY_CSV_OUTCOMES, IDENTIFIER_PATTERNS } from '@aula/contracts';
-import { problemOf, statusOf } from '../core/api/problem';
+import { applyFieldErrors, problemOf, statusOf } from '../core/api/problem';
 import { APP_LOCALES } from '../core/i18n/languages';
 import { toTranslations, type TextByLocale } from '../admin/translations';
 
@@ -408,4 +408,49 @@ export function freeTextControlFor(form: FormGroup): (path: string) => AbstractC
     if (field === 'names' || field === 'name') return form.get('name');
     return form.get(field);
   };
+}
+
+// ---- the API's field errors, in the reader's words ----
+
+/**
+ * A translation key for a field error the directory's API gives, when it is one of the rules this
+ * screen knows (cycles, taken identifiers, codes); null for any other, which shows as the API says.
+ */
+export function directoryErrorKey(path: string, message: string): string | null {
+  const field = path.split('.')[0] ?? path;
+  if (/own ancestor/.test(message)) return 'adminDirectory.validation.parentCycle';
+  if (/own successor/.test(message)) return 'adminDirectory.validation.successorCycle';
+  if (field === 'relationships' && /not a known institution/.test(message))
+    return 'adminDirectory.validation.unknownInstitution';
+  if (field === 'relationships' && /another institution than this one/.test(message))
+    return 'adminDirectory.validation.relatedToItself';
+  if (/belongs to another institution/.test(message)) return 'adminDirectory.validation.identifierTaken';
+  if (path === 'identifiers.ror') return 'adminDirectory.validation.ror';
+  if (path === 'identifiers.orgId') return 'adminDirectory.validation.orgId';
+  if (path === 'identifiers.wikidata') return 'adminDirectory.validation.wikidata';
+  if (field === 'subdivision') return 'adminDirectory.validation.subdivision';
+  if (field === 'slug' && /already in use/.test(message)) return 'adminDirectory.validation.slugTaken';
+  if (field === 'country') return 'adminDirectory.validation.country';
+  return null;
+}
+
+/**
+ * The API's field errors on the form (as `applyFieldErrors` puts them), with those this screen
+ * knows said in the reader's language. Returns what no control claimed.
+ */
+export function applyDirectoryErrors(
+  form: FormGroup,
+  error: unknown,
+  language: string,
+  controlFor: (path: string) => AbstractControl | null,
+): { unclaimed: number; messages: string[] } {
+  const result = applyFieldErrors(form, error, language, controlFor);
+  for (const { path, message } of problemOf(error)?.errors ?? []) {
+    const key = directoryErrorKey(path, message);
+    const control = controlFor(path);
+    if (!key || !control) continue;
+    const { server: _server, serverInvalid: _invalid, ...rest } = control.errors ?? {};
+    control.setErrors({ ...rest, directory: key });
+  }
+  return result;
 }

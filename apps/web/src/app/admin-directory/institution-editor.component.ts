@@ -45,14 +45,13 @@ import {
   routeUrl,
 } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { applyFieldErrors, problemOf, speaksReadersLanguage, statusOf } from '../core/api/problem';
+import { problemOf, speaksReadersLanguage, statusOf } from '../core/api/problem';
 import { LanguageService } from '../core/i18n/language.service';
 import { pageTitleFrom } from '../core/i18n/translated-title.strategy';
 import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
 import { focusFirstInvalid } from '../auth/auth-forms';
 import { webAddressValidator } from '../admin/admin-validators';
 import { CountryFieldComponent } from '../shared/country-field.component';
-import { FieldErrorComponent } from '../shared/field-error.component';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { IconComponent } from '../shared/icon.component';
 import { NoticeService } from '../shared/notice.service';
@@ -71,6 +70,7 @@ import {
   type InstitutionFormValue,
   type NameRow,
   type RelationshipRow,
+  applyDirectoryErrors,
 } from './directory-rules';
 import { InstitutionPickerComponent } from './institution-picker.component';
 
@@ -102,7 +102,6 @@ type RelationshipGroup = FormGroup<{
     TranslocoDirective,
     LocalDateTimePipe,
     CountryFieldComponent,
-    FieldErrorComponent,
     IconComponent,
     DirectoryErrorComponent,
     DirectoryNavComponent,
@@ -290,7 +289,7 @@ export default class InstitutionEditorComponent {
     } catch (error) {
       const status = statusOf(error);
       if (status === 400 || status === 409) {
-        const { unclaimed, messages } = applyFieldErrors(
+        const { unclaimed, messages } = applyDirectoryErrors(
           this.form,
           error,
           this.language.active(),

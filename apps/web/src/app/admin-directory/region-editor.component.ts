@@ -20,7 +20,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { Locale, RegionStatus, RegionView, WorldRegion } from '@aula/contracts';
 import { DIRECTORY_LIMITS, REGION_STATUSES, WORLD_REGIONS, directoryApi, routeUrl } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { applyFieldErrors, problemOf, speaksReadersLanguage, statusOf } from '../core/api/problem';
+import { problemOf, speaksReadersLanguage, statusOf } from '../core/api/problem';
 import { LanguageService } from '../core/i18n/language.service';
 import { APP_LOCALES, LANGUAGE_TAGS } from '../core/i18n/languages';
 import { pageTitleFrom } from '../core/i18n/translated-title.strategy';
@@ -28,7 +28,6 @@ import { focusFirstInvalid } from '../auth/auth-forms';
 import { slugValidator } from '../admin/admin-validators';
 import { LanguageTabsComponent } from '../admin/language-tabs.component';
 import { CountryFieldComponent } from '../shared/country-field.component';
-import { FieldErrorComponent } from '../shared/field-error.component';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { NoticeService } from '../shared/notice.service';
 import { DIRECTORY_ADMIN } from './admin-directory.routes';
@@ -42,6 +41,7 @@ import {
   regionRequest,
   subdivisionValidator,
   type RegionFormValue,
+  applyDirectoryErrors,
 } from './directory-rules';
 
 /** A name in at least one language. */
@@ -68,7 +68,6 @@ const someName: ValidatorFn = (group) =>
     TranslocoDirective,
     LanguageTabsComponent,
     CountryFieldComponent,
-    FieldErrorComponent,
     DirectoryErrorComponent,
     DirectoryNavComponent,
   ],
@@ -177,7 +176,7 @@ export default class RegionEditorComponent {
     } catch (error) {
       const status = statusOf(error);
       if (status === 400 || status === 409) {
-        const { unclaimed, messages } = applyFieldErrors(
+        const { unclaimed, messages } = applyDirectoryErrors(
           this.form,
           error,
           this.language.active(),
