@@ -177,3 +177,57 @@ test('an institution CSV import reports each row, a bad one among them', async (
   await search(page, locale, good);
   await expect(table(page, locale).getByRole('row').filter({ hasText: good })).toHaveCount(1);
 });
+
+test('what people typed as their organisation gets a new institution as its home', async ({
+  page,
+  playwright,
+}) => {
+  test.setTimeout(60_000);
+  const typed = `Fundación Ríos Vivos ${run}`;
+  const spellings = [typed, typed, `fundacion rios vivos ${run}`];
+  for (const [i, organisation] of spellings.entries()) {
+    const own = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    const answer = await own.post('/api/auth/register', {
+      data: {
+        email: `e2e.freetext.${i}.${run}@aula.example`,
+        password: 'a long enough password',
+        displayName: `Persona ${i} ${run}`,
+        country: 'CO',
+        organisation,
+      },
+    });
+    expect(answer.ok(), 'registration with a typed organisation').toBe(true);
+    await own.dispose();
+  }
+
+  const { locale } = await signIn(page, DEMO.admin.email);
+  await page.goto('/admin/directory/free-text');
+  await page
+    .getByRole('combobox', { name: t(locale, 'adminDirectory.freeText.fieldFilter') })
+    .selectOption('organisation');
+  const values = page.getByRole('table', { name: t(locale, 'adminDirectory.freeText.caption') });
+  const row = values.getByRole('row').filter({ hasText: typed });
+  await expect(row).toContainText(t(locale, 'adminDirectory.freeText.statuses.open'));
+  await expect(
+    row.locator(`td[data-label="${t(locale, 'adminDirectory.freeText.columns.people')}"]`),
+  ).toHaveText('3');
+
+  await row
+    .getByRole('button', { name: t(locale, 'adminDirectory.freeText.createNew.organisation') })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel(t(locale, 'adminDirectory.freeText.create.name'))).toHaveValue(typed);
+  await dialog.getByRole('combobox', { name: t(locale, 'fields.country') }).click();
+  await page.getByRole('option', { name: 'Colombia', exact: true }).click();
+  await dialog.getByRole('button', { name: t(locale, 'adminDirectory.freeText.create.submit') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText(t(locale, 'adminDirectory.freeText.statuses.resolved'));
+
+  // The three people now belong to the new institution.
+  await page.goto('/admin/directory');
+  await search(page, locale, typed);
+  const created = table(page, locale).getByRole('row').filter({ hasText: typed });
+  await expect(
+    created.locator(`td[data-label="${t(locale, 'adminDirectory.institutions.columns.members')}"]`),
+  ).toHaveText('3');
+});
