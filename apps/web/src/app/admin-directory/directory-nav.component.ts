@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { RouterLink, RouterLinkActive } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { DIRECTORY_ADMIN } from './admin-directory.routes';
 
@@ -7,7 +9,7 @@ import { DIRECTORY_ADMIN } from './admin-directory.routes';
 @Component({
   selector: 'aula-directory-nav',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, RouterLinkActive, TranslocoDirective],
+  imports: [RouterLink, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
       <nav class="breadcrumbs" [attr.aria-label]="t('shell.breadcrumbs')">
@@ -25,9 +27,8 @@ import { DIRECTORY_ADMIN } from './admin-directory.routes';
         @for (link of links; track link.key) {
           <a
             [routerLink]="link.path"
-            routerLinkActive="active"
-            [routerLinkActiveOptions]="{ exact: link.exact }"
-            ariaCurrentWhenActive="page"
+            [class.active]="link.key === activeKey()"
+            [attr.aria-current]="link.key === activeKey() ? 'page' : null"
             >{{ t(link.key) }}</a
           >
         }
@@ -75,11 +76,30 @@ export class DirectoryNavComponent {
   /** The screen's own crumb after "Directory"; none on the institutions list. */
   readonly current = input<string | null>(null);
 
+  private readonly router = inject(Router);
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => this.router.url),
+    ),
+    { initialValue: this.router.url },
+  );
+
   protected readonly base = DIRECTORY_ADMIN;
   protected readonly links = [
-    { key: 'adminDirectory.nav.institutions', path: DIRECTORY_ADMIN, exact: true },
-    { key: 'adminDirectory.nav.regions', path: `${DIRECTORY_ADMIN}/regions`, exact: false },
-    { key: 'adminDirectory.nav.csv', path: `${DIRECTORY_ADMIN}/csv`, exact: true },
-    { key: 'adminDirectory.nav.freeText', path: `${DIRECTORY_ADMIN}/free-text`, exact: true },
+    { key: 'adminDirectory.nav.institutions', path: DIRECTORY_ADMIN },
+    { key: 'adminDirectory.nav.regions', path: `${DIRECTORY_ADMIN}/regions` },
+    { key: 'adminDirectory.nav.csv', path: `${DIRECTORY_ADMIN}/csv` },
+    { key: 'adminDirectory.nav.freeText', path: `${DIRECTORY_ADMIN}/free-text` },
   ] as const;
+  /** The part of the directory the screen belongs to; institutions own their editor and merges too. */
+  protected readonly activeKey = computed(() => {
+    const path = (this.url().split(/[?#]/)[0] ?? '').replace(/\/+$/, '');
+    const inner = path.startsWith(DIRECTORY_ADMIN) ? path.slice(DIRECTORY_ADMIN.length) : path;
+    const section = inner.split('/')[1] ?? '';
+    return (
+      this.links.find((link) => link.path.slice(DIRECTORY_ADMIN.length).split('/')[1] === section)?.key ??
+      'adminDirectory.nav.institutions'
+    );
+  });
 }
