@@ -72,6 +72,7 @@ import {
   type RelationshipRow,
   applyDirectoryErrors,
 } from './directory-rules';
+import { InstitutionDeletion } from './institution-deletion';
 import { InstitutionPickerComponent } from './institution-picker.component';
 
 type NameGroup = FormGroup<{
@@ -113,6 +114,7 @@ type RelationshipGroup = FormGroup<{
 })
 export default class InstitutionEditorComponent {
   private readonly directory = inject(AdminDirectoryService);
+  private readonly deletion = inject(InstitutionDeletion);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly notices = inject(NoticeService);
   private readonly transloco = inject(TranslocoService);
@@ -237,6 +239,24 @@ export default class InstitutionEditorComponent {
   protected mergeInto(): void {
     const id = this.institutionId();
     if (id) void this.router.navigate([this.base, 'merge'], { queryParams: { into: id } });
+  }
+
+  protected async remove(): Promise<void> {
+    const view = this.view();
+    if (!view || this.statusBusy()) return;
+    this.statusBusy.set(true);
+    try {
+      const outcome = await this.deletion.run(view);
+      if (outcome === 'deleted') await this.router.navigate([this.base], { replaceUrl: true });
+      if (outcome === 'merge')
+        await this.router.navigate([this.base, 'merge'], { queryParams: { ids: view.id } });
+      if (outcome === 'archive') {
+        this.statusBusy.set(false);
+        await this.setStatus('archived');
+      }
+    } finally {
+      this.statusBusy.set(false);
+    }
   }
 
   protected async setStatus(status: InstitutionStatus): Promise<void> {

@@ -2,7 +2,6 @@ import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDialog } from '@angular/material/dialog';
 import { Router, RouterLink } from '@angular/router';
 import type {
   InstitutionKind,
@@ -20,10 +19,8 @@ import {
   directoryApi,
 } from '@aula/contracts';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { firstValueFrom } from 'rxjs';
 import { statusOf } from '../core/api/problem';
 import { LanguageService } from '../core/i18n/language.service';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { countryOptions } from '../shared/countries';
 import { CursorPages } from '../shared/cursor-pages';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
@@ -33,12 +30,8 @@ import { NoticeService } from '../shared/notice.service';
 import { DIRECTORY_ADMIN } from './admin-directory.routes';
 import { AdminDirectoryService } from './admin-directory.service';
 import { DirectoryNavComponent } from './directory-nav.component';
-import { countryName, refusedReferences } from './directory-rules';
-import {
-  ReferencesDialogComponent,
-  type ReferencesChoice,
-  type ReferencesDialogData,
-} from './references-dialog.component';
+import { countryName } from './directory-rules';
+import { InstitutionDeletion } from './institution-deletion';
 
 const PAGE_SIZE = 20;
 const LIST: ListSpec<InstitutionView> = {
@@ -84,7 +77,7 @@ const LIST: ListSpec<InstitutionView> = {
 })
 export default class InstitutionsComponent {
   private readonly directory = inject(AdminDirectoryService);
-  private readonly dialog = inject(MatDialog);
+  private readonly deletion = inject(InstitutionDeletion);
   private readonly router = inject(Router);
   private readonly notices = inject(NoticeService);
   private readonly transloco = inject(TranslocoService);
@@ -190,59 +183,18 @@ export default class InstitutionsComponent {
   }
 
   protected async remove(item: InstitutionView): Promise<void> {
-    const data: ConfirmDialogData = {
-      titleKey: 'adminDirectory.institutions.deleteDialog.title',
-      messageKey: 'adminDirectory.institutions.deleteDialog.message',
-      confirmKey: 'actions.delete',
-      name: item.displayName,
-      destructive: true,
-    };
-    const ref = this.dialog.open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-      data,
-      width: '30rem',
-      maxWidth: 'calc(100vw - 32px)',
-    });
-    if (!(await firstValueFrom(ref.afterClosed()))) return;
     this.busyId.set(item.id);
     try {
-      await this.directory.deleteInstitution(item.id);
-      this.institutions.update((page) =>
-        page ? { ...page, items: page.items.filter((other) => other.id !== item.id) } : page,
-      );
-      this.toggle(item, false);
-      this.notices.show(
-        this.transloco.translate('adminDirectory.institutions.deleted', { name: item.displayName }),
-      );
-    } catch (error) {
-      const references = refusedReferences(error);
-      if (!references) {
-        this.failed(error, 'adminDirectory.institutions.deleteFailed', item.displayName);
-        return;
+      const outcome = await this.deletion.run(item);
+      if (outcome === 'deleted') {
+        this.institutions.update((page) =>
+          page ? { ...page, items: page.items.filter((other) => other.id !== item.id) } : page,
+        );
+        this.toggle(item, false);
       }
-      const choice = await firstValueFrom(
-        this.dialog
-          .open<ReferencesDialogComponent, ReferencesDialogData, ReferencesChoice>(
-            ReferencesDialogComponent,
-            {
-              data: {
-                record: 'institution',
-                name: item.displayName,
-                references,
-                canArchive: item.status !== 'archived',
-              },
-              width: '34rem',
-              maxWidth: 'calc(100vw - 32px)',
-            },
-          )
-          .afterClosed(),
-      );
-      if (choice === 'archive') {
-        this.busyId.set(null);
-        await this.setStatus(item, 'archived');
-      }
-      if (choice === 'merge') {
+      if (outcome === 'archive') await this.setStatus(item, 'archived');
+      if (outcome === 'merge')
         void this.router.navigate([this.base, 'merge'], { queryParams: { ids: item.id } });
-      }
     } finally {
       this.busyId.set(null);
     }
