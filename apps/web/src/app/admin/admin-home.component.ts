@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { webPages } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { HomeHeaderComponent } from '../shared/home-header.component';
 import { IconComponent } from '../shared/icon.component';
@@ -39,6 +40,15 @@ import { IconComponent } from '../shared/icon.component';
               <span>
                 <span class="task-title">{{ t('admin.home.usersLink') }}</span>
                 <span class="task-text">{{ t('admin.home.usersText') }}</span>
+              </span>
+            </a>
+          </li>
+          <li>
+            <a class="task" [routerLink]="directory">
+              <aula-icon name="language" />
+              <span>
+                <span class="task-title">{{ t('adminDirectory.home.link') }}</span>
+                <span class="task-text">{{ t('adminDirectory.home.text') }}</span>
               </span>
             </a>
           </li>
@@ -89,4 +99,6 @@ import { IconComponent } from '../shared/icon.component';
     }
   `,
 })
-export default class AdminHomeComponent {}
+export default class AdminHomeComponent {
+  protected readonly directory = webPages.adminDirectory.path;
+}

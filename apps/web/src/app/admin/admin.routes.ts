@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { routerPath, webPages } from '@aula/contracts';
 import { markingRoutes } from '../marking/marking.routes';
 
 export default [
@@ -49,4 +50,8 @@ export default [
     loadComponent: () => import('./cohort-editor.component'),
   },
   ...markingRoutes,
+  {
+    path: routerPath(webPages.adminDirectory, { path: '/admin' }),
+    loadChildren: () => import('../admin-directory/admin-directory.routes'),
+  },
 ] satisfies Routes;
