@@ -20,6 +20,26 @@ export interface DomainEvents {
   'assignment.submitted': { submissionId: string; activityId: string; enrolmentId: string; userId: string; version: number };
   /** Someone asked to reset their password; the mail carries a fresh single-use token. */
   'password-reset.requested': { userId: string; requestId: string };
+  /** A workshop registration arrived as an application, waiting for the organiser. */
+  'workshop-registration.received': WorkshopRegistrationEvent;
+  /** A seat is the person's: registered with a seat free, approved, or a seat offer confirmed. */
+  'workshop-registration.confirmed': WorkshopRegistrationEvent;
+  /** An organiser declined an application (the reason stays with the registration). */
+  'workshop-registration.declined': WorkshopRegistrationEvent;
+  /** No seat (or none left for the person's country): on the waiting list. */
+  'workshop-registration.waitlisted': WorkshopRegistrationEvent;
+  /** A freed seat offered to the next in line, to confirm before `offerExpiresAt`. */
+  'workshop-registration.promoted': WorkshopRegistrationEvent & { offerExpiresAt: string };
+  /** The person withdrew, or let a seat offer expire. */
+  'workshop-registration.cancelled': WorkshopRegistrationEvent & { reason: 'withdrawn' | 'offer-expired' };
+  /** A workshop was cancelled; everyone registered is told. */
+  'workshop.cancelled': { workshopId: string };
+}
+
+export interface WorkshopRegistrationEvent {
+  registrationId: string;
+  workshopId: string;
+  userId: string;
 }
 export type DomainEventType = keyof DomainEvents;
 

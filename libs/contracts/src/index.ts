@@ -14,4 +14,5 @@ export * from './gradebook';
 export * from './certification';
 export * from './notification';
 export * from './directory';
+export * from './workshops';
 export * from './routes';

@@ -26,6 +26,14 @@ export const EVENT_QUEUES = {
   'certificate.revoked': ['certificates'],
   'assignment.submitted': ['mail'],
   'password-reset.requested': ['mail'],
+  // Workshop mail comes with its own slice; until then the events are kept, not routed.
+  'workshop-registration.received': [],
+  'workshop-registration.confirmed': [],
+  'workshop-registration.declined': [],
+  'workshop-registration.waitlisted': [],
+  'workshop-registration.promoted': [],
+  'workshop-registration.cancelled': [],
+  'workshop.cancelled': [],
 } as const satisfies Record<DomainEventType, readonly QueueName[]>;
 
 /** The event types a queue receives. */

@@ -231,6 +231,34 @@ export const directoryApi = {
   resolveFreeText: { method: 'POST', path: '/api/admin/directory/free-text/resolve' },
 } as const satisfies Record<string, ApiRoute>;
 
+export const workshopsApi = {
+  // public: published workshops (a draft is its organisers' only)
+  workshops: { method: 'GET', path: '/api/workshops' },
+  workshop: { method: 'GET', path: '/api/workshops/:slug' },
+  // the signed-in person
+  register: { method: 'POST', path: '/api/workshops/:slug/registrations' },
+  myRegistration: { method: 'GET', path: '/api/workshops/:slug/registrations/mine' },
+  participants: { method: 'GET', path: '/api/workshops/:slug/participants' },
+  withdrawRegistration: { method: 'POST', path: '/api/workshop-registrations/:id/withdraw' },
+  confirmOffer: { method: 'POST', path: '/api/workshop-registrations/:id/confirm' },
+  // organisers (admins, and people granted a workshop)
+  organiserWorkshops: { method: 'GET', path: '/api/organiser/workshops' },
+  createWorkshop: { method: 'POST', path: '/api/organiser/workshops' },
+  organiserWorkshop: { method: 'GET', path: '/api/organiser/workshops/:id' },
+  updateWorkshop: { method: 'PATCH', path: '/api/organiser/workshops/:id' },
+  setWorkshopStatus: { method: 'POST', path: '/api/organiser/workshops/:id/status' },
+  addSession: { method: 'POST', path: '/api/organiser/workshops/:id/sessions' },
+  updateSession: { method: 'PATCH', path: '/api/organiser/workshops/:id/sessions/:sessionId' },
+  deleteSession: { method: 'DELETE', path: '/api/organiser/workshops/:id/sessions/:sessionId' },
+  registrations: { method: 'GET', path: '/api/organiser/workshops/:id/registrations' },
+  approveRegistration: { method: 'POST', path: '/api/organiser/workshop-registrations/:id/approve' },
+  declineRegistration: { method: 'POST', path: '/api/organiser/workshop-registrations/:id/decline' },
+  // administrators: who organises a workshop
+  workshopOrganisers: { method: 'GET', path: '/api/admin/workshops/:id/organisers' },
+  grantOrganiser: { method: 'PUT', path: '/api/admin/workshops/:id/organisers/:userId' },
+  revokeOrganiser: { method: 'DELETE', path: '/api/admin/workshops/:id/organisers/:userId' },
+} as const satisfies Record<string, ApiRoute>;
+
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */
 export const API_ROUTES = {
   platform: platformApi,
@@ -246,4 +274,5 @@ export const API_ROUTES = {
   certification: certificationApi,
   notification: notificationApi,
   directory: directoryApi,
+  workshops: workshopsApi,
 } as const satisfies Record<string, Record<string, ApiRoute>>;

@@ -30,4 +30,13 @@ export const webPages = {
   networkPerson: { path: '/network/people/:id' },
   /** Where an admin confirms pending institutions and resolves free-text values. */
   adminDirectory: { path: '/admin/directory' },
+  /** Workshops: the public list and a workshop's page (mails link to it). */
+  workshops: { path: '/workshops' },
+  workshop: { path: '/workshops/:slug' },
+  /** Organisers' area: their workshops, one workshop's editor and its registrations. */
+  organiserWorkshops: { path: '/organiser/workshops' },
+  organiserWorkshop: { path: '/organiser/workshops/:id' },
+  organiserRegistrations: { path: '/organiser/workshops/:id/registrations' },
+  /** Where an admin creates workshops and grants organisers. */
+  adminWorkshops: { path: '/admin/workshops' },
 } as const satisfies Record<string, WebPage>;

@@ -1,0 +1,334 @@
+import type { Locale } from './identity';
+import type { Translations } from './catalog';
+import type { InstitutionRef, RegionRef } from './directory';
+
+/**
+ * Workshops: interregional (regions exchange experience and identify cooperation) and
+ * region-specific (one region's issues, ending in an action plan). Organisers edit every language
+ * at once (`WorkshopView`); participants and visitors read one language with the catalogue's
+ * fallback (`WorkshopPublicView`).
+ */
+
+export const WORKSHOP_KINDS = ['interregional', 'region-specific'] as const;
+export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
+
+export const WORKSHOP_FORMATS = ['in-person', 'online', 'hybrid'] as const;
+export type WorkshopFormat = (typeof WORKSHOP_FORMATS)[number];
+
+export const WORKSHOP_REGISTRATION_MODES = ['open', 'application', 'invitation'] as const;
+export type WorkshopRegistrationMode = (typeof WORKSHOP_REGISTRATION_MODES)[number];
+
+export const WORKSHOP_STATUSES = [
+  'draft',
+  'published',
+  'registration-closed',
+  'in-progress',
+  'held',
+  'report-published',
+  'cancelled',
+] as const;
+export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
+
+/** The lifecycle: where each state may go next. Cancelling is possible at any point before `held`. */
+export const WORKSHOP_TRANSITIONS: Readonly<Record<WorkshopStatus, readonly WorkshopStatus[]>> = {
+  draft: ['published', 'cancelled'],
+  published: ['registration-closed', 'cancelled'],
+  'registration-closed': ['published', 'in-progress', 'cancelled'],
+  'in-progress': ['held', 'cancelled'],
+  held: ['report-published'],
+  'report-published': [],
+  cancelled: [],
+};
+
+/** States in which a workshop is visible to people other than its organisers. */
+export const WORKSHOP_VISIBLE_STATUSES: readonly WorkshopStatus[] = WORKSHOP_STATUSES.filter((s) => s !== 'draft');
+
+export const WORKSHOP_LIMITS = {
+  title: 200,
+  summary: 1000,
+  objectives: 5000,
+  sessionTitle: 200,
+  sessionDescription: 3000,
+  address: 300,
+  city: 120,
+  room: 200,
+  speakerName: 160,
+  speakers: 20,
+  participatingRegions: 50,
+  capacity: 100_000,
+  expectedHours: 1000,
+  holdHours: 720,
+  reason: 1000,
+  motivation: 3000,
+  sessions: 200,
+} as const;
+
+/** Default share of session hours a participant must attend for a participation certificate. */
+export const WORKSHOP_ATTENDANCE_THRESHOLD_DEFAULT = 75;
+/** Default hours a person offered a freed seat has to confirm it. */
+export const WORKSHOP_HOLD_HOURS_DEFAULT = 48;
+
+export interface WorkshopVenue {
+  address: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface WorkshopInput {
+  slug: string;
+  kind: WorkshopKind;
+  defaultLocale: Locale;
+  /** Must hold the default language. */
+  title: Translations;
+  summary?: Translations;
+  objectives?: Translations;
+  hostInstitutionId: string;
+  hostRegionId: string;
+  /** Exactly one for a region-specific workshop. */
+  participatingRegionIds: string[];
+  format: WorkshopFormat;
+  /** Required in person and hybrid. */
+  venue?: WorkshopVenue | null;
+  /** Required online and hybrid; shown only to confirmed participants and organisers. */
+  onlineUrl?: string | null;
+  /** IANA time zone the dates and agenda are given in. */
+  timeZone: string;
+  /** YYYY-MM-DD in the workshop's time zone. */
+  startDate: string;
+  endDate: string;
+  expectedHours?: number | null;
+  /** null: no limit. */
+  capacity?: number | null;
+  /** Seats at most per participant's country; null: no quota. */
+  countryQuota?: number | null;
+  registrationMode: WorkshopRegistrationMode;
+  /** ISO instants; null: open from publication / until the workshop starts. */
+  registrationOpensAt?: string | null;
+  registrationClosesAt?: string | null;
+  /** Hours a person offered a freed seat has to confirm it. */
+  holdHours?: number;
+  /** Percent of session hours attended for a participation certificate. */
+  attendanceThreshold?: number;
+}
+
+export type WorkshopUpdate = Partial<WorkshopInput>;
+
+/** A speaker: a person with an account, or a name as typed. */
+export type WorkshopSpeaker = { userId: string; name?: never } | { name: string; userId?: never };
+
+export interface WorkshopSessionInput {
+  title: Translations;
+  description?: Translations;
+  speakers?: WorkshopSpeaker[];
+  room?: string | null;
+  /** Shown like the workshop's online link: to confirmed participants and organisers only. */
+  link?: string | null;
+  /** ISO instants, within the workshop's dates (in its time zone). */
+  startsAt: string;
+  endsAt: string;
+}
+
+export type WorkshopSessionUpdate = Partial<WorkshopSessionInput>;
+
+export interface WorkshopSpeakerView {
+  userId: string | null;
+  name: string;
+}
+
+export interface WorkshopSessionView {
+  id: string;
+  title: Translations;
+  description: Translations;
+  speakers: WorkshopSpeakerView[];
+  room: string | null;
+  link: string | null;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** What organisers see and edit. */
+export interface WorkshopView {
+  id: string;
+  slug: string;
+  kind: WorkshopKind;
+  status: WorkshopStatus;
+  defaultLocale: Locale;
+  title: Translations;
+  summary: Translations;
+  objectives: Translations;
+  hostInstitutionId: string;
+  hostRegionId: string;
+  participatingRegionIds: string[];
+  format: WorkshopFormat;
+  venue: WorkshopVenue | null;
+  onlineUrl: string | null;
+  timeZone: string;
+  startDate: string;
+  endDate: string;
+  expectedHours: number | null;
+  capacity: number | null;
+  countryQuota: number | null;
+  registrationMode: WorkshopRegistrationMode;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
+  holdHours: number;
+  attendanceThreshold: number;
+  /** Seats held by confirmed participants and open offers. */
+  seatsTaken: number;
+  cancelledReason: string | null;
+  sessions: WorkshopSessionView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkshopStatusRequest {
+  to: WorkshopStatus;
+  /** Said to everyone registered when cancelling. */
+  reason?: string;
+}
+
+export interface WorkshopOrganiserQuery {
+  status?: WorkshopStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+// ---- what participants and visitors read (one language) ----
+
+export interface WorkshopQuery {
+  kind?: WorkshopKind;
+  format?: WorkshopFormat;
+  /** A participating region's id. */
+  regionId?: string;
+  /** upcoming: ends today or later; past: ended. */
+  when?: 'upcoming' | 'past';
+  locale?: Locale;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface WorkshopSessionPublicView {
+  id: string;
+  title: string;
+  description: string;
+  speakers: WorkshopSpeakerView[];
+  room: string | null;
+  /** Only for confirmed participants and organisers. */
+  link: string | null;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface WorkshopSummary {
+  id: string;
+  slug: string;
+  kind: WorkshopKind;
+  status: WorkshopStatus;
+  title: string;
+  summary: string;
+  /** The language the text is in. */
+  locale: Locale;
+  locales: Locale[];
+  format: WorkshopFormat;
+  city: string | null;
+  country: string | null;
+  timeZone: string;
+  startDate: string;
+  endDate: string;
+  hostInstitution: InstitutionRef | null;
+  hostRegion: RegionRef | null;
+  participatingRegions: RegionRef[];
+  registrationMode: WorkshopRegistrationMode;
+  /** Whether someone may register right now (state and window). */
+  registrationOpen: boolean;
+  /** null: no limit. */
+  seatsLeft: number | null;
+}
+
+export interface WorkshopPublicView extends WorkshopSummary {
+  objectives: string;
+  expectedHours: number | null;
+  venue: WorkshopVenue | null;
+  /** Only for confirmed participants and organisers. */
+  onlineUrl: string | null;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
+  sessions: WorkshopSessionPublicView[];
+  /** The reader's own registration, when signed in and registered. */
+  myRegistration: WorkshopRegistrationView | null;
+  /** Whether the reader organises this workshop. */
+  organiser: boolean;
+}
+
+// ---- registrations ----
+
+export const WORKSHOP_REGISTRATION_STATUSES = [
+  /** An application waiting for the organiser. */
+  'pending',
+  'confirmed',
+  'waitlisted',
+  /** A freed seat offered to the next in line, held until `offerExpiresAt`. */
+  'offered',
+  'declined',
+  'withdrawn',
+  /** An offer not confirmed in time. */
+  'expired',
+] as const;
+export type WorkshopRegistrationStatus = (typeof WORKSHOP_REGISTRATION_STATUSES)[number];
+
+/** Statuses that hold one of the workshop's seats. */
+export const WORKSHOP_SEAT_STATUSES: readonly WorkshopRegistrationStatus[] = ['confirmed', 'offered'];
+
+export interface WorkshopRegistrationRequest {
+  /** ISO 3166-1 alpha-2; the account's country when left out. Needed when the workshop has a country quota. */
+  country?: string;
+  motivation?: string;
+}
+
+export interface WorkshopRegistrationView {
+  id: string;
+  workshopId: string;
+  userId: string;
+  status: WorkshopRegistrationStatus;
+  country: string | null;
+  motivation: string | null;
+  /** Order of arrival (first come, first served). */
+  arrival: number;
+  /** 1-based place on the waiting list, while waitlisted. */
+  waitlistPosition: number | null;
+  offerExpiresAt: string | null;
+  declineReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A row of the organiser's registrations table. */
+export interface WorkshopRegistrationRow extends WorkshopRegistrationView {
+  displayName: string;
+  email: string;
+}
+
+export interface WorkshopRegistrationQuery {
+  status?: WorkshopRegistrationStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface DeclineRegistrationRequest {
+  reason: string;
+}
+
+/** Fellow participants, for confirmed participants and organisers. */
+export interface WorkshopParticipant {
+  userId: string;
+  displayName: string;
+  country: string | null;
+}
+
+export interface WorkshopOrganiserView {
+  userId: string;
+  displayName: string;
+  email: string;
+  grantedAt: string;
+}

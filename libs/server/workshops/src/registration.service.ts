@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  PAGE_LIMIT_DEFAULT,
+  type Page,
+  type WorkshopRegistrationQuery,
+  type WorkshopRegistrationRequest,
+  type WorkshopRegistrationRow,
+  type WorkshopRegistrationStatus,
+  type WorkshopRegistrationView,
+} from '@aula/contracts';
+import { fieldError } from '@aula/server/core';
+import { decodeCursor, keysetPage } from '@aula/server/database';
+import { IdentityReader, type Actor } from '@aula/server/identity';
+import type { Workshop } from './workshop.entity';
+import { WorkshopPolicy } from './workshop.policy';
+import { SeatAllocator } from './seat-allocator';
+import { beforeStart, canAct, registrationOpen, REREGISTER_FROM, type RegistrationAction } from './workshop.rules';
+import { REGISTRATION_COLUMNS, toRegistrationView, type RegistrationRow } from './workshop.views';
+import {
+  AlreadyRegisteredError,
+  InvitationOnlyError,
+  OfferExpiredError,
+  RegistrationClosedError,
+  RegistrationTransitionError,
+  WorkshopNotFoundError,
+  WorkshopStartedError,
+} from './workshops.errors';
+
+const PAST_TENSE: Record<RegistrationAction, string> = {
+  approve: 'approved',
+  decline: 'declined',
+  withdraw: 'withdrawn',
+  confirm: 'confirmed',
+};
+
+/**
+ * Registrations: open (first come, first served) and by application (the organiser approves or
+ * declines with a reason). Seats, quota and the waiting list are the SeatAllocator's, always
+ * with the workshop row locked first, then the registration.
+ */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: WorkshopPolicy,
+    private readonly seats: SeatAllocator,
+    private readonly people: IdentityReader,
+  ) {}
+
+  /** A person registers (open: a seat or the waiting list; application: pending). Twice is a 409 with the existing one. */
+  register(actor: Actor, slug: string, request: WorkshopRegistrationRequest, now = new Date()): Promise<WorkshopRegistrationView> {
+    return this.dataSource.transaction(async (em) => {
+      const workshop = await this.lockBySlug(em, slug);
+      const existing = await this.seats.readOf(em, workshop.id, actor.id, true);
+      if (existing && !REREGISTER_FROM.includes(existing.status)) throw new AlreadyRegisteredError(toRegistrationView(existing));
+      if (workshop.registrationMode === 'invitation') throw new InvitationOnlyError();
+      if (!registrationOpen(workshop, now)) throw new RegistrationClosedError(workshop.status);
+      const country = request.country ?? (await this.people.countries([actor.id], em)).get(actor.id) ?? null;
+      if (workshop.countryQuota !== null && !country)
+        throw fieldError('country', 'is needed: this workshop limits seats per country');
+      const to: WorkshopRegistrationStatus =
+        workshop.registrationMode === 'application'
+          ? 'pending'
+          : (await this.seats.seatFor(em, workshop, country))
+            ? 'confirmed'
+            : 'waitlisted';
+      const details = { country, motivation: request.motivation?.trim() || null };
+      return toRegistrationView(await this.seats.arrive(em, workshop, actor.id, to, details, existing));
+    });
+  }
+
+  /** The reader's own registration for a workshop; 404 when they have none. */
+  async mine(actor: Actor, slug: string): Promise<WorkshopRegistrationView> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM workshop_registrations r JOIN workshops w ON w.id = r.workshop_id
+        WHERE w.slug = $1 AND r.user_id = $2 AND w.status <> 'draft'`,
+      [slug, actor.id],
+    )) as RegistrationRow[];
+    if (!row) throw new WorkshopNotFoundError('registration');
+    return toRegistrationView(row);
+  }
+
+  /** An application accepted: a seat, or the waiting list when none is free (or the country's quota is reached). */
+  approve(actor: Actor, registrationId: string): Promise<WorkshopRegistrationView> {
+    return this.act(actor, registrationId, 'approve', { organiser: true }, async (em, w, r) =>
+      this.seats.change(em, w, r, (await this.seats.seatFor(em, w, r.country)) ? 'confirmed' : 'waitlisted'),
+    );
+  }
+
+  /** An application, waiting-list place or seat offer declined with a reason the person will read. */
+  decline(actor: Actor, registrationId: string, reason: string, now = new Date()): Promise<WorkshopRegistrationView> {
+    return this.act(actor, registrationId, 'decline', { organiser: true }, async (em, w, r) => {
+      const declined = await this.seats.change(em, w, r, 'declined', { declineReason: reason.trim() });
+      await this.seats.offerSeats(em, w, now);
+      return declined;
+    });
+  }
+
+  /** The person leaves before the workshop begins; a seat they held is offered to the next in line. */
+  withdraw(actor: Actor, registrationId: string, now = new Date()): Promise<WorkshopRegistrationView> {
+    return this.act(actor, registrationId, 'withdraw', { organiser: false }, async (em, w, r) => {
+      if (!beforeStart(w, now)) throw new WorkshopStartedError(w.status);
+      const withdrawn = await this.seats.change(em, w, r, 'withdrawn');
+      await this.seats.offerSeats(em, w, now);
+      return withdrawn;
+    });
+  }
+
+  /** The person offered a freed seat takes it before the deadline. */
+  confirmOffer(actor: Actor, registrationId: string, now = new Date()): Promise<WorkshopRegistrationView> {
+    return this.act(actor, registrationId, 'confirm', { organiser: false }, async (em, w, r) => {
+      if (r.offerExpiresAt && r.offerExpiresAt <= now) throw new OfferExpiredError(r.offerExpiresAt);
+      return this.seats.change(em, w, r, 'confirmed');
+    });
+  }
+
+  /** The organiser's registrations table, in arrival order (the order seats and the waiting list follow). */
+  async list(actor: Actor, workshopId: string, query: WorkshopRegistrationQuery): Promise<Page<WorkshopRegistrationRow>> {
+    await this.policy.assertOrganiser(actor, workshopId);
+    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+    const params: unknown[] = [workshopId, limit + 1];
+    let where = 'r.workshop_id = $1';
+    if (query.status) {
+      params.push(query.status);
+      where += ` AND r.status = $${params.length}::workshop_registration_status`;
+    }
+    if (query.cursor) {
+      const [arrival] = decodeCursor(query.cursor, 2);
+      params.push(Number(arrival));
+      where += ` AND r.arrival > $${params.length}`;
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS}, u.display_name AS "displayName", u.email
+         FROM workshop_registrations r JOIN users u ON u.id = r.user_id
+        WHERE ${where} ORDER BY r.arrival LIMIT $2`,
+      params,
+    )) as (RegistrationRow & { displayName: string; email: string })[];
+    return keysetPage(
+      rows,
+      limit,
+      (r) => ({ ...toRegistrationView(r), displayName: r.displayName, email: r.email }),
+      (r) => [String(r.arrival), r.id],
+    );
+  }
+
+  /** Runs an action on one registration with its workshop locked first (always workshop, then registration). */
+  private act(
+    actor: Actor,
+    registrationId: string,
+    action: RegistrationAction,
+    who: { organiser: boolean },
+    work: (em: EntityManager, workshop: Workshop, registration: RegistrationRow) => Promise<RegistrationRow>,
+  ): Promise<WorkshopRegistrationView> {
+    return this.dataSource.transaction(async (em) => {
+      const peek = await this.seats.read(em, registrationId);
+      if (!peek) throw new WorkshopNotFoundError('registration');
+      if (who.organiser) {
+        if (!(await this.policy.isOrganiser(actor, peek.workshopId, em))) throw new WorkshopNotFoundError('registration');
+      } else if (peek.userId !== actor.id) throw new WorkshopNotFoundError('registration');
+      const workshop = await this.seats.lockWorkshop(em, peek.workshopId);
+      const registration = await this.seats.read(em, registrationId, true);
+      if (!workshop || !registration) throw new WorkshopNotFoundError('registration');
+      if (!canAct(action, registration.status)) throw new RegistrationTransitionError(PAST_TENSE[action], registration.status);
+      return toRegistrationView(await work(em, workshop, registration));
+    });
+  }
+
+  private async lockBySlug(em: EntityManager, slug: string): Promise<Workshop> {
+    const [row] = (await em.query(`SELECT id FROM workshops WHERE slug = $1 AND status <> 'draft'`, [slug])) as { id: string }[];
+    const workshop = row ? await this.seats.lockWorkshop(em, row.id) : null;
+    if (!workshop) throw new WorkshopNotFoundError();
+    return workshop;
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  PAGE_LIMIT_DEFAULT,
+  type Locale,
+  type Page,
+  type WorkshopParticipant,
+  type WorkshopPublicView,
+  type WorkshopQuery,
+  type WorkshopSummary,
+} from '@aula/contracts';
+import { localesOf, pickText } from '@aula/server/core';
+import { decodeCursor, keysetPage } from '@aula/server/database';
+import { DirectoryReader } from '@aula/server/directory';
+import type { Actor } from '@aula/server/identity';
+import { Workshop } from './workshop.entity';
+import { WorkshopPolicy } from './workshop.policy';
+import { WorkshopService } from './workshop.service';
+import { localDate, registrationOpen, seatsLeft } from './workshop.rules';
+import { hoursOf, REGISTRATION_COLUMNS, speakerViews, toRegistrationView, type RegistrationRow } from './workshop.views';
+import { WorkshopNotFoundError } from './workshops.errors';
+
+/**
+ * What participants and visitors read: published workshops (never drafts) in one language with
+ * the catalogue's fallback, the agenda, and the reader's own registration. Online links only for
+ * confirmed participants and organisers; the participant list likewise.
+ */
+@Injectable()
+export class WorkshopCatalogueService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: WorkshopPolicy,
+    private readonly directory: DirectoryReader,
+    private readonly workshops: WorkshopService,
+  ) {}
+
+  /** Upcoming (soonest first) or past (latest first) workshops, filtered by kind, format and participating region. */
+  async list(query: WorkshopQuery, locale: Locale | null, now = new Date()): Promise<Page<WorkshopSummary>> {
+    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+    const past = query.when === 'past';
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Workshop, 'w')
+      .where(`w.status <> 'draft'`)
+      .orderBy('w.startDate', past ? 'DESC' : 'ASC')
+      .addOrderBy('w.id', past ? 'DESC' : 'ASC')
+      .limit(limit + 1);
+    const today = localDate(now, 'UTC');
+    if (query.when) qb.andWhere(past ? 'w.end_date < :today' : 'w.end_date >= :today', { today });
+    if (query.kind) qb.andWhere('w.kind = :kind', { kind: query.kind });
+    if (query.format) qb.andWhere('w.format = :format', { format: query.format });
+    if (query.regionId) qb.andWhere(':region = ANY(w.participating_region_ids)', { region: query.regionId });
+    if (query.cursor) {
+      const [date, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere(`(w.start_date, w.id) ${past ? '<' : '>'} (:date, :id)`, { date, id });
+    }
+    const rows = await qb.getMany();
+    const summaries = await this.summaries(rows.slice(0, limit), locale, now);
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    return keysetPage(rows, limit, (w) => byId.get(w.id) as WorkshopSummary, (w) => [w.startDate, w.id]);
+  }
+
+  async detail(actor: Actor | null, slug: string, locale: Locale | null, now = new Date()): Promise<WorkshopPublicView> {
+    const em = this.dataSource.manager;
+    const w = await em.findOne(Workshop, { where: { slug } });
+    const organiser = !!w && (await this.policy.isOrganiser(actor, w.id));
+    if (!w || (w.status === 'draft' && !organiser)) throw new WorkshopNotFoundError();
+    const [summary] = await this.summaries([w], locale, now);
+    const mine = actor ? await this.registrationOf(w.id, actor.id) : null;
+    const insider = organiser || mine?.status === 'confirmed';
+    const sessions = await this.workshops.sessionsOf(em, w.id);
+    const names = await this.workshops.names(em, sessions);
+    const text = (t: Workshop['title']) => pickText(t, locale, w.defaultLocale).text;
+    return {
+      ...summary,
+      objectives: text(w.objectives),
+      expectedHours: hoursOf(w.expectedHours),
+      venue: w.venue,
+      onlineUrl: insider ? w.onlineUrl : null,
+      registrationOpensAt: w.registrationOpensAt?.toISOString() ?? null,
+      registrationClosesAt: w.registrationClosesAt?.toISOString() ?? null,
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        title: text(s.title),
+        description: text(s.description),
+        speakers: speakerViews(s.speakers, names),
+        room: s.room,
+        link: insider ? s.link : null,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+      })),
+      myRegistration: mine ? toRegistrationView(mine) : null,
+      organiser,
+    };
+  }
+
+  /** Confirmed participants, for organisers and confirmed participants of this workshop only (404 otherwise). */
+  async participants(actor: Actor, slug: string): Promise<WorkshopParticipant[]> {
+    const w = await this.dataSource.manager.findOne(Workshop, { where: { slug }, select: { id: true, status: true } });
+    if (!w || !(await this.policy.isInsider(actor, w.id))) throw new WorkshopNotFoundError();
+    return (await this.dataSource.query(
+      `SELECT r.user_id AS "userId", u.display_name AS "displayName", r.country
+         FROM workshop_registrations r JOIN users u ON u.id = r.user_id
+        WHERE r.workshop_id = $1 AND r.status = 'confirmed' ORDER BY r.arrival`,
+      [w.id],
+    )) as WorkshopParticipant[];
+  }
+
+  private async registrationOf(workshopId: string, userId: string): Promise<RegistrationRow | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM workshop_registrations r WHERE r.workshop_id = $1 AND r.user_id = $2`,
+      [workshopId, userId],
+    )) as RegistrationRow[];
+    return row ?? null;
+  }
+
+  private async summaries(rows: Workshop[], locale: Locale | null, now: Date): Promise<WorkshopSummary[]> {
+    const institutions = await this.directory.institutionRefs(rows.map((w) => w.hostInstitutionId), locale);
+    const regions = await this.directory.regionRefs(
+      rows.flatMap((w) => [w.hostRegionId, ...w.participatingRegionIds]),
+      locale,
+    );
+    return rows.map((w) => {
+      const title = pickText(w.title, locale, w.defaultLocale);
+      return {
+        id: w.id,
+        slug: w.slug,
+        kind: w.kind,
+        status: w.status,
+        title: title.text,
+        summary: pickText(w.summary, title.locale, w.defaultLocale).text,
+        locale: title.locale,
+        locales: localesOf(w.title),
+        format: w.format,
+        city: w.venue?.city ?? null,
+        country: w.venue?.country ?? null,
+        timeZone: w.timeZone,
+        startDate: w.startDate,
+        endDate: w.endDate,
+        hostInstitution: institutions.get(w.hostInstitutionId) ?? null,
+        hostRegion: regions.get(w.hostRegionId) ?? null,
+        participatingRegions: w.participatingRegionIds.flatMap((id) => regions.get(id) ?? []),
+        registrationMode: w.registrationMode,
+        registrationOpen: registrationOpen(w, now),
+        seatsLeft: seatsLeft(w.capacity, w.seatsTaken),
+      };
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import type { WorkshopRegistrationStatus, WorkshopRegistrationView, WorkshopStatus } from '@aula/contracts';
+
+export type WorkshopRecord = 'workshop' | 'session' | 'registration' | 'person';
+
+/** Absent, or not visible to the reader: the same answer, so ids cannot be probed. */
+export class WorkshopNotFoundError extends NotFoundException {
+  constructor(what: WorkshopRecord = 'workshop') {
+    super(`No such ${what}.`);
+  }
+}
+
+/** An illegal lifecycle step: the 409 names the current state (also as the `status` member). */
+export class WorkshopTransitionError extends ConflictException {
+  constructor(from: WorkshopStatus, to: WorkshopStatus) {
+    super({
+      message: `This workshop is ${from}; it cannot become ${to}.`,
+      extensions: { status: from },
+    });
+  }
+}
+
+export class WorkshopSlugTakenError extends ConflictException {
+  constructor() {
+    super({
+      message: 'Another workshop already uses this slug.',
+      errors: [{ path: 'slug', message: 'is already in use' }],
+    });
+  }
+}
+
+/** Registering twice: the 409 carries the registration that exists (`registration`). */
+export class AlreadyRegisteredError extends ConflictException {
+  constructor(registration: WorkshopRegistrationView) {
+    super({
+      message: `You are already registered for this workshop (${registration.status}).`,
+      extensions: { registration },
+    });
+  }
+}
+
+export class RegistrationClosedError extends ConflictException {
+  constructor(status: WorkshopStatus) {
+    super({
+      message:
+        status === 'published'
+          ? 'Registration for this workshop is not open at this time.'
+          : `Registration is closed: this workshop is ${status}.`,
+      extensions: { status },
+    });
+  }
+}
+
+export class InvitationOnlyError extends ForbiddenException {
+  constructor() {
+    super('This workshop takes participants by invitation only.');
+  }
+}
+
+export class RegistrationTransitionError extends ConflictException {
+  constructor(action: string, from: WorkshopRegistrationStatus) {
+    super({ message: `A registration that is ${from} cannot be ${action}.`, extensions: { status: from } });
+  }
+}
+
+export class OfferExpiredError extends ConflictException {
+  constructor(expiredAt: Date) {
+    super({
+      message: `This seat offer expired at ${expiredAt.toISOString()}.`,
+      extensions: { offerExpiresAt: expiredAt.toISOString() },
+    });
+  }
+}
+
+export class WorkshopStartedError extends ConflictException {
+  constructor(status: WorkshopStatus) {
+    super({ message: `This workshop has begun (${status}): a registration can no longer be withdrawn.`, extensions: { status } });
+  }
+}
