@@ -10,6 +10,7 @@ import { OutboxModule } from '@aula/server/outbox';
 import { AssessmentModule } from '@aula/server/assessment';
 import { StorageModule } from '@aula/server/storage';
 import { DirectoryModule } from '@aula/server/directory';
+import { WorkshopsModule } from '@aula/server/workshops';
 import { AuthGuard } from './auth/auth.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { validationPipe } from './common/validation';
@@ -30,6 +31,7 @@ import { GradebookApiModule } from './assessment/gradebook-api.module';
 import { NotificationApiModule } from './notification/notification-api.module';
 import { CertificationApiModule } from './certification/certification-api.module';
 import { DirectoryApiModule } from './directory/directory-api.module';
+import { WorkshopsApiModule } from './workshops/workshops-api.module';
 
 @Module({
   imports: [
@@ -54,6 +56,8 @@ import { DirectoryApiModule } from './directory/directory-api.module';
     CertificationApiModule,
     DirectoryModule,
     DirectoryApiModule,
+    WorkshopsModule,
+    WorkshopsApiModule,
   ],
   controllers: [PlatformController, AuthController, MeController, AdminUsersController, InvitationController],
   providers: [

@@ -114,8 +114,11 @@ export interface WorkshopInput {
 
 export type WorkshopUpdate = Partial<WorkshopInput>;
 
-/** A speaker: a person with an account, or a name as typed. */
-export type WorkshopSpeaker = { userId: string; name?: never } | { name: string; userId?: never };
+/** A speaker: a person with an account (`userId`) or a name as typed (`name`), exactly one of the two. */
+export interface WorkshopSpeaker {
+  userId?: string;
+  name?: string;
+}
 
 export interface WorkshopSessionInput {
   title: Translations;
