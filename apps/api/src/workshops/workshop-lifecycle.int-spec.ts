@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { routeUrl, workshopsApi, type WorkshopPublicView, type WorkshopSessionView, type WorkshopView } from '@aula/contracts';
+import { directoryApi, routeUrl, workshopsApi, type WorkshopPublicView, type WorkshopSessionView, type WorkshopView } from '@aula/contracts';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import {
   caller,
@@ -146,6 +146,7 @@ describe('workshops over HTTP: records, validation, agenda, lifecycle and organi
       expect(res.statusCode).toBe(409);
       const problem = res.json() as { detail: string; status: number };
       expect(problem.detail).toContain(`is ${current}`);
+      expect(res.json()).toMatchObject({ currentStatus: current });
       expect((await admin('GET', routeUrl(workshopsApi.organiserWorkshop, { id: w.id }))).json()).toMatchObject({ status: current });
     });
 
@@ -169,6 +170,14 @@ describe('workshops over HTTP: records, validation, agenda, lifecycle and organi
       expect(res.statusCode).toBe(400);
       expect(fieldsOf(res)).toEqual(['to']);
     });
+  });
+
+  it("keeps the host institution: the directory refuses its delete and names the workshops", async () => {
+    const own = await directoryRecords(admin);
+    await createWorkshop(admin, own);
+    const res = await admin('DELETE', routeUrl(directoryApi.deleteInstitution, { id: own.institutionId }));
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ references: { workshops: 1 } });
   });
 
   describe('who sees what', () => {

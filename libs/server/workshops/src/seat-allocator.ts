@@ -75,16 +75,23 @@ export class SeatAllocator {
   ): Promise<RegistrationRow> {
     workshop.arrivals += 1;
     await em.query('UPDATE workshops SET arrivals = $2 WHERE id = $1', [workshop.id, workshop.arrivals]);
-    const [{ id }] = (await em.query(
-      existing
-        ? `UPDATE workshop_registrations
-              SET status = $3::workshop_registration_status, arrival = $4, country = $5, motivation = $6,
-                  offer_expires_at = NULL, decline_reason = NULL, updated_at = now()
-            WHERE workshop_id = $1 AND user_id = $2 RETURNING id`
-        : `INSERT INTO workshop_registrations (workshop_id, user_id, status, arrival, country, motivation)
+    const params = [workshop.id, userId, to, workshop.arrivals, details.country, details.motivation];
+    if (existing) {
+      await em.query(
+        `UPDATE workshop_registrations
+            SET status = $3::workshop_registration_status, arrival = $4, country = $5, motivation = $6,
+                offer_expires_at = NULL, decline_reason = NULL, updated_at = now()
+          WHERE workshop_id = $1 AND user_id = $2`,
+        params,
+      );
+    }
+    const id = existing
+      ? existing.id
+      : ((await em.query(
+          `INSERT INTO workshop_registrations (workshop_id, user_id, status, arrival, country, motivation)
            VALUES ($1, $2, $3::workshop_registration_status, $4, $5, $6) RETURNING id`,
-      [workshop.id, userId, to, workshop.arrivals, details.country, details.motivation],
-    )) as { id: string }[];
+          params,
+        )) as { id: string }[])[0].id;
     return this.afterChange(em, workshop, id, existing?.status ?? null, to, null);
   }
 

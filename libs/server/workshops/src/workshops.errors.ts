@@ -15,7 +15,7 @@ export class WorkshopTransitionError extends ConflictException {
   constructor(from: WorkshopStatus, to: WorkshopStatus) {
     super({
       message: `This workshop is ${from}; it cannot become ${to}.`,
-      extensions: { status: from },
+      extensions: { currentStatus: from },
     });
   }
 }
@@ -46,7 +46,7 @@ export class RegistrationClosedError extends ConflictException {
         status === 'published'
           ? 'Registration for this workshop is not open at this time.'
           : `Registration is closed: this workshop is ${status}.`,
-      extensions: { status },
+      extensions: { currentStatus: status },
     });
   }
 }
@@ -59,7 +59,7 @@ export class InvitationOnlyError extends ForbiddenException {
 
 export class RegistrationTransitionError extends ConflictException {
   constructor(action: string, from: WorkshopRegistrationStatus) {
-    super({ message: `A registration that is ${from} cannot be ${action}.`, extensions: { status: from } });
+    super({ message: `A registration that is ${from} cannot be ${action}.`, extensions: { currentStatus: from } });
   }
 }
 
@@ -74,6 +74,6 @@ export class OfferExpiredError extends ConflictException {
 
 export class WorkshopStartedError extends ConflictException {
   constructor(status: WorkshopStatus) {
-    super({ message: `This workshop has begun (${status}): a registration can no longer be withdrawn.`, extensions: { status } });
+    super({ message: `This workshop has begun (${status}): a registration can no longer be withdrawn.`, extensions: { currentStatus: status } });
   }
 }
