@@ -40,6 +40,8 @@ describe('workshops over HTTP: records, validation, agenda, lifecycle and organi
       ['a registration window without an offset', { registrationOpensAt: '2031-01-01T10:00' }, ['registrationOpensAt']],
       ['region ids that are not UUIDs', { participatingRegionIds: ['bogota'] }, ['participatingRegionIds']],
       ['an unknown field', { sponsor: 'ACME' }, ['sponsor']],
+      ['hours written with an exponent and too many decimals', { expectedHours: 1e-300 }, ['expectedHours']],
+      ['a hold time of no hours and a threshold over 100', { holdHours: 0, attendanceThreshold: 101 }, ['holdHours', 'attendanceThreshold']],
     ])('refuses %s, naming the fields', async (_, change, fields) => {
       const res = await admin('POST', routeUrl(workshopsApi.createWorkshop), workshopBody(records, change));
       expect(res.statusCode).toBe(400);
@@ -178,6 +180,19 @@ describe('workshops over HTTP: records, validation, agenda, lifecycle and organi
     const res = await admin('DELETE', routeUrl(directoryApi.deleteInstitution, { id: own.institutionId }));
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ references: { workshops: 1 } });
+  });
+
+  it('describes the workshop routes in the OpenAPI document', async () => {
+    const doc = (await visitor('GET', '/api/docs.json')).json() as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { required?: string[] }> };
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/workshops', '/api/workshops/{slug}', '/api/organiser/workshops/{id}/status']),
+    );
+    expect(doc.components.schemas['CreateWorkshopDto']?.required).toEqual(
+      expect.arrayContaining(['slug', 'kind', 'title', 'hostInstitutionId', 'timeZone', 'startDate', 'registrationMode']),
+    );
   });
 
   describe('who sees what', () => {

@@ -8,7 +8,7 @@ import {
   type WorkshopRegistrationView,
   type WorkshopView,
 } from '@aula/contracts';
-import { OfferExpiryService } from '@aula/server/workshops';
+import { OfferExpiryService, RegistrationService } from '@aula/server/workshops';
 import { startTestApp, type TestApp, type TestResponse } from '../testing/test-app';
 import {
   caller,
@@ -149,6 +149,13 @@ describe('workshop registration over HTTP: seats, waiting list, quota, offers an
     // Not a confirmed participant yet: no online link.
     expect(((await c.call('GET', routeUrl(workshopsApi.workshop, { slug: w.slug }))).json() as WorkshopPublicView).onlineUrl).toBeNull();
 
+    // Confirming after the deadline is refused, even before the sweep has run.
+    const afterDeadline = new Date(deadline + 1000);
+    await expect(
+      t.app.get(RegistrationService).confirmOffer({ id: c.id, roles: ['trainee'], sid: 'test' }, offer.id, afterDeadline),
+    ).rejects.toThrow(/expired/);
+    expect((await mine(c, w)).status).toBe('offered');
+
     // Nothing is due yet.
     const expiry = t.app.get(OfferExpiryService);
     expect(await expiry.expireOffers(new Date())).toBe(0);
@@ -256,6 +263,19 @@ describe('workshop registration over HTTP: seats, waiting list, quota, offers an
     await registered(inW1, w1);
     await registered(waiting, w1);
     await registered(inW2, w2);
+    const session = await admin('POST', routeUrl(workshopsApi.addSession, { id: w1.id }), {
+      title: { es: 'Sesión en línea' },
+      link: 'https://meet.example.org/sesion-1',
+      startsAt: '2031-03-10T14:00:00Z',
+      endsAt: '2031-03-10T15:00:00Z',
+    });
+    expect(session.statusCode).toBe(201);
+    const page = async (who: Caller) =>
+      (await who('GET', routeUrl(workshopsApi.workshop, { slug: w1.slug }))).json() as WorkshopPublicView;
+    expect((await page(inW1.call)).sessions[0]?.link).toBe('https://meet.example.org/sesion-1');
+    expect((await page(inW1.call)).onlineUrl).toBe('https://meet.example.org/taller');
+    expect((await page(waiting.call)).sessions[0]?.link).toBeNull();
+    expect((await page(caller(t, null))).sessions[0]).toMatchObject({ title: 'Sesión en línea', link: null });
 
     const list = await inW1.call('GET', routeUrl(workshopsApi.participants, { slug: w1.slug }));
     expect(list.statusCode).toBe(200);

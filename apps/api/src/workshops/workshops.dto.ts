@@ -48,7 +48,7 @@ import {
   type WorkshopUpdate,
   type WorkshopVenue,
 } from '@aula/contracts';
-import { IsOptionalNotNull, IsOptionalOrNull, IsPrintable, PageQueryDto } from '../common/dto';
+import { HasDecimals, IsOptionalNotNull, IsOptionalOrNull, IsPrintable, PageQueryDto } from '../common/dto';
 import { IsCountry } from '../directory/directory.dto';
 
 // ---- pieces ----
@@ -181,7 +181,8 @@ export class CreateWorkshopDto implements WorkshopInput {
 
   @ApiPropertyOptional({ type: Number, nullable: true, maximum: WORKSHOP_LIMITS.expectedHours })
   @IsOptionalOrNull()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 }, { message: 'must be a number of hours with at most one decimal' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of hours' })
+  @HasDecimals(1)
   @Min(0.5)
   @Max(WORKSHOP_LIMITS.expectedHours)
   expectedHours?: number | null;
@@ -256,7 +257,8 @@ export class UpdateWorkshopDto implements WorkshopUpdate {
 
   @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptionalOrNull()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 }, { message: 'must be a number of hours with at most one decimal' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of hours' })
+  @HasDecimals(1)
   @Min(0.5)
   @Max(WORKSHOP_LIMITS.expectedHours)
   expectedHours?: number | null;
