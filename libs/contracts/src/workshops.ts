@@ -180,6 +180,7 @@ export interface WorkshopView {
   /** Seats held by confirmed participants and open offers. */
   seatsTaken: number;
   cancelledReason: string | null;
+  /** The agenda, in start order; lists leave it empty (read one workshop for it). */
   sessions: WorkshopSessionView[];
   createdAt: string;
   updatedAt: string;
