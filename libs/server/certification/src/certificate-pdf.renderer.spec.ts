@@ -164,6 +164,29 @@ describe('certificate PDF', () => {
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89/);
   });
 
+  it('wraps a long Thai course title, written without spaces, between its words', async () => {
+    const course = 'การพัฒนาภูมิภาคแบบบูรณาการ'.repeat(5);
+    const { path } = await renderToFile(content({ course }));
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+    const lines = raw
+      .split('\n')
+      .map((l) => l.replace(/[^\p{Script=Thai}]/gu, ''))
+      .filter(Boolean);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(course);
+    const boundaries = new Set(
+      Array.from(new Intl.Segmenter('th', { granularity: 'word' }).segment(course), (s) => s.index),
+    );
+    let offset = 0;
+    for (const line of lines.slice(0, -1)) {
+      offset += line.length;
+      expect({ line, breaksBetweenWords: boundaries.has(offset) }).toEqual({
+        line,
+        breaksBetweenWords: true,
+      });
+    }
+  });
+
   it('embeds subsets: a certificate with a Chinese name stays small although the font file is 10 MB', async () => {
     const { bytes } = await renderToFile(content({ holderName: '王秀英' }));
     expect(bytes.length).toBeLessThan(100 * 1024);

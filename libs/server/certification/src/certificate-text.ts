@@ -6,11 +6,12 @@ export { visualOrder, type TextRun } from '@aula/server/fonts';
 
 /**
  * Whether the shaped glyphs of a left-to-right run map back to exactly its text. Not so when the
- * shaper reorders (Indic scripts, Khmer, Myanmar) or decomposes (some Vietnamese letters, Thai
- * sara am) characters: such runs need the text attached separately to stay extractable.
+ * shaper reorders (Indic scripts, Khmer, Myanmar) or decomposes (some Vietnamese letters)
+ * characters, nor where marks are stacked by position (Thai, Lao), which extractors read out of
+ * order: such runs need the text attached separately to stay extractable.
  */
 export function glyphsSpell(document: DocumentMemo, font: FontKey, text: string): boolean {
-  if (NOTO.familyOf(font).reorders) return false;
+  if (NOTO.familyOf(font).complex) return false;
   return piecesOf(font, text).every((piece) => shaped(document, font, piece).spells);
 }
 

@@ -20,8 +20,11 @@ export interface FontFace {
   readonly bold?: FontFile;
   /** Its scripts are right to left: fontkit lays a run of them out in visual order itself. */
   readonly rtl?: boolean;
-  /** Shaping reorders or merges characters, so a run's glyphs do not spell its text. */
-  readonly reorders?: boolean;
+  /**
+   * Complex shaping (characters reordered, merged, or marks stacked by position), so that a text
+   * extractor does not read a run's glyphs back as its text: the text must go along (ActualText).
+   */
+  readonly complex?: boolean;
   /** Tried for characters of no family's script, after the families that declare them. */
   readonly general?: boolean;
 }
