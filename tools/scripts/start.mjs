@@ -1,7 +1,8 @@
 // `npm start`: the whole platform on one machine, from a fresh clone.
-// Services (PostgreSQL, Redis, a local SMTP server with a web inbox) → build → migrate → demo
-// data → API (serving the web app) + worker. Ctrl-C stops what it started.
-import { DEFAULTS, ensureServices } from './services/index.mjs';
+// Services (PostgreSQL, Redis, a local SMTP server with a web inbox) and the system fonts the
+// certificates print with → build → migrate → demo data → API (serving the web app) + worker.
+// Ctrl-C stops what it started.
+import { DEFAULTS, ensureServices, provision } from './services/index.mjs';
 import { buildAll, migrateAndSeed, startPlatform } from './stack.mjs';
 
 const say = (line) => process.stdout.write(`[aula] ${line}\n`);
@@ -19,6 +20,17 @@ async function main() {
     mailWebUrl: process.env.MAIL_WEB_URL ?? DEFAULTS.mailWebUrl,
     log: say,
   });
+  try {
+    // The Noto fonts of the scripts that npm packages do not bring (Thai, Ethiopic, Hebrew...).
+    await provision(['start'], { DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl }, {
+      log: say,
+      command: 'npm start',
+    });
+  } catch (e) {
+    // Aula runs without them; certificates print names in those scripts as empty boxes.
+    say(`warning: ${e instanceof Error ? e.message : String(e)}`);
+    say('warning: until then, certificates print names in Thai, Ethiopic, Hebrew and other scripts as empty boxes.');
+  }
   let platform;
   let stopping = false;
   const shutdown = async (code = 0) => {

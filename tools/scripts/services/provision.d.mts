@@ -1,5 +1,5 @@
 /** Types of provision.mjs for the TypeScript that imports it (its spec). */
-export type Stage = 'static' | 'jest' | 'e2e';
+export type Stage = 'static' | 'jest' | 'e2e' | 'start';
 export interface ServiceUrls {
   DATABASE_URL: string;
   REDIS_URL: string;
@@ -17,7 +17,7 @@ export declare function missingNeeds(
   urls: ServiceUrls,
   options?: { present?: (need: Need, urls: ServiceUrls) => boolean | Promise<boolean> },
 ): Promise<Need[]>;
-export declare function installMessage(packages: string[]): string;
+export declare function installMessage(packages: string[], command?: string): string;
 export declare function provision(
   stages: Stage[],
   urls: ServiceUrls,
@@ -27,5 +27,7 @@ export declare function provision(
     present?: (need: Need, urls: ServiceUrls) => boolean | Promise<boolean>;
     install?: (packages: string[], options: { recommends: boolean }) => Promise<void>;
     canInstall?: () => boolean;
+    /** What to run again, in the message for someone who is not root (default npm test). */
+    command?: string;
   },
 ): Promise<string[]>;

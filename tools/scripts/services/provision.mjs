@@ -1,5 +1,6 @@
-// What `npm test` needs from the system besides the services, by stage, as Debian packages: found,
-// installed with apt-get when missing and running as root, or named in one message before anything runs.
+// What `npm test` (and `npm start`) need from the system besides the services, by stage, as Debian
+// packages: found, installed with apt-get when missing and running as root, or named in one message
+// before anything runs.
 
 import fs from 'node:fs';
 import { aptGetInstall, hasAptGet } from './apt.mjs';
@@ -46,21 +47,28 @@ export const NEEDS = [
     server: true,
     present: serverPackage('REDIS_URL', 6379, redisProbe, () => findRedisServer() !== null),
   },
-  // The certificate specs check the PDFs with qpdf and pdftotext.
+  // The certificate specs check the PDFs with qpdf and poppler (pdftotext, and pdftoppm, which
+  // renders a page to pixels).
   { pkg: 'qpdf', stages: ['jest'], present: () => which('qpdf', ['/usr/bin']) !== null },
-  { pkg: 'poppler-utils', stages: ['jest'], present: () => which('pdftotext', ['/usr/bin']) !== null },
+  {
+    pkg: 'poppler-utils',
+    stages: ['jest'],
+    present: () => which('pdftotext', ['/usr/bin']) !== null && which('pdftoppm', ['/usr/bin']) !== null,
+  },
   // Date-sensitive specs also run at a fixed instant.
   { pkg: 'faketime', stages: ['jest'], present: () => which('faketime', ['/usr/bin']) !== null },
   { pkg: 'chromium', stages: ['e2e'], present: () => isExecutable(chromiumPath()) },
-  // The journeys' screens in Latin, CJK and other scripts.
+  // The journeys' screens in Latin, CJK and other scripts; the fonts certificates print names in
+  // (Thai, Ethiopic, Hebrew... and rare ideographs: see libs/server/fonts), for the worker of
+  // `npm start` and the certificate specs.
   {
     pkg: 'fonts-noto-core',
-    stages: ['e2e'],
-    present: () => fs.existsSync('/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf'),
+    stages: ['jest', 'e2e', 'start'],
+    present: () => fs.existsSync('/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf'),
   },
   {
     pkg: 'fonts-noto-cjk',
-    stages: ['e2e'],
+    stages: ['jest', 'e2e', 'start'],
     present: () => fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
   },
 ];
@@ -78,10 +86,11 @@ export async function missingNeeds(stages, urls, { present = (need, u) => need.p
   return missing;
 }
 
-/** The one message for someone who is not root. */
-export function installMessage(packages) {
+/** The one message for someone who is not root (`command`: what to run again). */
+export function installMessage(packages, command = 'npm test') {
   const list = packages.join(' ');
-  return `the tests need system packages that are not installed: ${list}. Install them (sudo apt-get install -y ${list}) and run npm test again.`;
+  const who = command === 'npm test' ? 'the tests need' : `${command} needs`;
+  return `${who} system packages that are not installed: ${list}. Install them (sudo apt-get install -y ${list}) and run ${command} again.`;
 }
 
 /**
@@ -92,7 +101,14 @@ export function installMessage(packages) {
 export async function provision(
   stages,
   urls,
-  { log = console.log, isRoot = IS_ROOT, present, install = aptGetInstall, canInstall = hasAptGet } = {},
+  {
+    log = console.log,
+    isRoot = IS_ROOT,
+    present,
+    install = aptGetInstall,
+    canInstall = hasAptGet,
+    command = 'npm test',
+  } = {},
 ) {
   if (process.env.CHROMIUM_PATH && stages.includes('e2e') && !isExecutable(chromiumPath())) {
     throw new ServiceError(
@@ -106,7 +122,7 @@ export async function provision(
     return [];
   }
   const packages = missing.map((need) => need.pkg);
-  if (!isRoot) throw new ServiceError(installMessage(packages));
+  if (!isRoot) throw new ServiceError(installMessage(packages, command));
   if (!canInstall()) {
     throw new ServiceError(
       `the tests need system packages that are not installed: ${packages.join(' ')}, and apt-get is not available; install them.`,

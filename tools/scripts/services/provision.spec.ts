@@ -34,6 +34,8 @@ describe('test provisioning', () => {
       'qpdf',
       'poppler-utils',
       'faketime',
+      'fonts-noto-core',
+      'fonts-noto-cjk',
     ]);
     expect(await asked(['e2e'])).toEqual([
       'postgresql',
@@ -42,6 +44,8 @@ describe('test provisioning', () => {
       'fonts-noto-core',
       'fonts-noto-cjk',
     ]);
+    // `npm start`: the fonts the worker prints certificates with.
+    expect(await asked(['start'])).toEqual(['fonts-noto-core', 'fonts-noto-cjk']);
   });
 
   it('reports the missing packages of the chosen stages only', async () => {
@@ -67,6 +71,22 @@ describe('test provisioning', () => {
         'Install them (sudo apt-get install -y postgresql poppler-utils fonts-noto-cjk) and run npm test again.',
     });
     expect(install).not.toHaveBeenCalled();
+  });
+
+  it('tells someone starting Aula to run npm start again', async () => {
+    const { provision } = await load();
+    await expect(
+      provision(['start'], urls, {
+        isRoot: false,
+        present: without('fonts-noto-core'),
+        install: jest.fn(),
+        log: () => undefined,
+        command: 'npm start',
+      }),
+    ).rejects.toThrow(
+      'npm start needs system packages that are not installed: fonts-noto-core. ' +
+        'Install them (sudo apt-get install -y fonts-noto-core) and run npm start again.',
+    );
   });
 
   it('as root installs the missing tools without recommends, leaving the servers to ensureServices', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { certificateFontLoads } from './certificate-fonts';
@@ -7,11 +7,11 @@ import { CertificatePdfRenderer, type CertificateContent } from './certificate-p
 import { DEFAULT_CERTIFICATE_TEMPLATE } from './certificate-template';
 import { sampleJpeg, samplePng } from './testing/template-images';
 
-// Needs poppler-utils (pdftotext) and qpdf: .ci/run installs them.
+// Needs poppler-utils (pdftotext, pdftoppm) and qpdf: npm test installs them.
 jest.setTimeout(60_000);
 
 beforeAll(() => {
-  for (const tool of ['pdftotext', 'qpdf']) {
+  for (const tool of ['pdftotext', 'pdftoppm', 'qpdf']) {
     try {
       execFileSync(tool, ['-v'], { stdio: 'ignore' });
     } catch (e) {
@@ -91,6 +91,12 @@ const NAMES: Record<string, string> = {
   korean: '김민준',
   arabic: 'محمد بن عبد الله',
   devanagari: 'अनुराधा शर्मा',
+  hebrew: 'שרה לוי',
+  thai: 'สมชาย ใจดี',
+  lao: 'ສົມພອນ ວົງສາ',
+  ethiopic: 'አበበ ቢቂላ',
+  georgian: 'ნინო ბერიძე',
+  armenian: 'Արամ Խաչատրյան',
 };
 
 describe('certificate PDF', () => {
@@ -158,6 +164,29 @@ describe('certificate PDF', () => {
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89/);
   });
 
+  it('wraps a long Thai course title, written without spaces, between its words', async () => {
+    const course = 'การพัฒนาภูมิภาคแบบบูรณาการ'.repeat(5);
+    const { path } = await renderToFile(content({ course }));
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+    const lines = raw
+      .split('\n')
+      .map((l) => l.replace(/[^\p{Script=Thai}]/gu, ''))
+      .filter(Boolean);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(course);
+    const boundaries = new Set(
+      Array.from(new Intl.Segmenter('th', { granularity: 'word' }).segment(course), (s) => s.index),
+    );
+    let offset = 0;
+    for (const line of lines.slice(0, -1)) {
+      offset += line.length;
+      expect({ line, breaksBetweenWords: boundaries.has(offset) }).toEqual({
+        line,
+        breaksBetweenWords: true,
+      });
+    }
+  });
+
   it('embeds subsets: a certificate with a Chinese name stays small although the font file is 10 MB', async () => {
     const { bytes } = await renderToFile(content({ holderName: '王秀英' }));
     expect(bytes.length).toBeLessThan(100 * 1024);
@@ -174,6 +203,75 @@ describe('certificate PDF', () => {
     await renderer.render(content({ holderName: '김민준 محمد अनुराधा 王' }));
     await renderer.render(content({ holderName: '김민준 محمد अनुराधा 王' }));
     expect(certificateFontLoads()).toBe(before);
+  });
+
+  /**
+   * The page as pixels: a name must print as glyphs, not as the empty boxes of a missing glyph
+   * (which still extract as text). Each name is compared with the same page where every character
+   * of the name is one that no font has (a private-use one), which prints as boxes: the pages must
+   * differ where the name is, and only there.
+   */
+  describe('names drawn with real glyphs', () => {
+    /** The page rendered at 72 dpi (one pixel per point), grey. */
+    function raster(path: string): { width: number; height: number; pixels: Buffer } {
+      const prefix = path.replace(/\.pdf$/, '');
+      execFileSync('pdftoppm', ['-gray', '-r', '72', '-singlefile', path, prefix]);
+      const pgm = readFileSync(`${prefix}.pgm`);
+      const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+      if (!header) throw new Error('pdftoppm did not write a PGM image');
+      const [all, width, height] = header;
+      return { width: Number(width), height: Number(height), pixels: pgm.subarray(all.length) };
+    }
+
+    /** Pixels that differ clearly between two renderings, in rows [top, bottom) and outside them. */
+    function differences(
+      a: ReturnType<typeof raster>,
+      b: ReturnType<typeof raster>,
+      top: number,
+      bottom: number,
+    ) {
+      expect([a.width, a.height]).toEqual([b.width, b.height]);
+      let inside = 0;
+      let outside = 0;
+      for (let i = 0; i < a.pixels.length; i++) {
+        if (Math.abs(a.pixels[i] - b.pixels[i]) < 64) continue;
+        const row = Math.floor(i / a.width);
+        if (row >= top && row < bottom) inside++;
+        else outside++;
+      }
+      return { inside, outside };
+    }
+
+    /** Dark pixels in rows [top, bottom). */
+    function ink(image: ReturnType<typeof raster>, top: number, bottom: number): number {
+      let dark = 0;
+      for (let i = top * image.width; i < bottom * image.width; i++) if (image.pixels[i] < 128) dark++;
+      return dark;
+    }
+
+    // The name's baseline on the default (landscape) page, at 30 pt: glyphs rise up to 34 pt above it
+    // and descend up to 10 below (the rule under the name is 12 below).
+    const NAME_TOP = 222 - 34;
+    const NAME_BOTTOM = 222 + 10;
+    const boxes = (name: string) => name.replace(/\S/gu, '\ue000');
+
+    it.each([
+      ['Thai', 'สมชาย ใจดี', 'ประยุทธ์ จันทร์โอชา'],
+      ['Amharic', 'አበበ ቢቂላ', 'ጥሩወርቅ ተስፋዬ'],
+      ['Hindi', 'अनुराधा शर्मा', 'श्रीनिवास रामानुजन्'],
+      ['Chinese', '王秀英', '陳美玲'],
+    ])('prints a %s name as glyphs, not empty boxes', async (_script, name, other) => {
+      const page = raster((await renderToFile(content({ holderName: name }))).path);
+      const boxed = raster((await renderToFile(content({ holderName: boxes(name) }))).path);
+      const another = raster((await renderToFile(content({ holderName: other }))).path);
+      expect(ink(page, NAME_TOP, NAME_BOTTOM)).toBeGreaterThan(100);
+      // The boxes print where the name does, and nowhere else on the page differs.
+      const fromBoxes = differences(page, boxed, NAME_TOP, NAME_BOTTOM);
+      expect(fromBoxes.outside).toBe(0);
+      expect(fromBoxes.inside).toBeGreaterThan(100);
+      // Two names of one script look different.
+      expect(differences(page, another, NAME_TOP, NAME_BOTTOM).inside).toBeGreaterThan(100);
+    });
   });
 
   describe('template images', () => {
@@ -209,9 +307,13 @@ describe('certificate PDF', () => {
 
     it('covers the page with the background, in either orientation', async () => {
       for (const orientation of ['landscape', 'portrait'] as const) {
-        const { path } = await renderToFile(content(), { ...template, orientation }, {
-          background: samplePng(64, 45),
-        });
+        const { path } = await renderToFile(
+          content(),
+          { ...template, orientation },
+          {
+            background: samplePng(64, 45),
+          },
+        );
         expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
         expect(imagesIn(path)).toHaveLength(1);
         const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });

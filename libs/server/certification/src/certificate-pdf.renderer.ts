@@ -248,7 +248,10 @@ class Canvas {
   }
 
   measure(text: string, size: number, bold = false): number {
-    return segmentLine(this.memo, text, bold).reduce((sum, r) => sum + runWidth(this.memo, r.font, r.text, size), 0);
+    return segmentLine(this.memo, text, bold).reduce(
+      (sum, r) => sum + runWidth(this.memo, r.font, r.text, size),
+      0,
+    );
   }
 
   /** Draws one line centred on `centre` with its baseline at `y`; returns its width. */
@@ -303,8 +306,10 @@ class Canvas {
         continue;
       }
       if (current) lines.push(current);
-      while (width > maxWidth && [...word].length > 1) {
-        const chars = [...word];
+      while (width > maxWidth && breakPieces(word).length > 1) {
+        // Thai, Lao, Khmer and Myanmar write no spaces between words: break at word boundaries
+        // there, else between characters (never between a letter and its marks).
+        const chars = breakPieces(word);
         let fit = chars.length - 1;
         while (fit > 1 && this.measure(chars.slice(0, fit).join(''), size, style.bold) > maxWidth) fit--;
         lines.push(chars.slice(0, fit).join(''));
@@ -319,6 +324,15 @@ class Canvas {
     lines.forEach((l, i) => this.line(l, centre, y + i * leading, size, style));
     return y + Math.max(lines.length - 1, 0) * leading + leading;
   }
+}
+
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Where an overlong word may break: its dictionary words when it has several, else its characters. */
+function breakPieces(word: string): string[] {
+  const byWord = Array.from(words.segment(word), (s) => s.segment);
+  return byWord.length > 1 ? byWord : Array.from(graphemes.segment(word), (s) => s.segment);
 }
 
 /** The QR code as filled rectangles: sharp at any zoom and a few hundred bytes. */
