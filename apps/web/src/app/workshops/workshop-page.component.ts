@@ -21,7 +21,7 @@ import { DateTimeService } from '../core/time/date-time.service';
 import { IconComponent } from '../shared/icon.component';
 import { countryName, languageName } from '../network/network-text';
 import { RegistrationPanelComponent } from './registration-panel.component';
-import { WorkshopDatesComponent } from './workshop-card-dates.component';
+import { WorkshopDatesComponent } from './workshop-dates.component';
 import { seatsKey } from './workshop-text';
 import { agendaByDay, sessionTimes, type SessionTimes } from './workshop-time';
 

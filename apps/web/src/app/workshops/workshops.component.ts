@@ -29,7 +29,7 @@ import { EmptyStateComponent } from '../shared/empty-state.component';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { NoticeService } from '../shared/notice.service';
 import { countryName } from '../network/network-text';
-import { WorkshopDatesComponent } from './workshop-card-dates.component';
+import { WorkshopDatesComponent } from './workshop-dates.component';
 import { isMonth, localDay, monthName, monthsFrom } from './workshop-time';
 import { seatsKey } from './workshop-text';
 
