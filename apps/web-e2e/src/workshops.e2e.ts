@@ -100,7 +100,10 @@ test('a trainee applies for a workshop in Spanish, is approved, sees the agenda 
     await signIn(page, email, PASSWORD);
 
     // The top bar leads to the workshops; the region filter lives in the address.
-    await page.getByRole('banner').getByRole('link', { name: t('es', 'workshops.nav') }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: t('es', 'workshops.nav') })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: t('es', 'workshops.title') })).toBeVisible();
     await page.getByLabel(t('es', 'workshops.filters.region'), { exact: true }).selectOption(region.id);
     await expect(page).toHaveURL(new RegExp(`region=${region.id}`));

@@ -74,9 +74,13 @@ export class RegistrationPanelComponent {
     const registration = this.registration();
     return registration ? registrationActions(this.workshop(), registration) : [];
   });
-  protected readonly offerDeadline = computed(() => this.dateTime.format(this.registration()?.offerExpiresAt, 'longDateTime'));
+  protected readonly offerDeadline = computed(() =>
+    this.dateTime.format(this.registration()?.offerExpiresAt, 'longDateTime'),
+  );
   protected readonly viewerZone = this.dateTime.timeZone;
-  protected readonly signInParams = computed(() => ({ returnUrl: routeUrl(webPages.workshop, { slug: this.workshop().slug }) }));
+  protected readonly signInParams = computed(() => ({
+    returnUrl: routeUrl(webPages.workshop, { slug: this.workshop().slug }),
+  }));
   protected readonly busy = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly motivationMax = WORKSHOP_LIMITS.motivation;
@@ -104,7 +108,10 @@ export class RegistrationPanelComponent {
     await this.run(async () => {
       try {
         const registration = await firstValueFrom(
-          this.http.post<WorkshopRegistrationView>(routeUrl(workshopsApi.register, { slug: this.workshop().slug }), body),
+          this.http.post<WorkshopRegistrationView>(
+            routeUrl(workshopsApi.register, { slug: this.workshop().slug }),
+            body,
+          ),
         );
         this.notices.show(this.transloco.translate(`workshops.registered.${registration.status}`));
         this.changed.emit(registration);
@@ -117,7 +124,8 @@ export class RegistrationPanelComponent {
         }
         if (statusOf(error) === 400) {
           const { unclaimed, messages } = applyFieldErrors(this.form, error, this.language.active());
-          if (unclaimed) this.formError.set(messages.join(' ') || this.transloco.translate('workshops.checkForm'));
+          if (unclaimed)
+            this.formError.set(messages.join(' ') || this.transloco.translate('workshops.checkForm'));
           return;
         }
         throw error;
@@ -130,7 +138,10 @@ export class RegistrationPanelComponent {
     if (!registration) return;
     await this.run(async () => {
       const confirmed = await firstValueFrom(
-        this.http.post<WorkshopRegistrationView>(routeUrl(workshopsApi.confirmOffer, { id: registration.id }), {}),
+        this.http.post<WorkshopRegistrationView>(
+          routeUrl(workshopsApi.confirmOffer, { id: registration.id }),
+          {},
+        ),
       );
       this.notices.show(this.transloco.translate('workshops.seatConfirmed'));
       this.changed.emit(confirmed);
@@ -151,7 +162,10 @@ export class RegistrationPanelComponent {
     if (ok !== true) return;
     await this.run(async () => {
       const withdrawn = await firstValueFrom(
-        this.http.post<WorkshopRegistrationView>(routeUrl(workshopsApi.withdrawRegistration, { id: registration.id }), {}),
+        this.http.post<WorkshopRegistrationView>(
+          routeUrl(workshopsApi.withdrawRegistration, { id: registration.id }),
+          {},
+        ),
       );
       this.notices.show(this.transloco.translate('workshops.withdrawn'));
       this.changed.emit(withdrawn);

@@ -68,12 +68,16 @@ export default class WorkshopPageComponent {
   protected readonly view = computed(() => (this.page.hasValue() ? this.page.value() : null));
   protected readonly notFound = computed(() => statusOf(this.page.error()) === 404);
   /** The reader's registration: from the page, then as changed here until the page answers again. */
-  protected readonly registration = linkedSignal<WorkshopRegistrationView | null>(() => this.view()?.myRegistration ?? null);
+  protected readonly registration = linkedSignal<WorkshopRegistrationView | null>(
+    () => this.view()?.myRegistration ?? null,
+  );
 
   /** The text is in another language than the interface's (not translated yet). */
   protected readonly fallbackLanguage = computed(() => {
     const view = this.view();
-    return view && view.locale !== this.language.active() ? languageName(view.locale, this.language.tag()) : null;
+    return view && view.locale !== this.language.active()
+      ? languageName(view.locale, this.language.tag())
+      : null;
   });
   protected readonly objectives = computed(() =>
     (this.view()?.objectives ?? '')
@@ -81,7 +85,9 @@ export default class WorkshopPageComponent {
       .map((line) => line.trim())
       .filter(Boolean),
   );
-  protected readonly venueCountry = computed(() => countryName(this.view()?.venue?.country, this.language.tag()));
+  protected readonly venueCountry = computed(() =>
+    countryName(this.view()?.venue?.country, this.language.tag()),
+  );
   protected readonly agenda = computed(() => {
     const view = this.view();
     if (!view) return [];

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { agendaByDay, isMonth, localDay, monthsFrom, sessionTimes, timeRange, zoneLabel } from './workshop-time';
+import {
+  agendaByDay,
+  isMonth,
+  localDay,
+  monthsFrom,
+  sessionTimes,
+  timeRange,
+  zoneLabel,
+} from './workshop-time';
 
 const session = (id: string, startsAt: string, endsAt: string) => ({ id, startsAt, endsAt });
 
@@ -19,7 +27,11 @@ describe('the agenda by the workshop’s local day', () => {
     ]);
     // The same sessions seen from UTC fall on other days: the zone decides.
     expect(agendaByDay(sessions, 'UTC').map((d) => d.date)).toEqual(['2027-03-01', '2027-03-02']);
-    expect(agendaByDay(sessions, 'UTC')[1]?.sessions.map((s) => s.id)).toEqual(['evening', 'late', 'morning-2']);
+    expect(agendaByDay(sessions, 'UTC')[1]?.sessions.map((s) => s.id)).toEqual([
+      'evening',
+      'late',
+      'morning-2',
+    ]);
   });
 
   it('answers no days for no sessions', () => {
@@ -42,7 +54,12 @@ describe('a session’s two times, each labelled with its zone', () => {
     // 23:00 in Tokyo, the same calendar day as in Bogotá: no day needed.
     expect(times.viewer).toBe('23:00–23:45');
     // Ending after midnight in Tokyo: both days are named.
-    const overnight = sessionTimes({ ...s, endsAt: '2027-03-01T15:30:00Z' }, 'America/Bogota', 'Asia/Tokyo', 'en-GB');
+    const overnight = sessionTimes(
+      { ...s, endsAt: '2027-03-01T15:30:00Z' },
+      'America/Bogota',
+      'Asia/Tokyo',
+      'en-GB',
+    );
     expect(overnight.viewer.replace(/\s/g, ' ')).toBe('Mon 1 Mar, 23:00 – Tue 2 Mar, 00:30');
     expect(times.viewerZone).toBe('Asia/Tokyo (GMT+9)');
     expect(times.sameZone).toBe(false);
@@ -63,7 +80,9 @@ describe('a session’s two times, each labelled with its zone', () => {
   });
 
   it('writes the zone name readably and follows summer time', () => {
-    expect(zoneLabel('America/Argentina/Buenos_Aires', '2027-01-10T12:00:00Z', 'en')).toBe('America/Argentina/Buenos Aires (GMT-3)');
+    expect(zoneLabel('America/Argentina/Buenos_Aires', '2027-01-10T12:00:00Z', 'en')).toBe(
+      'America/Argentina/Buenos Aires (GMT-3)',
+    );
     expect(zoneLabel('Europe/Madrid', '2027-01-10T12:00:00Z', 'en')).toBe('Europe/Madrid (GMT+1)');
     expect(zoneLabel('Europe/Madrid', '2027-07-10T12:00:00Z', 'en')).toBe('Europe/Madrid (GMT+2)');
   });

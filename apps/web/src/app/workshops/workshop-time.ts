@@ -19,7 +19,9 @@ function formatter(tag: string, zone: string, options: Intl.DateTimeFormatOption
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in `zone`. */
 export function localDay(instant: string | Date, zone: string): string {
   const date = instant instanceof Date ? instant : new Date(instant);
-  const parts = formatter('en-CA', zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+  const parts = formatter('en-CA', zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    date,
+  );
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -31,7 +33,10 @@ export interface AgendaDay<S> {
 }
 
 /** Sessions in start order, grouped by the day they start on in the workshop's time zone. */
-export function agendaByDay<S extends { startsAt: string }>(sessions: readonly S[], zone: string): AgendaDay<S>[] {
+export function agendaByDay<S extends { startsAt: string }>(
+  sessions: readonly S[],
+  zone: string,
+): AgendaDay<S>[] {
   const sorted = [...sessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   const days: AgendaDay<S>[] = [];
   for (const session of sorted) {
@@ -47,7 +52,11 @@ export function agendaByDay<S extends { startsAt: string }>(sessions: readonly S
 export function zoneOffset(zone: string, at: string | Date, tag: string): string {
   const date = at instanceof Date ? at : new Date(at);
   try {
-    return formatter(tag, zone, { timeZoneName: 'shortOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    return (
+      formatter(tag, zone, { timeZoneName: 'shortOffset' })
+        .formatToParts(date)
+        .find((p) => p.type === 'timeZoneName')?.value ?? ''
+    );
   } catch {
     return '';
   }
@@ -120,7 +129,8 @@ export function monthsFrom(from: string, count: number, offset = 0): string[] {
 }
 
 /** Whether `value` is a month written `YYYY-MM`. */
-export const isMonth = (value: string | null | undefined): value is string => !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+export const isMonth = (value: string | null | undefined): value is string =>
+  !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 
 /** "March 2031" in the reader's language. */
 export function monthName(month: string, tag: string): string {

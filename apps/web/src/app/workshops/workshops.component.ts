@@ -40,8 +40,10 @@ const MONTHS_AHEAD = 18;
 
 type When = 'upcoming' | 'past';
 
-const isKind = (value: string | null): value is WorkshopKind => WORKSHOP_KINDS.includes(value as WorkshopKind);
-const isFormat = (value: string | null): value is WorkshopFormat => WORKSHOP_FORMATS.includes(value as WorkshopFormat);
+const isKind = (value: string | null): value is WorkshopKind =>
+  WORKSHOP_KINDS.includes(value as WorkshopKind);
+const isFormat = (value: string | null): value is WorkshopFormat =>
+  WORKSHOP_FORMATS.includes(value as WorkshopFormat);
 
 /**
  * `/workshops`: upcoming or past workshops, for anyone. Filters live in the address
@@ -73,7 +75,9 @@ export default class WorkshopsComponent {
   private readonly language = inject(LanguageService);
 
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
-  protected readonly when = computed<When>(() => (this.params().get('when') === 'past' ? 'past' : 'upcoming'));
+  protected readonly when = computed<When>(() =>
+    this.params().get('when') === 'past' ? 'past' : 'upcoming',
+  );
   protected readonly kind = computed(() => {
     const kind = this.params().get('kind');
     return isKind(kind) ? kind : '';
@@ -87,7 +91,9 @@ export default class WorkshopsComponent {
     const month = this.params().get('month');
     return isMonth(month) ? month : '';
   });
-  protected readonly filtered = computed(() => !!(this.kind() || this.format() || this.region() || this.month()));
+  protected readonly filtered = computed(
+    () => !!(this.kind() || this.format() || this.region() || this.month()),
+  );
 
   protected readonly kinds = WORKSHOP_KINDS;
   protected readonly formats = WORKSHOP_FORMATS;
@@ -107,12 +113,18 @@ export default class WorkshopsComponent {
   }));
   protected readonly regionOptions = computed(() =>
     this.regions.hasValue()
-      ? [...this.regions.value().items].sort((a, b) => a.displayName.localeCompare(b.displayName, this.language.tag()))
+      ? [...this.regions.value().items].sort((a, b) =>
+          a.displayName.localeCompare(b.displayName, this.language.tag()),
+        )
       : [],
   );
 
   private readonly query = computed(() => {
-    const params: Record<string, string | number> = { limit: PAGE_SIZE, when: this.when(), locale: this.language.active() };
+    const params: Record<string, string | number> = {
+      limit: PAGE_SIZE,
+      when: this.when(),
+      locale: this.language.active(),
+    };
     if (this.kind()) params['kind'] = this.kind();
     if (this.format()) params['format'] = this.format();
     if (this.region()) params['regionId'] = this.region();
@@ -128,7 +140,9 @@ export default class WorkshopsComponent {
     source: () => (this.firstPage.hasValue() ? this.firstPage.value() : undefined),
     computation: () => [],
   });
-  private readonly nextCursor = linkedSignal(() => (this.firstPage.hasValue() ? this.firstPage.value().nextCursor : null));
+  private readonly nextCursor = linkedSignal(() =>
+    this.firstPage.hasValue() ? this.firstPage.value().nextCursor : null,
+  );
   protected readonly workshops = computed(() => [
     ...(this.firstPage.hasValue() ? this.firstPage.value().items : []),
     ...this.morePages(),
@@ -145,7 +159,10 @@ export default class WorkshopsComponent {
   }
 
   protected clearFilters(): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { when: this.when() === 'past' ? 'past' : null } });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { when: this.when() === 'past' ? 'past' : null },
+    });
   }
 
   protected async showMore(): Promise<void> {
@@ -154,7 +171,9 @@ export default class WorkshopsComponent {
     this.loadingMore.set(true);
     try {
       const page = await firstValueFrom(
-        this.http.get<Page<WorkshopSummary>>(workshopsApi.workshops.path, { params: { ...this.query(), cursor } }),
+        this.http.get<Page<WorkshopSummary>>(workshopsApi.workshops.path, {
+          params: { ...this.query(), cursor },
+        }),
       );
       this.morePages.update((items) => [...items, ...page.items]);
       this.nextCursor.set(page.nextCursor);
@@ -183,6 +202,10 @@ export default class WorkshopsComponent {
   }
 
   private filter(change: Record<string, string | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: change, queryParamsHandling: 'merge' });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: change,
+      queryParamsHandling: 'merge',
+    });
   }
 }
