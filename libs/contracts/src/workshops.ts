@@ -207,6 +207,8 @@ export interface WorkshopQuery {
   regionId?: string;
   /** upcoming: ends today or later; past: ended. */
   when?: 'upcoming' | 'past';
+  /** YYYY-MM: workshops with at least one day in that month. */
+  month?: string;
   locale?: Locale;
   limit?: number;
   cursor?: string;

@@ -213,6 +213,20 @@ describe('workshops over HTTP: records, validation, agenda, lifecycle and organi
       expect(list.items.map((i) => i.id)).toContain(w.id);
     });
 
+    it('lists by month: a workshop spanning two months appears in both, and a bad month names the field', async () => {
+      const w = await createWorkshop(admin, records, { startDate: '2032-04-29', endDate: '2032-05-02' });
+      await setStatus(admin, w.id, 'published');
+      const ids = async (month: string) =>
+        ((await visitor('GET', routeUrl(workshopsApi.workshops, { month, regionId: records.regionIds[0], limit: 100 }))).json() as { items: { id: string }[] }).items.map((i) => i.id);
+      expect(await ids('2032-04')).toContain(w.id);
+      expect(await ids('2032-05')).toContain(w.id);
+      expect(await ids('2032-03')).not.toContain(w.id);
+      expect(await ids('2032-06')).not.toContain(w.id);
+      const bad = await visitor('GET', routeUrl(workshopsApi.workshops, { month: '2032-13' }));
+      expect(bad.statusCode).toBe(400);
+      expect(fieldsOf(bad)).toContain('month');
+    });
+
     it('lets a trainee create nothing and see no organiser data, until an admin grants the workshop', async () => {
       const w = await createWorkshop(admin, records);
       const trainee = await person(t);

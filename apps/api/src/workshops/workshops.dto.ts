@@ -367,6 +367,10 @@ export class WorkshopQueryDto extends PageQueryDto implements WorkshopQuery {
   @Enum(WORKSHOP_FORMATS, false) format?: WorkshopFormat;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Uuid() regionId?: string;
   @Enum(['upcoming', 'past'] as const, false) when?: 'upcoming' | 'past';
+  @ApiPropertyOptional({ example: '2027-03', description: 'Workshops with at least one day in this month' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month written YYYY-MM' })
+  month?: string;
   @Enum(LOCALES, false) locale?: Locale;
 }
 

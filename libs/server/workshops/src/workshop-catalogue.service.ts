@@ -34,7 +34,7 @@ export class WorkshopCatalogueService {
     private readonly workshops: WorkshopService,
   ) {}
 
-  /** Upcoming (soonest first) or past (latest first) workshops, filtered by kind, format and participating region. */
+  /** Upcoming (soonest first) or past (latest first) workshops, filtered by kind, format, participating region and month. */
   async list(query: WorkshopQuery, locale: Locale | null, now = new Date()): Promise<Page<WorkshopSummary>> {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const past = query.when === 'past';
@@ -49,6 +49,11 @@ export class WorkshopCatalogueService {
     if (query.kind) qb.andWhere('w.kind = :kind', { kind: query.kind });
     if (query.format) qb.andWhere('w.format = :format', { format: query.format });
     if (query.regionId) qb.andWhere(':region = ANY(w.participating_region_ids)', { region: query.regionId });
+    if (query.month) {
+      // Any day of the workshop in the month: it starts before the month ends and ends after it starts.
+      const first = `${query.month}-01`;
+      qb.andWhere(`w.start_date < CAST(:first AS date) + interval '1 month' AND w.end_date >= CAST(:first AS date)`, { first });
+    }
     if (query.cursor) {
       const [date, id] = decodeCursor(query.cursor, 2);
       qb.andWhere(`(w.start_date, w.id) ${past ? '<' : '>'} (:date, :id)`, { date, id });

@@ -47,6 +47,7 @@ export class TopBarComponent {
   );
   protected readonly tags = LANGUAGE_TAGS;
   protected readonly networkLink = webPages.network.path;
+  protected readonly workshopsLink = webPages.workshops.path;
   protected readonly narrow = injectMediaQuery('(max-width: 719.98px)');
 
   protected async chooseLanguage(locale: Locale): Promise<void> {
