@@ -151,6 +151,39 @@ describe('workshops: mail, reminders, seat offers and the calendar feed', () => 
     expect(subjects(pt.email)).toEqual(['Você está na lista de espera de Intercambio interregional']);
   });
 
+  it('sends a relayed event once however often it is delivered, and honours a person who turned these mails off', async () => {
+    const w = await workshop({}, AGENDA);
+    const p = await person('en', 'UTC', 'Twice');
+    const quiet = await person('en', 'UTC', 'Quiet');
+    await ds.query(`INSERT INTO notification_preferences (user_id, kind, mode) VALUES ($1, 'enrolment', 'off')`, [quiet.id]);
+    const registration = await registrations.register(p.actor, w.slug, { country: 'CO' });
+    await registrations.register(quiet.actor, w.slug, { country: 'CO' });
+    await mailWith(p.email, /is confirmed$/);
+
+    // The same job again (a redelivery, or the relay publishing twice): the ledger keeps it to one mail.
+    const [event] = (await ds.query(
+      `SELECT id, created_at AS "createdAt" FROM outbox_events WHERE type = 'workshop-registration.confirmed' AND payload->>'registrationId' = $1`,
+      [registration.id],
+    )) as { id: string; createdAt: Date }[];
+    const again = {
+      name: 'workshop-registration.confirmed',
+      data: { eventId: event?.id, type: 'workshop-registration.confirmed', payload: { registrationId: registration.id, workshopId: w.id, userId: p.id }, occurredAt: new Date(event?.createdAt as Date).toISOString() },
+      attemptsMade: 0,
+      opts: {},
+    } as unknown as Parameters<MailProcessor['deliver']>[0];
+    expect(await app.get(MailProcessor).deliver(again)).toEqual(['duplicate']);
+
+    // Turned off: no mail, but the bell still has it.
+    const bell = await eventually(async () => {
+      const rows = (await ds.query(`SELECT title FROM notifications WHERE user_id = $1`, [quiet.id])) as { title: string }[];
+      return rows.length > 0 && rows;
+    });
+    expect(bell).toEqual([{ title: 'Your seat at Interregional exchange is confirmed' }]);
+    await settle();
+    expect(smtp.to(p.email)).toHaveLength(1);
+    expect(smtp.to(quiet.email)).toHaveLength(0);
+  });
+
   it('sends the received and declined mails, the decline with its reason', async () => {
     const w = await workshop({ registrationMode: 'application' }, AGENDA);
     const p = await person('es', 'America/Bogota', 'Lucía Pérez');
