@@ -27,6 +27,8 @@ const CONFIRMED = `r.status = 'confirmed' AND w.status IN ('published', 'registr
 /** The registration status each message needs at send time (absent: sent whatever it is now). */
 const STILL: Partial<Record<MailTemplateId, string>> = {
   'workshop-received': `r.status = 'pending'`,
+  // No invitation for a seat given up (or a workshop cancelled) before the mail went out.
+  'workshop-confirmed': CONFIRMED,
   'workshop-waitlisted': `r.status = 'waitlisted'`,
   'workshop-promoted': `r.status = 'offered'`,
   'workshop-agenda-changed': CONFIRMED,
