@@ -7,6 +7,7 @@ import { OutboxModule } from '@aula/server/outbox';
 import { AssessmentModule } from '@aula/server/assessment';
 import { StorageModule } from '@aula/server/storage';
 import { CertificateIssuingModule } from '@aula/server/certification';
+import { WorkshopsModule } from '@aula/server/workshops';
 import { CertificatesProcessor } from './certification/certificates.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MailProcessor } from './notification/mail.processor';
@@ -45,6 +46,7 @@ export class WorkerModule {
         AssessmentModule,
         NotificationWorkerModule,
         CertificateIssuingModule,
+        WorkshopsModule,
       ],
       providers: [OutboxPublisher, ...processors.map((name) => PROCESSORS[name])],
     };

@@ -31,9 +31,11 @@ export interface DomainEvents {
   /** A freed seat offered to the next in line, to confirm before `offerExpiresAt`. */
   'workshop-registration.promoted': WorkshopRegistrationEvent & { offerExpiresAt: string };
   /** The person withdrew, or let a seat offer expire. */
-  'workshop-registration.cancelled': WorkshopRegistrationEvent & { reason: 'withdrawn' | 'offer-expired' };
-  /** A workshop was cancelled; everyone registered is told. */
+  'workshop-registration.cancelled': WorkshopRegistrationEvent & { reason: 'withdrawn' | 'offer-expired' | 'workshop-cancelled' };
+  /** A workshop was cancelled; everyone registered is told (one `workshop-registration.cancelled` each). */
   'workshop.cancelled': { workshopId: string };
+  /** Sessions of a published workshop were added, changed or removed. */
+  'workshop.agenda-changed': { workshopId: string };
 }
 
 export interface WorkshopRegistrationEvent {

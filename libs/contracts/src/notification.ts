@@ -80,6 +80,16 @@ export const MAIL_TEMPLATES = [
   'inactivity',
   'marking-waiting',
   'digest',
+  'workshop-received',
+  'workshop-confirmed',
+  'workshop-declined',
+  'workshop-waitlisted',
+  'workshop-promoted',
+  'workshop-withdrawn',
+  'workshop-offer-expired',
+  'workshop-cancelled',
+  'workshop-agenda-changed',
+  'workshop-starting',
 ] as const;
 export type MailTemplateId = (typeof MAIL_TEMPLATES)[number];
 

@@ -26,14 +26,17 @@ export const EVENT_QUEUES = {
   'certificate.revoked': ['certificates'],
   'assignment.submitted': ['mail'],
   'password-reset.requested': ['mail'],
-  // Workshop mail comes with its own slice; until then the events are kept, not routed.
-  'workshop-registration.received': [],
-  'workshop-registration.confirmed': [],
-  'workshop-registration.declined': [],
-  'workshop-registration.waitlisted': [],
-  'workshop-registration.promoted': [],
-  'workshop-registration.cancelled': [],
+  'workshop-registration.received': ['mail'],
+  'workshop-registration.confirmed': ['mail'],
+  'workshop-registration.declined': ['mail'],
+  'workshop-registration.waitlisted': ['mail'],
+  'workshop-registration.promoted': ['mail'],
+  // Includes each registration a cancelled workshop ended (reason `workshop-cancelled`): that is
+  // the per-person notice, so `workshop.cancelled` itself mails nobody and is kept for other uses.
+  'workshop-registration.cancelled': ['mail'],
   'workshop.cancelled': [],
+  // Fanned out to confirmed participants once per batch of changes (the mail processor waits).
+  'workshop.agenda-changed': ['mail'],
 } as const satisfies Record<DomainEventType, readonly QueueName[]>;
 
 /** The event types a queue receives. */
@@ -51,12 +54,16 @@ export interface MaintenanceJobs {
   'quiz-auto-submit': Record<string, never>;
   /** Removes certificate template images no saved template uses, uploaded more than `graceHours` ago. */
   'sweep-template-images': { graceHours: number };
+  /** Workshop seat offers past their deadline lapse; the seat goes to the next in line. */
+  'workshop-offer-expiry': Record<string, never>;
 }
 
 /** Jobs of the mail queue: relayed events, reminders found by the scheduler, daily digests. */
 export type MailJobs = EventJobsOf<'mail'> & {
   reminder: MailRequest;
   digest: { userId: string };
+  /** One batch of agenda changes of a workshop, mailed to its confirmed participants after a quiet wait. */
+  'workshop-agenda': { workshopId: string; eventId: string };
 };
 
 /** Job names and payloads of every queue. */

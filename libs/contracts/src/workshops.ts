@@ -280,6 +280,8 @@ export const WORKSHOP_REGISTRATION_STATUSES = [
   'withdrawn',
   /** An offer not confirmed in time. */
   'expired',
+  /** Ended because the workshop was cancelled. */
+  'cancelled',
 ] as const;
 export type WorkshopRegistrationStatus = (typeof WORKSHOP_REGISTRATION_STATUSES)[number];
 

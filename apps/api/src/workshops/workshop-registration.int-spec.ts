@@ -290,4 +290,28 @@ describe('workshop registration over HTTP: seats, waiting list, quota, offers an
     expect((await inW2.call('GET', routeUrl(workshopsApi.registrations, { id: w1.id }))).statusCode).toBe(404);
     expect((await caller(t, null)('GET', routeUrl(workshopsApi.participants, { slug: w1.slug }))).statusCode).toBe(401);
   });
+
+  it('cancelling the workshop ends every registration still in play in the same change, one notice event each', async () => {
+    const w = await publishedWorkshop(admin, records, { capacity: 1, countryQuota: null });
+    const [seated, waiting, gone] = await people(t, 3);
+    const first = await registered(seated!, w, { country: 'CO' });
+    const second = await registered(waiting!, w, { country: 'CO' });
+    const third = await registered(gone!, w, { country: 'CO' });
+    await gone!.call('POST', routeUrl(workshopsApi.withdrawRegistration, { id: third.id }));
+    const res = await admin('POST', routeUrl(workshopsApi.setWorkshopStatus, { id: w.id }), { to: 'cancelled', reason: 'Sin quórum' });
+    expect(res.statusCode).toBe(200);
+
+    expect((await mine(seated!, w)).status).toBe('cancelled');
+    expect((await mine(waiting!, w)).status).toBe('cancelled');
+    // Already withdrawn: left as it was, and not told twice.
+    expect((await mine(gone!, w)).status).toBe('withdrawn');
+    expect(await seatsTaken(w)).toBe(0);
+    for (const r of [first, second])
+      expect((await events('workshop-registration.cancelled', r.id)).filter((e) => e['reason'] === 'workshop-cancelled')).toEqual([
+        { registrationId: r.id, workshopId: w.id, userId: r.userId, reason: 'workshop-cancelled' },
+      ]);
+    expect(await events('workshop-registration.cancelled', third.id)).toEqual([
+      { registrationId: third.id, workshopId: w.id, userId: gone!.id, reason: 'withdrawn' },
+    ]);
+  });
 });

@@ -5,9 +5,10 @@ import { QUEUES, type JobName, type MaintenanceJobs } from '@aula/contracts';
 import { QuizExpiryService } from '@aula/server/assessment';
 import { CertificateTemplateService } from '@aula/server/certification';
 import { SessionService } from '@aula/server/identity';
+import { OfferExpiryService } from '@aula/server/workshops';
 import type { QueueJob } from '../queue-job';
 
-type MaintenanceOutcome = { purged: number } | { removed: number } | { submitted: number };
+type MaintenanceOutcome = { purged: number } | { removed: number } | { submitted: number } | { expired: number };
 
 /** Each job's schedule. Keyed by job name: several workers upserting them still yield one schedule each. */
 const SCHEDULES: { [N in JobName<'maintenance'>]: { repeat: { pattern: string; tz: string } | { every: number }; data: MaintenanceJobs[N] } } = {
@@ -16,6 +17,8 @@ const SCHEDULES: { [N in JobName<'maintenance'>]: { repeat: { pattern: string; t
   // Quiz attempts whose time ran out (time limit or close time) are submitted even if nobody
   // touches them again, so grades and completion do not wait for the trainee to come back.
   'quiz-auto-submit': { repeat: { every: 60_000 }, data: {} },
+  // Seat offers not confirmed in time pass to the next in line (whose "promoted" mail follows).
+  'workshop-offer-expiry': { repeat: { every: 60_000 }, data: {} },
 };
 
 /** Work on a schedule that must happen once however many workers run. */
@@ -27,6 +30,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly sessions: SessionService,
     private readonly templates: CertificateTemplateService,
     private readonly quizzes: QuizExpiryService,
+    private readonly offers: OfferExpiryService,
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
   ) {
     super();
@@ -50,6 +54,12 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
         const submitted = await this.quizzes.sweepExpired();
         if (submitted > 0) this.logger.log(`submitted ${submitted} quiz attempts whose time ran out`);
         return { submitted };
+      }
+      case 'workshop-offer-expiry': {
+        // Each workshop is handled with its row locked: several workers at once expire each offer once.
+        const expired = await this.offers.expireOffers(new Date());
+        if (expired > 0) this.logger.log(`${expired} workshop seat offers lapsed`);
+        return { expired };
       }
     }
   }

@@ -10,6 +10,7 @@ import {
   MailContentLoader,
   PasswordResetService,
   ReminderFinder,
+  WorkshopMailLoader,
   formatDateTime,
   type Recipient,
   type ReminderCandidate,
@@ -26,6 +27,7 @@ import { setDates, traineeWithWork, type Fixture } from '@aula/server/notificati
   providers: [
     ReminderFinder,
     MailContentLoader,
+    WorkshopMailLoader,
     { provide: InvitationService, useValue: {} },
     { provide: PasswordResetService, useValue: {} },
   ],

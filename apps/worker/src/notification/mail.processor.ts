@@ -3,12 +3,18 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Queue } from 'bullmq';
 import { QUEUES } from '@aula/contracts';
 import { AppConfig } from '@aula/server/core';
-import { MailDeliveryService, requestsForEvent, type DeliveryOutcome } from '@aula/server/notification';
+import { MailDeliveryService, requestsForEvent, WorkshopMailLoader, type DeliveryOutcome } from '@aula/server/notification';
 import type { QueueJob } from '../queue-job';
 import { MAIL_JOB_OPTIONS } from '../worker-queues.module';
 
 /** How long a message held by another copy waits before it is asked again. */
 export const DEFERRED_RECHECK_MS = 60_000;
+
+/**
+ * An agenda change waits this long before participants hear of it; further changes meanwhile join
+ * the same message (one delayed job per workshop, deduplicated until it has run).
+ */
+export const AGENDA_QUIET_MS = 10 * 60_000;
 
 type MailJob = QueueJob<'mail'>;
 
@@ -24,10 +30,14 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
   constructor(
     private readonly config: AppConfig,
     private readonly delivery: MailDeliveryService,
+    private readonly workshops: WorkshopMailLoader,
     @InjectQueue(QUEUES.mail) private readonly queue: Queue,
   ) {
     super();
   }
+
+  /** How long agenda changes are gathered (AGENDA_QUIET_MS; tests shorten it). */
+  agendaQuietMs = AGENDA_QUIET_MS;
 
   /** Started here, not by the decorator, because its concurrency and rate come from the configuration. */
   async onApplicationBootstrap(): Promise<void> {
@@ -61,7 +71,27 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
   async deliver(job: MailJob): Promise<DeliveryOutcome[]> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? MAIL_JOB_OPTIONS.attempts ?? 1);
     if (job.name === 'digest') return [(await this.delivery.sendDigest(job.data.userId)) ? 'sent' : 'duplicate'];
-    const requests = job.name === 'reminder' ? [job.data] : requestsForEvent(job.data);
+    if (job.name === 'workshop.agenda-changed') {
+      await this.queue.add(
+        'workshop-agenda',
+        { workshopId: job.data.payload.workshopId, eventId: job.data.eventId },
+        // While a batch's job waits, later changes join it; one arriving while it sends starts the next batch.
+        { ...MAIL_JOB_OPTIONS, delay: this.agendaQuietMs, deduplication: { id: `agenda-${job.data.payload.workshopId}`, keepLastIfActive: true } },
+      );
+      return [];
+    }
+    const requests =
+      job.name === 'reminder'
+        ? [job.data]
+        : job.name === 'workshop-agenda'
+          ? (await this.workshops.confirmedParticipants(job.data.workshopId)).map((p) => ({
+              userId: p.userId,
+              template: 'workshop-agenda-changed' as const,
+              subjectId: p.registrationId,
+              // The batch's first change names it: a retried batch sends nothing twice.
+              occasion: job.data.eventId,
+            }))
+          : requestsForEvent(job.data);
     const outcomes: DeliveryOutcome[] = [];
     for (const request of requests) outcomes.push(await this.delivery.deliver(request, lastAttempt));
     return outcomes;

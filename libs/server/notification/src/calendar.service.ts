@@ -12,6 +12,7 @@ import {
 } from '@aula/contracts';
 import { AppConfig, pickText } from '@aula/server/core';
 import { CalendarFeed } from './calendar-feed.entity';
+import { addSessionEvents, type SessionRow, type WorkshopRow } from './workshop-mail';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -147,6 +148,25 @@ export class CalendarService {
           start ? { start, end: new Date(d.closesAt) } : { start: new Date(d.closesAt) },
         );
       }
+    }
+    // Workshops with a confirmed seat: each session, under the same id as in the mailed invitation.
+    const sessions = (await this.dataSource.query(
+      `SELECT w.id AS "workshopId", w.slug, w.title AS "workshopTitle", w.default_locale AS "defaultLocale", w.venue, w.online_url AS "onlineUrl",
+              s.id, s.title, s.description, s.room, s.link, s.starts_at AS "startsAt", s.ends_at AS "endsAt"
+         FROM workshop_registrations r
+         JOIN workshops w ON w.id = r.workshop_id AND w.status NOT IN ('draft', 'cancelled')
+         JOIN workshop_sessions s ON s.workshop_id = w.id
+        WHERE r.user_id = $1 AND r.status = 'confirmed'
+        ORDER BY s.starts_at, s.id`,
+      [owner.id],
+    )) as (SessionRow & Pick<WorkshopRow, 'workshopId' | 'slug' | 'defaultLocale' | 'venue' | 'onlineUrl'> & { workshopTitle: Translations })[];
+    for (const s of sessions) {
+      addSessionEvents(calendar, { ...s, title: s.workshopTitle }, [s], {
+        locale,
+        host,
+        url: `${base}${routeUrl(webPages.workshop, { slug: s.slug })}`,
+        now,
+      });
     }
     return calendar.toString();
   }

@@ -30,4 +30,28 @@ describe('requestsForEvent', () => {
     };
     expect(requestsForEvent(job)).toEqual([{ userId: 'u1', template: 'submission-receipt', subjectId: 's1', enrolmentId: 'en1', occasion: 'v3' }]);
   });
+
+  it.each([
+    ['withdrawn', 'workshop-withdrawn'],
+    ['offer-expired', 'workshop-offer-expired'],
+    ['workshop-cancelled', 'workshop-cancelled'],
+  ] as const)('a workshop registration cancelled as %s asks for %s about the registration', (reason, template) => {
+    const job: EventJob<'workshop-registration.cancelled'> = {
+      eventId: 'e3',
+      type: 'workshop-registration.cancelled',
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      payload: { registrationId: 'r1', workshopId: 'w1', userId: 'u1', reason },
+    };
+    expect(requestsForEvent(job)).toEqual([{ userId: 'u1', template, subjectId: 'r1', occasion: 'e3' }]);
+  });
+
+  it('leaves agenda changes to the batching job', () => {
+    const job: EventJob<'workshop.agenda-changed'> = {
+      eventId: 'e4',
+      type: 'workshop.agenda-changed',
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      payload: { workshopId: 'w1' },
+    };
+    expect(requestsForEvent(job)).toEqual([]);
+  });
 });

@@ -20,6 +20,22 @@ const EVENT_MAIL: EventHandlers<MailEventType, MailRequest[]> = {
   'certificate.issued': ({ payload: p }) => [
     { userId: p.userId, template: 'certificate-issued', subjectId: p.certificateId, enrolmentId: p.enrolmentId, occasion: 'issued' },
   ],
+  // Workshop registrations: the subject is the registration, each event its own occasion.
+  'workshop-registration.received': ({ eventId, payload: p }) => [{ userId: p.userId, template: 'workshop-received', subjectId: p.registrationId, occasion: eventId }],
+  'workshop-registration.confirmed': ({ eventId, payload: p }) => [{ userId: p.userId, template: 'workshop-confirmed', subjectId: p.registrationId, occasion: eventId }],
+  'workshop-registration.declined': ({ eventId, payload: p }) => [{ userId: p.userId, template: 'workshop-declined', subjectId: p.registrationId, occasion: eventId }],
+  'workshop-registration.waitlisted': ({ eventId, payload: p }) => [{ userId: p.userId, template: 'workshop-waitlisted', subjectId: p.registrationId, occasion: eventId }],
+  'workshop-registration.promoted': ({ eventId, payload: p }) => [{ userId: p.userId, template: 'workshop-promoted', subjectId: p.registrationId, occasion: eventId }],
+  'workshop-registration.cancelled': ({ eventId, payload: p }) => [
+    {
+      userId: p.userId,
+      template: p.reason === 'withdrawn' ? 'workshop-withdrawn' : p.reason === 'offer-expired' ? 'workshop-offer-expired' : 'workshop-cancelled',
+      subjectId: p.registrationId,
+      occasion: eventId,
+    },
+  ],
+  // Fanned out by the mail processor once per batch of changes (AGENDA_QUIET_MS), not per event.
+  'workshop.agenda-changed': () => [],
 };
 
 export const requestsForEvent = (event: EventJob<MailEventType>): MailRequest[] => handleEvent(EVENT_MAIL, event);

@@ -16,4 +16,5 @@ export * from './preference.service';
 export * from './reminder.finder';
 export * from './event-mail.rules';
 export * from './calendar.service';
+export * from './workshop-mail';
 export * from './notification.module';

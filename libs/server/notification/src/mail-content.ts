@@ -9,6 +9,8 @@ import type { TemplateParams } from './mail-templates';
 import { PasswordResetService } from './password-reset.service';
 import { INACTIVITY_DAYS, LAST_SEEN_SQL } from './reminder-rules';
 import { MAIL_BATCHING, StatementBatcher } from './statement-batcher';
+import type { MailAttachment } from './mail.transport';
+import { WORKSHOP_TEMPLATES, WorkshopMailLoader } from './workshop-mail';
 
 export interface Recipient {
   id: string;
@@ -23,6 +25,9 @@ export interface MailContent {
   params: TemplateParams;
   /** Where the action button leads: a web path ('/...') or a full URL. */
   path: string;
+  /** Lines listed under the text (an agenda). */
+  items?: string[];
+  attachments?: MailAttachment[];
 }
 
 interface CourseRow {
@@ -87,6 +92,7 @@ export class MailContentLoader {
     private readonly dataSource: DataSource,
     private readonly invitations: InvitationService,
     private readonly passwordResets: PasswordResetService,
+    private readonly workshops: WorkshopMailLoader,
   ) {
     this.dueWork = new StatementBatcher(async (reqs) => {
       const rows = await this.dueWorkSql.run<DueWorkRow>(this.dataSource.manager, [
@@ -108,6 +114,7 @@ export class MailContentLoader {
       const row = req.enrolmentId ? await this.dueWork.push(req) : null;
       return row?.due ? this.deadlineContent(req, row, to) : null;
     }
+    if (WORKSHOP_TEMPLATES.includes(req.template)) return this.workshops.load(req, to, publicUrl);
     if (!(await this.stillDue(req))) return null;
     return this.load(req, to, publicUrl);
   }
@@ -159,6 +166,9 @@ export class MailContentLoader {
         );
       case 'marking-waiting':
         return (await this.waitingCount(req.subjectId)) > 0;
+      case 'workshop-agenda-changed':
+      case 'workshop-starting':
+        return this.workshops.stillDue(req);
       default:
         return true;
     }
@@ -253,6 +263,17 @@ export class MailContentLoader {
       }
       case 'digest':
         return { params: {}, path: '/' };
+      case 'workshop-received':
+      case 'workshop-confirmed':
+      case 'workshop-declined':
+      case 'workshop-waitlisted':
+      case 'workshop-promoted':
+      case 'workshop-withdrawn':
+      case 'workshop-offer-expired':
+      case 'workshop-cancelled':
+      case 'workshop-agenda-changed':
+      case 'workshop-starting':
+        return this.workshops.load(req, to, publicUrl);
     }
   }
 }

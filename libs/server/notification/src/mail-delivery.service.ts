@@ -222,6 +222,7 @@ export class MailDeliveryService {
         action: this.link(loaded.path),
         preferences: security ? undefined : this.link(routeUrl(webPages.notificationPreferences)),
         unsubscribe,
+        items: loaded.items,
       });
       if (!security) {
         const status: LedgerStatus = mode === 'off' ? 'skipped' : mode === 'digest' ? 'held' : to.flagged ? 'failed' : 'sending';
@@ -239,7 +240,7 @@ export class MailDeliveryService {
         await this.finish(key, 'failed', `address flagged: ${to.flagged}`);
         return 'failed';
       }
-      await this.transport.send({ to: { name: to.displayName, address: to.email }, subject: mail.subject, html: mail.html, text: mail.text, unsubscribeUrl: unsubscribe });
+      await this.transport.send({ to: { name: to.displayName, address: to.email }, subject: mail.subject, html: mail.html, text: mail.text, unsubscribeUrl: unsubscribe, attachments: loaded.attachments });
       await this.finish(key, 'sent');
       return 'sent';
     } catch (e) {

@@ -15,6 +15,10 @@ const params = {
   version: 2,
   count: 3,
   days: 7,
+  workshop: 'Intercambio',
+  reason: 'Full',
+  position: 2,
+  deadline: 'Friday 12:00',
 };
 
 describe('mail templates', () => {

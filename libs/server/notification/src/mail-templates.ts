@@ -17,6 +17,17 @@ export const TEMPLATE_KIND: Record<MailTemplateId, MailKind> = {
   inactivity: 'inactivity-reminder',
   'marking-waiting': 'marking-reminder',
   digest: 'account',
+  // A workshop registration is an enrolment in a workshop: the same choice governs both.
+  'workshop-received': 'enrolment',
+  'workshop-confirmed': 'enrolment',
+  'workshop-declined': 'enrolment',
+  'workshop-waitlisted': 'enrolment',
+  'workshop-promoted': 'enrolment',
+  'workshop-withdrawn': 'enrolment',
+  'workshop-offer-expired': 'enrolment',
+  'workshop-cancelled': 'enrolment',
+  'workshop-agenda-changed': 'enrolment',
+  'workshop-starting': 'cohort-starting',
 };
 
 interface Template {
@@ -104,6 +115,56 @@ const en: Catalogue = {
     body: ['Hello {name},', 'Here is what happened since your last summary:'],
     action: 'Open {platform}',
   },
+  'workshop-received': {
+    subject: 'We received your application for {workshop}',
+    body: ['Hello {name},', 'Your application for {workshop} reached the organisers. We will write to you as soon as they decide. The workshop starts {start}.'],
+    action: 'See the workshop',
+  },
+  'workshop-confirmed': {
+    subject: 'Your seat at {workshop} is confirmed',
+    body: ['Hello {name},', 'Your seat at {workshop} is confirmed. It starts {start}.', 'The attached invitation adds its sessions to your calendar.'],
+    action: 'See the workshop',
+  },
+  'workshop-declined': {
+    subject: 'Your application for {workshop} was declined',
+    body: ['Hello {name},', 'The organisers of {workshop} declined your application.', 'Their reason: {reason}'],
+    action: 'See the workshop',
+  },
+  'workshop-waitlisted': {
+    subject: 'You are on the waiting list for {workshop}',
+    body: ['Hello {name},', '{workshop} is full. You are number {position} on the waiting list, and we will write to you as soon as a seat is free for you.'],
+    action: 'See the workshop',
+  },
+  'workshop-promoted': {
+    subject: 'A seat is free for you at {workshop}',
+    body: ['Hello {name},', 'A seat at {workshop} is yours if you confirm it before {deadline}. After that it goes to the next person in line.'],
+    action: 'Confirm my seat',
+  },
+  'workshop-withdrawn': {
+    subject: 'You left {workshop}',
+    body: ['Hello {name},', 'Your registration for {workshop} is withdrawn. You can register again while registration is open.'],
+    action: 'See the workshop',
+  },
+  'workshop-offer-expired': {
+    subject: 'Your seat offer for {workshop} has lapsed',
+    body: ['Hello {name},', 'The seat offered to you at {workshop} was not confirmed in time and went to the next person in line.'],
+    action: 'See the workshop',
+  },
+  'workshop-cancelled': {
+    subject: '{workshop} is cancelled',
+    body: ['Hello {name},', 'The organisers cancelled {workshop}, which was to start {start}. Your registration has ended.', 'Reason: {reason}'],
+    action: 'See the workshop',
+  },
+  'workshop-agenda-changed': {
+    subject: 'The agenda of {workshop} changed',
+    body: ['Hello {name},', 'The organisers changed the agenda of {workshop}. It now reads:'],
+    action: 'See the agenda',
+  },
+  'workshop-starting': {
+    subject: '{workshop} starts tomorrow',
+    body: ['Hello {name},', '{workshop} starts {start}. The agenda and the practical details are on the workshop page.'],
+    action: 'See the workshop',
+  },
 };
 
 const es: Catalogue = {
@@ -182,6 +243,56 @@ const es: Catalogue = {
     body: ['Hola, {name}:', 'Esto es lo que pasó desde tu último resumen:'],
     action: 'Abrir {platform}',
   },
+  'workshop-received': {
+    subject: 'Recibimos tu solicitud para {workshop}',
+    body: ['Hola, {name}:', 'Tu solicitud para {workshop} llegó a los organizadores. Te escribiremos en cuanto decidan. El taller empieza el {start}.'],
+    action: 'Ver el taller',
+  },
+  'workshop-confirmed': {
+    subject: 'Tu lugar en {workshop} está confirmado',
+    body: ['Hola, {name}:', 'Tu lugar en {workshop} está confirmado. Empieza el {start}.', 'La invitación adjunta agrega sus sesiones a tu calendario.'],
+    action: 'Ver el taller',
+  },
+  'workshop-declined': {
+    subject: 'Tu solicitud para {workshop} fue rechazada',
+    body: ['Hola, {name}:', 'Los organizadores de {workshop} rechazaron tu solicitud.', 'Su motivo: {reason}'],
+    action: 'Ver el taller',
+  },
+  'workshop-waitlisted': {
+    subject: 'Estás en la lista de espera de {workshop}',
+    body: ['Hola, {name}:', '{workshop} está completo. Eres el número {position} de la lista de espera y te escribiremos en cuanto haya un lugar libre para ti.'],
+    action: 'Ver el taller',
+  },
+  'workshop-promoted': {
+    subject: 'Hay un lugar para ti en {workshop}',
+    body: ['Hola, {name}:', 'Un lugar en {workshop} es tuyo si lo confirmas antes del {deadline}. Después pasa a la siguiente persona de la lista.'],
+    action: 'Confirmar mi lugar',
+  },
+  'workshop-withdrawn': {
+    subject: 'Dejaste {workshop}',
+    body: ['Hola, {name}:', 'Tu inscripción en {workshop} quedó retirada. Puedes inscribirte de nuevo mientras la inscripción esté abierta.'],
+    action: 'Ver el taller',
+  },
+  'workshop-offer-expired': {
+    subject: 'Venció tu oferta de lugar en {workshop}',
+    body: ['Hola, {name}:', 'El lugar que se te ofreció en {workshop} no se confirmó a tiempo y pasó a la siguiente persona de la lista.'],
+    action: 'Ver el taller',
+  },
+  'workshop-cancelled': {
+    subject: '{workshop} se canceló',
+    body: ['Hola, {name}:', 'Los organizadores cancelaron {workshop}, que iba a empezar el {start}. Tu inscripción terminó.', 'Motivo: {reason}'],
+    action: 'Ver el taller',
+  },
+  'workshop-agenda-changed': {
+    subject: 'Cambió la agenda de {workshop}',
+    body: ['Hola, {name}:', 'Los organizadores cambiaron la agenda de {workshop}. Ahora es así:'],
+    action: 'Ver la agenda',
+  },
+  'workshop-starting': {
+    subject: '{workshop} empieza mañana',
+    body: ['Hola, {name}:', '{workshop} empieza el {start}. La agenda y los detalles prácticos están en la página del taller.'],
+    action: 'Ver el taller',
+  },
 };
 
 const pt: Catalogue = {
@@ -259,6 +370,56 @@ const pt: Catalogue = {
     subject: 'Seu resumo diário de {platform}',
     body: ['Olá, {name},', 'Veja o que aconteceu desde o seu último resumo:'],
     action: 'Abrir {platform}',
+  },
+  'workshop-received': {
+    subject: 'Recebemos sua inscrição para {workshop}',
+    body: ['Olá, {name},', 'Sua inscrição para {workshop} chegou aos organizadores. Escreveremos assim que decidirem. O workshop começa em {start}.'],
+    action: 'Ver o workshop',
+  },
+  'workshop-confirmed': {
+    subject: 'Sua vaga em {workshop} está confirmada',
+    body: ['Olá, {name},', 'Sua vaga em {workshop} está confirmada. Ele começa em {start}.', 'O convite anexo adiciona as sessões à sua agenda.'],
+    action: 'Ver o workshop',
+  },
+  'workshop-declined': {
+    subject: 'Sua inscrição para {workshop} foi recusada',
+    body: ['Olá, {name},', 'Os organizadores de {workshop} recusaram sua inscrição.', 'O motivo: {reason}'],
+    action: 'Ver o workshop',
+  },
+  'workshop-waitlisted': {
+    subject: 'Você está na lista de espera de {workshop}',
+    body: ['Olá, {name},', '{workshop} está lotado. Você é o número {position} na lista de espera e escreveremos assim que houver uma vaga para você.'],
+    action: 'Ver o workshop',
+  },
+  'workshop-promoted': {
+    subject: 'Abriu uma vaga para você em {workshop}',
+    body: ['Olá, {name},', 'Uma vaga em {workshop} é sua se você confirmar antes de {deadline}. Depois disso ela passa para a próxima pessoa da lista.'],
+    action: 'Confirmar minha vaga',
+  },
+  'workshop-withdrawn': {
+    subject: 'Você saiu de {workshop}',
+    body: ['Olá, {name},', 'Sua inscrição em {workshop} foi retirada. Você pode se inscrever de novo enquanto as inscrições estiverem abertas.'],
+    action: 'Ver o workshop',
+  },
+  'workshop-offer-expired': {
+    subject: 'Sua oferta de vaga em {workshop} expirou',
+    body: ['Olá, {name},', 'A vaga oferecida a você em {workshop} não foi confirmada a tempo e passou para a próxima pessoa da lista.'],
+    action: 'Ver o workshop',
+  },
+  'workshop-cancelled': {
+    subject: '{workshop} foi cancelado',
+    body: ['Olá, {name},', 'Os organizadores cancelaram {workshop}, que começaria em {start}. Sua inscrição foi encerrada.', 'Motivo: {reason}'],
+    action: 'Ver o workshop',
+  },
+  'workshop-agenda-changed': {
+    subject: 'A agenda de {workshop} mudou',
+    body: ['Olá, {name},', 'Os organizadores mudaram a agenda de {workshop}. Agora ela é assim:'],
+    action: 'Ver a agenda',
+  },
+  'workshop-starting': {
+    subject: '{workshop} começa amanhã',
+    body: ['Olá, {name},', '{workshop} começa em {start}. A agenda e os detalhes práticos estão na página do workshop.'],
+    action: 'Ver o workshop',
   },
 };
 

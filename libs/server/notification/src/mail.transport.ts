@@ -5,6 +5,13 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '@aula/server/core';
 
+/** A file sent with a message (a calendar invitation). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface OutgoingMail {
   to: { name: string; address: string };
   subject: string;
@@ -12,6 +19,7 @@ export interface OutgoingMail {
   text: string;
   /** One-click unsubscribe URL (RFC 8058); absent for account mail. */
   unsubscribeUrl?: string;
+  attachments?: MailAttachment[];
 }
 
 /** The server refused for good (5xx): do not retry, flag the address. */
@@ -81,6 +89,7 @@ export class MailTransport implements OnModuleDestroy {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
         headers: mail.unsubscribeUrl
           ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
           : {},

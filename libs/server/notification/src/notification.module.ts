@@ -16,6 +16,7 @@ import { PasswordResetService } from './password-reset.service';
 import { PreferenceService } from './preference.service';
 import { ReminderFinder } from './reminder.finder';
 import { UndeliverableAddress } from './undeliverable-address.entity';
+import { WorkshopMailLoader } from './workshop-mail';
 
 export const NOTIFICATION_ENTITIES = [MailLedgerEntry, Notification, NotificationPreference, UndeliverableAddress, PasswordResetRequest, CalendarFeed];
 
@@ -29,6 +30,7 @@ const SERVICES = [
   PasswordResetService,
   PreferenceService,
   ReminderFinder,
+  WorkshopMailLoader,
 ];
 
 /** Mail, reminders, in-app notifications, preferences, password reset and the calendar feed. */

@@ -32,6 +32,12 @@ const ascending = (hours: number[]) => [...hours].sort((a, b) => a - b);
 
 const iso = (d: Date) => new Date(d).toISOString();
 
+/** The calendar day before a YYYY-MM-DD day. */
+export function dayBefore(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y as number, (m as number) - 1, (d as number) - 1)).toISOString().slice(0, 10);
+}
+
 /**
  * Finds the reminders due at `now`. Each one is a ledger key (person | reason | object | occasion),
  * so finding the same work twice, or on two workers, still sends one message. Only active
@@ -50,13 +56,14 @@ export class ReminderFinder {
     const maxDefault = defaults.at(-1) ?? 24;
     // One query for every course: each row's window reaches its own course's largest offset.
     const dueWindow = `> $1 AND {at} <= $1 + make_interval(hours => COALESCE((SELECT max(h) FROM unnest(co.reminder_offsets_hours) h), $2))`;
-    const [due, closing, overdue, starting, inactive, marking] = await Promise.all([
+    const [due, closing, overdue, starting, inactive, marking, workshops] = await Promise.all([
       this.deadlines('assignment', 'due_at', now, dueWindow, maxDefault, { courseOffsets: true }),
       this.deadlines('quiz', 'closes_at', now, `> $1 AND {at} <= $1 + make_interval(hours => $2)`, QUIZ_CLOSING_HOURS),
       this.deadlines('assignment', 'due_at', now, `<= $1 AND {at} > $1 - make_interval(days => $2)`, OVERDUE_LOOKBACK_DAYS, { stillOpen: true }),
       this.startingTomorrow(now),
       this.inactive(now),
       this.markingWaiting(now),
+      this.workshopsStarting(now),
     ]);
     const out: ReminderCandidate[] = [];
     for (const r of due) {
@@ -69,7 +76,7 @@ export class ReminderFinder {
     }
     for (const r of closing) out.push({ ...this.base(r, 'quiz-closing'), occasion: `${r.enrolmentId}:closing@${iso(r.at)}` });
     for (const r of overdue) out.push({ ...this.base(r, 'work-overdue'), occasion: `${r.enrolmentId}:overdue@${iso(r.at)}` });
-    return [...out, ...starting, ...inactive, ...marking];
+    return [...out, ...starting, ...inactive, ...marking, ...workshops];
   }
 
   /** People with held messages, from 08:00 on their clock (at any hour with `ignoreDaytime`): one digest per local day. */
@@ -131,6 +138,31 @@ export class ReminderFinder {
       occasion: `${r.enrolmentId}:start@${r.startDate}`,
       timeZone: r.timeZone,
     }));
+  }
+
+  /**
+   * Confirmed participants of workshops whose first session is on their tomorrow: one reminder on
+   * the day before, on their own calendar (the scheduler holds it until their daytime).
+   */
+  private async workshopsStarting(now: Date): Promise<ReminderCandidate[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.id AS "registrationId", r.user_id AS "userId", u.time_zone AS "timeZone", f.first
+         FROM workshop_registrations r
+         JOIN workshops w ON w.id = r.workshop_id AND w.status IN ('published', 'registration-closed')
+         JOIN LATERAL (SELECT min(s.starts_at) AS first FROM workshop_sessions s WHERE s.workshop_id = w.id) f ON true
+         JOIN users u ON u.id = r.user_id AND u.active
+        WHERE r.status = 'confirmed' AND f.first > $1 AND f.first <= $1::timestamptz + interval '48 hours'`,
+      [now],
+    )) as { registrationId: string; userId: string; timeZone: string; first: Date }[];
+    return rows
+      .filter((r) => localDate(now, r.timeZone) === dayBefore(localDate(new Date(r.first), r.timeZone)))
+      .map((r) => ({
+        userId: r.userId,
+        template: 'workshop-starting' as const,
+        subjectId: r.registrationId,
+        occasion: `${r.registrationId}:start@${iso(r.first)}`,
+        timeZone: r.timeZone,
+      }));
   }
 
   /** Running cohorts, people not seen for INACTIVITY_DAYS: once per quiet stretch. */

@@ -140,6 +140,21 @@ export class SeatAllocator {
     return offered;
   }
 
+  /**
+   * The workshop was cancelled: every registration still in play (application, seat, waiting-list
+   * place, seat offer) ends as `cancelled`, each with its own event, so everyone registered is told.
+   */
+  async cancelAll(em: EntityManager, workshop: Workshop): Promise<RegistrationRow[]> {
+    const active = (await em.query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM workshop_registrations r
+        WHERE r.workshop_id = $1 AND r.status IN ('pending', 'confirmed', 'waitlisted', 'offered') ORDER BY r.arrival FOR UPDATE OF r`,
+      [workshop.id],
+    )) as RegistrationRow[];
+    const cancelled: RegistrationRow[] = [];
+    for (const registration of active) cancelled.push(await this.change(em, workshop, registration, 'cancelled'));
+    return cancelled;
+  }
+
   private async afterChange(
     em: EntityManager,
     workshop: Workshop,
@@ -185,6 +200,8 @@ export class SeatAllocator {
         return void (await this.outbox.add(em, 'workshop-registration.cancelled', { ...base, reason: 'withdrawn' }));
       case 'expired':
         return void (await this.outbox.add(em, 'workshop-registration.cancelled', { ...base, reason: 'offer-expired' }));
+      case 'cancelled':
+        return void (await this.outbox.add(em, 'workshop-registration.cancelled', { ...base, reason: 'workshop-cancelled' }));
     }
   }
 }

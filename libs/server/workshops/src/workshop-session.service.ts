@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { WorkshopSessionInput, WorkshopSessionUpdate, WorkshopSessionView } from '@aula/contracts';
+import type { WorkshopStatus, WorkshopSessionInput, WorkshopSessionUpdate, WorkshopSessionView } from '@aula/contracts';
 import { cleanPlainTranslations } from '@aula/server/core';
 import type { Actor } from '@aula/server/identity';
+import { OutboxService } from '@aula/server/outbox';
 import { WorkshopSession, type StoredSpeaker } from './workshop-session.entity';
 import type { Workshop } from './workshop.entity';
 import { WorkshopService } from './workshop.service';
@@ -11,13 +12,22 @@ import { localDate } from './workshop.rules';
 import { toSessionView } from './workshop.views';
 import { WorkshopNotFoundError } from './workshops.errors';
 
+/** Workshop states in which people are registered and an agenda change is news to them. */
+const AGENDA_NOTICE_STATUSES: readonly WorkshopStatus[] = ['published', 'registration-closed', 'in-progress'];
+
 /** The agenda: sessions within the workshop's dates, speakers with accounts or as typed. */
 @Injectable()
 export class WorkshopSessionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly workshops: WorkshopService,
+    private readonly outbox: OutboxService,
   ) {}
+
+  /** Participants hear of agenda changes once the call is out (the mail side batches them). */
+  private async announce(em: EntityManager, workshop: Workshop): Promise<void> {
+    if (AGENDA_NOTICE_STATUSES.includes(workshop.status)) await this.outbox.add(em, 'workshop.agenda-changed', { workshopId: workshop.id });
+  }
 
   add(actor: Actor, workshopId: string, input: WorkshopSessionInput): Promise<WorkshopSessionView> {
     return this.dataSource.transaction(async (em) => {
@@ -25,6 +35,7 @@ export class WorkshopSessionService {
       const session = em.create(WorkshopSession, { workshopId, ...this.merge(null, input) });
       await this.check(em, workshop, session);
       const saved = await em.save(WorkshopSession, session);
+      await this.announce(em, workshop);
       return toSessionView(saved, await this.workshops.names(em, [saved]));
     });
   }
@@ -37,15 +48,17 @@ export class WorkshopSessionService {
       Object.assign(session, this.merge(session, input));
       await this.check(em, workshop, session);
       const saved = await em.save(WorkshopSession, session);
+      await this.announce(em, workshop);
       return toSessionView(saved, await this.workshops.names(em, [saved]));
     });
   }
 
   delete(actor: Actor, workshopId: string, sessionId: string): Promise<void> {
     return this.dataSource.transaction(async (em) => {
-      await this.workshops.lockVisible(em, actor, workshopId);
+      const workshop = await this.workshops.lockVisible(em, actor, workshopId);
       const result = await em.delete(WorkshopSession, { id: sessionId, workshopId });
       if (!result.affected) throw new WorkshopNotFoundError('session');
+      await this.announce(em, workshop);
     });
   }
 

@@ -100,6 +100,9 @@ export class WorkshopService {
       workshop.status = request.to;
       if (request.to === 'cancelled') {
         workshop.cancelledReason = request.reason?.trim() || null;
+        // In the same transaction: nobody keeps a seat in a cancelled workshop, and each person's
+        // registration event carries their notice.
+        await this.seats.cancelAll(em, workshop);
         await this.outbox.add(em, 'workshop.cancelled', { workshopId: id });
       }
       const saved = await em.save(Workshop, workshop);
