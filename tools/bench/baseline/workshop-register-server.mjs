@@ -38,8 +38,11 @@ const require = createRequire(import.meta.url);
 const built = (file) => require(resolve(ROOT, 'dist/server/libs/server', file));
 const { registrationOpen, seatsLeft, holdsSeat } = built('workshops/src/workshop.rules.js');
 const { toRegistrationView } = built('workshops/src/workshop.views.js');
-const framework = Object.keys(require.cache).find((f) => /node_modules\/(@nestjs|typeorm|class-validator)\//.test(f));
-if (framework) throw new Error(`the bare baseline must not load a framework, but a helper pulled in ${framework}`);
+const framework = Object.keys(require.cache).find((f) =>
+  /node_modules\/(@nestjs|typeorm|class-validator)\//.test(f),
+);
+if (framework)
+  throw new Error(`the bare baseline must not load a framework, but a helper pulled in ${framework}`);
 
 const SQL = JSON.parse(readFileSync(process.env.BENCH_SQL_FILE, 'utf8'));
 const pool = new pg.Pool({
@@ -64,7 +67,8 @@ function readerId(request) {
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // Every column of the ORM's SELECT, by the alias it gives it, as the entity's property (the orchestrator
 // reads the names from the entity's metadata).
-const toWorkshop = (row) => Object.fromEntries(Object.entries(SQL.workshopColumns).map(([property, alias]) => [property, row[alias]]));
+const toWorkshop = (row) =>
+  Object.fromEntries(Object.entries(SQL.workshopColumns).map(([property, alias]) => [property, row[alias]]));
 
 const problem = (reply, status, title) => reply.code(status).send({ status, title });
 
@@ -92,7 +96,9 @@ app.post('/api/workshops/:slug/registrations', async (request, reply) => {
     const workshop = toWorkshop(locked);
     const existing = (await client.query(SQL.readOf, [workshop.id, userId])).rows[0] ?? null;
     if (existing && !['withdrawn', 'expired'].includes(existing.status))
-      return reply.code(409).send({ status: 409, title: 'Already registered', registration: toRegistrationView(existing) });
+      return reply
+        .code(409)
+        .send({ status: 409, title: 'Already registered', registration: toRegistrationView(existing) });
     if (workshop.registrationMode !== 'open' || workshop.countryQuota !== null)
       throw new Error('the bare baseline only registers for open workshops without a country quota');
     if (!registrationOpen(workshop, new Date())) return problem(reply, 409, 'Registration is closed');
@@ -117,7 +123,10 @@ app.post('/api/workshops/:slug/registrations', async (request, reply) => {
     await client.query({
       name: SQL.outboxName,
       text: SQL.outbox,
-      values: [type, JSON.stringify({ registrationId: row.id, workshopId: row.workshopId, userId: row.userId })],
+      values: [
+        type,
+        JSON.stringify({ registrationId: row.id, workshopId: row.workshopId, userId: row.userId }),
+      ],
     });
     await client.query('COMMIT');
     done = true;

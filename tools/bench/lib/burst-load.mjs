@@ -3,16 +3,25 @@
 // pressing the same button at the same second). As lib/quiz-burst-load.mjs, with a method, a JSON
 // body and the status that counts as success.
 //
-//   node tools/bench/lib/burst-load.mjs '{"port": 3000, "method": "POST", "expect": 201, "body": {...},
-//                                        "requests": [{"path": "...", "token": "..."}, ...],
-//                                        "cpu": {"server": [pid], "postgres": [pid, ...]}}'
+//   node tools/bench/lib/burst-load.mjs <file>   the file holding {"port": 3000, "method": "POST", "expect": 201,
+//                                        "body": {...}, "requests": [{"path": "...", "token": "..."}, ...],
+//                                        "cpu": {"server": [pid], "postgres": [pid, ...]}}
+//   (a file: five hundred tokens do not fit in one argument)
 //
 // Prints one JSON line: { requests, ok, non2xx, errors, statuses, p50_ms, p95_ms, p99_ms, max_ms, wall_ms,
 // cpu_ms }: cpu_ms is the CPU time of each group of processes from the first request to the last answer.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpuTicks } from './cpu.mjs';
 
-const { port, method = 'POST', expect = 200, body = null, requests, cpu = {} } = JSON.parse(process.argv[2]);
+const {
+  port,
+  method = 'POST',
+  expect = 200,
+  body = null,
+  requests,
+  cpu = {},
+} = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 const payload = body === null ? null : Buffer.from(JSON.stringify(body));
 
@@ -23,15 +32,20 @@ function send({ path, token }) {
     if (payload) headers['content-type'] = 'application/json';
     const req = http.request({ host: '127.0.0.1', port, path, method, agent, headers }, (res) => {
       res.resume();
-      res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+      );
     });
     req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-    req.on('error', (error) => resolve({ status: 0, error: error.message, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    req.on('error', (error) =>
+      resolve({ status: 0, error: error.message, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+    );
     req.end(payload ?? undefined);
   });
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const round = (n) => Math.round(n * 100) / 100;
 
 const groups = Object.entries(cpu);
