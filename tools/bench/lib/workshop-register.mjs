@@ -235,7 +235,7 @@ export async function runWorkshopRegister(scenarios, settings) {
     return created;
   };
 
-  let t = Date.now();
+  const t = Date.now();
   const tokens = await signInAll(
     apiPort,
     Array.from({ length: people }, (_, i) => emailOf(i + 1)),
@@ -252,7 +252,13 @@ export async function runWorkshopRegister(scenarios, settings) {
       const first = await call('POST', path, tokens[0], body, port);
       const second = await call('POST', path, tokens[1], body, port);
       const again = await call('POST', path, tokens[0], body, port);
-      const strip = ({ id, workshopId, createdAt, updatedAt, ...rest }) => rest;
+      const strip = ({
+        id: _id,
+        workshopId: _workshopId,
+        createdAt: _createdAt,
+        updatedAt: _updatedAt,
+        ...rest
+      }) => rest;
       if (first.status !== 201 || second.status !== 201 || again.status !== 409)
         throw new Error(
           `:${port} answered ${first.status}, ${second.status}, ${again.status} (expected 201, 201, 409)`,
