@@ -60,6 +60,10 @@ const GROUPS = {
     const { runReminders } = await import('./lib/reminders.mjs');
     return runReminders(scenarios, settings);
   },
+  'workshop-register': async (scenarios, settings) => {
+    const { runWorkshopRegister } = await import('./lib/workshop-register.mjs');
+    return runWorkshopRegister(scenarios, settings);
+  },
 };
 
 function intEnv(name, fallback) {
@@ -87,6 +91,8 @@ function settingsFor(quick) {
     directoryInstitutions: intEnv('BENCH_DIRECTORY_INSTITUTIONS', 20_000),
     directoryPeople: intEnv('BENCH_DIRECTORY_PEOPLE', 200_000),
     directoryConnections: intEnv('BENCH_DIRECTORY_CONNECTIONS', 20),
+    workshopPeople: intEnv('BENCH_WORKSHOP_PEOPLE', 500),
+    workshopSeats: intEnv('BENCH_WORKSHOP_SEATS', 100),
     log,
   };
 }

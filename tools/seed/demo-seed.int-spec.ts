@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@aula/server/database';
 import { isRor } from '@aula/server/directory';
 import { DEMO_PEOPLE, seedDemoData } from './demo-seed';
 import { DEMO_INSTITUTIONS, DEMO_MEMBERS, DEMO_PROPOSALS, DEMO_REGIONS } from './demo-directory';
+import { DEMO_WORKSHOPS } from './demo-workshops';
 
 /** What the seed leaves behind, counted, with the latest change of each directory table. */
 const SNAPSHOT = `SELECT
@@ -21,7 +22,14 @@ const SNAPSHOT = `SELECT
   (SELECT count(*) FROM courses)::int AS courses,
   (SELECT max(updated_at) FROM regions) AS "regionsChanged",
   (SELECT max(updated_at) FROM institutions) AS "institutionsChanged",
-  (SELECT max(updated_at) FROM network_profiles) AS "profilesChanged"`;
+  (SELECT max(updated_at) FROM network_profiles) AS "profilesChanged",
+  (SELECT count(*) FROM workshops)::int AS workshops,
+  (SELECT count(*) FROM workshop_sessions)::int AS sessions,
+  (SELECT count(*) FROM workshop_organisers)::int AS organisers,
+  (SELECT count(*) FROM workshop_registrations)::int AS registrations,
+  (SELECT count(*) FROM outbox_events WHERE type LIKE 'workshop%')::int AS "workshopEvents",
+  (SELECT max(updated_at) FROM workshops) AS "workshopsChanged",
+  (SELECT max(updated_at) FROM workshop_registrations) AS "registrationsChanged"`;
 
 /**
  * The demo seed on a database of its own (the other specs share theirs, and demo people and
@@ -66,7 +74,7 @@ describe('demo data', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('creates the regions, institutions, memberships and profiles, and adds nothing the second time', async () => {
+  it('creates the regions, institutions, memberships, profiles and workshops, and adds nothing the second time', async () => {
     await seed();
     expect(logged).toContain(
       `Demo data: ${DEMO_REGIONS.length} regions, ${DEMO_INSTITUTIONS.length} institutions, 3 memberships, ` +
@@ -177,6 +185,87 @@ describe('demo data', () => {
     )) as { matched: number }[];
     expect(matched).toBe(DEMO_PEOPLE.length * 2 - open.length);
 
+    // The workshops: statuses, agenda, seats and the events the registrations wrote.
+    const workshops = (await db.query(
+      `SELECT w.slug, w.kind, w.status, w.format, w.registration_mode AS mode, w.seats_taken AS "seatsTaken",
+              w.start_date::text AS "startDate", w.title, h.slug AS "hostRegion", i.primary_name AS host,
+              (SELECT count(*)::int FROM workshop_sessions s WHERE s.workshop_id = w.id) AS sessions,
+              (SELECT array_agg(r.slug ORDER BY r.slug) FROM regions r WHERE r.id = ANY(w.participating_region_ids)) AS regions
+         FROM workshops w JOIN regions h ON h.id = w.host_region_id JOIN institutions i ON i.id = w.host_institution_id`,
+    )) as {
+      slug: string;
+      kind: string;
+      status: string;
+      format: string;
+      mode: string;
+      seatsTaken: number;
+      startDate: string;
+      title: Record<string, string>;
+      hostRegion: string;
+      host: string;
+      sessions: number;
+      regions: string[];
+    }[];
+    expect(workshops.map((w) => w.slug).sort()).toEqual(DEMO_WORKSHOPS.map((w) => w.input.slug).sort());
+    const today = new Date().toISOString().slice(0, 10);
+    const bySlug = new Map(workshops.map((w) => [w.slug, w]));
+    for (const w of workshops) expect(Object.keys(w.title).sort()).toEqual(['en', 'es', 'pt']);
+    const exchange = bySlug.get('regional-development-planning-exchange');
+    expect(exchange).toMatchObject({
+      kind: 'interregional',
+      status: 'published',
+      format: 'hybrid',
+      mode: 'application',
+      host: 'Instituto Latinoamericano y del Caribe de Planificación Económica y Social',
+      seatsTaken: 8,
+    });
+    expect(exchange?.regions).toEqual(expect.arrayContaining(byStatus('participating')));
+    expect(exchange?.regions).toEqual(expect.arrayContaining(byStatus('partner')));
+    expect(exchange?.sessions).toBeGreaterThanOrEqual(3);
+    expect((exchange?.startDate ?? '') > today).toBe(true);
+    expect(bySlug.get('quetzaltenango-municipal-planning')).toMatchObject({
+      kind: 'region-specific',
+      status: 'published',
+      format: 'in-person',
+      mode: 'open',
+      regions: ['quetzaltenango'],
+      hostRegion: 'quetzaltenango',
+    });
+    const past = bySlug.get('minas-gerais-regionalised-budget');
+    expect(past).toMatchObject({ kind: 'region-specific', status: 'held', seatsTaken: 2 });
+    expect((past?.startDate ?? today) < today).toBe(true);
+
+    // Every registration as the demo means it, in arrival order, and each status change announced.
+    const registrations = (await db.query(
+      `SELECT w.slug, split_part(u.email, '@', 1) AS person, r.status, r.arrival
+         FROM workshop_registrations r JOIN workshops w ON w.id = r.workshop_id JOIN users u ON u.id = r.user_id
+        ORDER BY w.slug, r.arrival`,
+    )) as { slug: string; person: string; status: string; arrival: number }[];
+    expect(registrations.map((r) => [r.slug, r.person, r.status])).toEqual(
+      DEMO_WORKSHOPS.map((w) => w.input.slug)
+        .sort()
+        .flatMap((slug) =>
+          (DEMO_WORKSHOPS.find((w) => w.input.slug === slug)?.registrations ?? []).map((r) => [slug, r.person, r.expect]),
+        ),
+    );
+    const statuses = registrations.filter((r) => r.slug === exchange?.slug).map((r) => r.status);
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(1);
+    expect(statuses.filter((s) => s === 'pending')).toHaveLength(1);
+    const events = (await db.query(
+      `SELECT type, count(*)::int AS n FROM outbox_events WHERE type LIKE 'workshop-registration.%' GROUP BY type ORDER BY type`,
+    )) as { type: string; n: number }[];
+    const count = (status: string) => registrations.filter((r) => r.status === status).length;
+    expect(events).toEqual([
+      { type: 'workshop-registration.confirmed', n: count('confirmed') },
+      // Every application was received first; the open workshops confirm at once.
+      { type: 'workshop-registration.received', n: statuses.length },
+      { type: 'workshop-registration.waitlisted', n: count('waitlisted') },
+    ]);
+    const grants = (await db.query(
+      `SELECT w.slug, u.email FROM workshop_organisers o JOIN workshops w ON w.id = o.workshop_id JOIN users u ON u.id = o.user_id`,
+    )) as { slug: string; email: string }[];
+    expect(grants).toEqual([{ slug: exchange?.slug, email: 'lucia.fernandez@aula.example' }]);
+
     const before = (await db.query(SNAPSHOT)) as unknown[];
     await seed();
     expect(logged).toEqual(
@@ -184,6 +273,7 @@ describe('demo data', () => {
         `Demo data: 0 people added, ${DEMO_PEOPLE.length} already there.`,
         `Demo data: 0 regions, 0 institutions, 0 memberships, 0 network profiles and 0 proposed institutions added ` +
           `(${DEMO_REGIONS.length} regions and ${DEMO_INSTITUTIONS.length} institutions in the demo).`,
+        `Demo data: 0 workshops with 0 sessions and 0 registrations added (${DEMO_WORKSHOPS.length} workshops in the demo).`,
       ]),
     );
     expect(await db.query(SNAPSHOT)).toEqual(before);

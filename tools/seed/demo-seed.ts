@@ -9,10 +9,12 @@ import { EnrolmentModule } from '@aula/server/enrolment';
 import { OutboxModule } from '@aula/server/outbox';
 import { StorageModule } from '@aula/server/storage';
 import { DirectoryModule, FreeTextService } from '@aula/server/directory';
+import { WorkshopsModule } from '@aula/server/workshops';
 import { seedDemoCourses } from './demo-courses';
 import { seedDemoAssignment } from './demo-assignment';
 import { seedDemoQuiz } from './demo-quiz';
 import { seedDemoDirectory } from './demo-directory';
+import { seedDemoWorkshops } from './demo-workshops';
 
 /** Every demo account signs in with this password (printed in the README). */
 export const DEMO_PASSWORD = 'Aula-demo-2026';
@@ -68,7 +70,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 ];
 
 @Module({
-  imports: [CoreModule, DatabaseModule, IdentityModule, OutboxModule, StorageModule, EnrolmentModule, DirectoryModule],
+  imports: [CoreModule, DatabaseModule, IdentityModule, OutboxModule, StorageModule, EnrolmentModule, DirectoryModule, WorkshopsModule],
 })
 class SeedModule {}
 
@@ -103,6 +105,7 @@ export async function seedDemoData(): Promise<void> {
     await seedDemoAssignment(app);
     await seedDemoQuiz(app);
     await seedDemoDirectory(app, DEMO_PEOPLE);
+    await seedDemoWorkshops(app);
   } finally {
     await app.close();
   }
