@@ -22,6 +22,8 @@ type Doc = PDFKit.PDFDocument;
 
 /** A badge: 90 × 120 mm, for a sleeve or a lanyard. */
 export const BADGE = { width: 255, height: 340 } as const;
+/** Where the QR code sits on a badge (points from its top left corner). */
+export const BADGE_QR = { x: 67.5, y: 162, size: 120 } as const;
 const A4 = { width: 595.28, height: 841.89 };
 const INK = '#1b2a3a';
 const ACCENT = '#1f4e79';
@@ -89,8 +91,7 @@ function drawBadge(doc: Doc, text: BadgeText, b: BadgeContent, x: number, y: num
   text.line(b.name, centre, y + 108, 20, { color: INK, bold: true, maxWidth: inner });
   if (b.institution) text.line(b.institution, centre, y + 130, 10, { color: INK, maxWidth: inner });
   if (b.country) text.line(b.country, centre, y + 146, 10, { color: MUTED, maxWidth: inner });
-  const qr = 120;
-  drawQrCode(doc, b.token, centre - qr / 2, y + 162, qr);
+  drawQrCode(doc, b.token, x + BADGE_QR.x, y + BADGE_QR.y, BADGE_QR.size);
   text.line(b.code, centre, y + 302, 12, { color: INK, maxWidth: inner });
 }
 
@@ -139,7 +140,13 @@ class BadgeText {
     for (const { run, text: shown } of this.pieces(text, !!style.bold)) {
       const doc = this.use(run.font, fontSize);
       const w = doc.widthOfString(shown);
+      // Where the glyphs alone do not spell the text (reordered or merged letters, a letter drawn
+      // from another's glyph), the text goes along as ActualText for extraction and screen
+      // readers; not for right-to-left runs, which extractors put back in logical order themselves.
+      const marked = run.level % 2 === 0 && !glyphsSpell(run.font, run.text);
+      if (marked) doc.markContent('Span', { actual: run.text } as never);
       doc.text(shown, x, y, { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions);
+      if (marked) doc.endMarkedContent();
       x += w;
     }
   }
@@ -161,6 +168,26 @@ class BadgeText {
     const top = y - ((lines.length - 1) * leading) / 2;
     lines.forEach((l, i) => this.line(l, centre, top + i * leading, size, { ...style, maxWidth }));
   }
+}
+
+const SPELLS = new Map<string, boolean>();
+
+/** Whether a run's shaped glyphs map back to its text, word by word as pdfkit lays it out (once per process). */
+function glyphsSpell(key: FontKey, text: string): boolean {
+  if (NOTO.familyOf(key).complex) return false;
+  const memo = `${key}\u0000${text}`;
+  let spells = SPELLS.get(memo);
+  if (spells === undefined) {
+    const font = NOTO.font(key);
+    spells =
+      !!font &&
+      text
+        .split(/(?<= )/)
+        .every((piece) => font.layout(piece).glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join('') === piece);
+    if (SPELLS.size > 5000) SPELLS.clear();
+    SPELLS.set(memo, spells);
+  }
+  return spells;
 }
 
 /** The QR code as filled rectangles (as on certificates): sharp at any zoom and a few hundred bytes. */
