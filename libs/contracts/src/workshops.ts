@@ -409,7 +409,12 @@ export interface CheckInBatchRequest {
   items: CheckInBatchItem[];
 }
 
-export const CHECK_IN_OUTCOMES = ['recorded', 'already-recorded', 'unknown-code', 'conflict', 'invalid'] as const;
+/**
+ * recorded: a new attendance; already-recorded: a second scan (or the same scan sent again);
+ * unknown-code: no participant has it; not-confirmed: the registration holds no seat;
+ * other-workshop: a code of another workshop's participant; invalid: no such session here.
+ */
+export const CHECK_IN_OUTCOMES = ['recorded', 'already-recorded', 'unknown-code', 'not-confirmed', 'other-workshop', 'invalid'] as const;
 export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
 
 export interface CheckInBatchResult {

@@ -143,6 +143,10 @@ describe('workshop attendance over HTTP: check-in codes, check-in, roll lists, o
     for (const p of [a, b, c]) await registered(p, w);
     const [ca, cb, cc] = [await codeOf(a, w), await codeOf(b, w), await codeOf(c, w)];
     await c.call('POST', routeUrl(workshopsApi.withdrawRegistration, { id: cc.registrationId }));
+    const { w: elsewhereWorkshop, sessions: otherSessions } = await workshopWithSessions();
+    const elsewhere = await person(t);
+    await registered(elsewhere, elsewhereWorkshop);
+    const elsewhereCode = await codeOf(elsewhere, elsewhereWorkshop);
     const scannedAt = '2031-03-10T14:05:00.000Z';
     const url = routeUrl(workshopsApi.checkInBatch, { id: w.id });
     const items = [
@@ -152,6 +156,8 @@ describe('workshop attendance over HTTP: check-in codes, check-in, roll lists, o
       { clientId: 'scan-3', sessionId: sessions[0].id, code: cb.code, method: 'typed' },
       { clientId: 'scan-4', sessionId: sessions[0].id, code: cc.token },
       { clientId: 'scan-5', sessionId: sessions[0].id, code: 'NOT-A-CODE' },
+      { clientId: 'scan-6', sessionId: sessions[0].id, code: elsewhereCode.code },
+      { clientId: 'scan-7', sessionId: otherSessions[0].id, code: cb.code },
     ];
     const first = await admin('POST', url, { items });
     expect(first.statusCode).toBe(200);
@@ -160,15 +166,17 @@ describe('workshop attendance over HTTP: check-in codes, check-in, roll lists, o
       ['scan-1', 'recorded', 200],
       ['scan-2', 'already-recorded', 200],
       ['scan-3', 'recorded', 200],
-      ['scan-4', 'conflict', 409],
+      ['scan-4', 'not-confirmed', 409],
       ['scan-5', 'unknown-code', 404],
+      ['scan-6', 'other-workshop', 409],
+      ['scan-7', 'invalid', 404],
     ]);
     expect(results[0].attendance?.recordedAt).toBe(scannedAt);
     expect(results[3].message).toMatch(/withdrawn/);
 
     // The connection dropped before the answer came: the screen sends everything again.
     const resent = (await admin('POST', url, { items })).json() as CheckInBatchResponse;
-    expect(resent.results.map((r) => r.outcome)).toEqual(['already-recorded', 'already-recorded', 'already-recorded', 'conflict', 'unknown-code']);
+    expect(resent.results.map((r) => r.outcome)).toEqual(['already-recorded', 'already-recorded', 'already-recorded', 'not-confirmed', 'unknown-code', 'other-workshop', 'invalid']);
     // Marked absent on the roll meanwhile, a resent old scan does not bring the attendance back.
     await admin('PUT', routeUrl(workshopsApi.markAttendance, { id: w.id, sessionId: sessions[0].id, registrationId: cb.registrationId }), { present: false });
     const roll = (await admin('GET', routeUrl(workshopsApi.rollList, { id: w.id, sessionId: sessions[0].id }))).json() as WorkshopRollEntry[];

@@ -239,7 +239,14 @@ export class AttendanceService {
         const status = error.getStatus();
         results.push({
           clientId: item.clientId,
-          outcome: status === 404 ? 'unknown-code' : 'conflict',
+          outcome:
+            error instanceof UnknownCheckInCodeError
+              ? 'unknown-code'
+              : error instanceof CheckInOtherWorkshopError
+                ? 'other-workshop'
+                : error instanceof CheckInNotConfirmedError
+                  ? 'not-confirmed'
+                  : 'invalid',
           status,
           message: messageOf(error),
           attendance: null,
