@@ -349,6 +349,8 @@ export interface WorkshopCheckInCode {
   workshopId: string;
   token: string;
   code: string;
+  /** The QR code of `token`: `size` modules a side, dark modules as one SVG path (`viewBox="0 0 size size"`). */
+  qr: { size: number; path: string };
 }
 
 export const ATTENDANCE_METHODS = ['scan', 'typed', 'roll'] as const;

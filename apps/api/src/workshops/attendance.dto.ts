@@ -90,6 +90,12 @@ export class WorkshopCheckInCodeDto implements WorkshopCheckInCode {
   @ApiProperty({ format: 'uuid' }) workshopId: string;
   @ApiProperty({ description: 'What the QR code holds' }) token: string;
   @ApiProperty({ example: 'K7M2Q-9XH4T', description: 'For typing' }) code: string;
+  @ApiProperty({
+    description: 'The QR code of the token: modules a side, and the dark modules as an SVG path',
+    type: 'object',
+    properties: { size: { type: 'integer' }, path: { type: 'string' } },
+  })
+  qr: { size: number; path: string };
 }
 
 export class WorkshopAttendanceViewDto implements WorkshopAttendanceView {

@@ -55,6 +55,9 @@ describe('workshop attendance over HTTP: check-in codes, check-in, roll lists, o
     expect(code.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(code.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
     expect(await codeOf(p, w)).toEqual(code);
+    // The QR code for the screen: a square of modules, drawn as one SVG path.
+    expect(code.qr.size).toBeGreaterThanOrEqual(21);
+    expect(code.qr.path).toMatch(/^(M\d+ \d+h\d+v1h-\d+z)+$/);
     const byId = await p.call('GET', routeUrl(workshopsApi.registrationCheckInCode, { id: reg.id }));
     expect(byId.json()).toEqual(code);
   });

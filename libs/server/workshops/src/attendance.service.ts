@@ -16,7 +16,7 @@ import type {
 } from '@aula/contracts';
 import type { Actor } from '@aula/server/identity';
 import { WorkshopPolicy } from './workshop.policy';
-import { formatTypedCode, newCheckInToken, newTypedCode, readCheckInCode } from './check-in-code';
+import { formatTypedCode, newCheckInToken, newTypedCode, qrSvgPath, readCheckInCode } from './check-in-code';
 import {
   CheckInNotConfirmedError,
   CheckInOtherWorkshopError,
@@ -61,6 +61,7 @@ const toCode = (row: CodeRow): WorkshopCheckInCode => ({
   workshopId: row.workshopId,
   token: row.token,
   code: formatTypedCode(row.code),
+  qr: qrSvgPath(row.token),
 });
 
 /** Options of one check-in: the offline scan's id and when it was scanned. */

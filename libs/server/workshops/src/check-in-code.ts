@@ -1,3 +1,4 @@
+import * as QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
 
 /** Crockford's base 32: no I, L, O or U, so a typed code is hard to misread. */
@@ -34,4 +35,23 @@ export function readCheckInCode(input: string): { token: string; code: string | 
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
   return { token, code: code.length === TYPED_CODE_LENGTH && [...code].every((c) => ALPHABET.includes(c)) ? code : null };
+}
+
+/** The QR code of a token as one SVG path of dark modules, a row's run of them one rectangle. */
+export function qrSvgPath(data: string): { size: number; path: string } {
+  const qr = QRCode.create([{ data: Buffer.from(data, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const parts: string[] = [];
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; ) {
+      if (!qr.modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < n && qr.modules.get(row, col)) col++;
+      parts.push(`M${start} ${row}h${col - start}v1h-${col - start}z`);
+    }
+  }
+  return { size: n, path: parts.join('') };
 }
