@@ -414,9 +414,18 @@ export interface CheckInBatchRequest {
 /**
  * recorded: a new attendance; already-recorded: a second scan (or the same scan sent again);
  * unknown-code: no participant has it; not-confirmed: the registration holds no seat;
- * other-workshop: a code of another workshop's participant; invalid: no such session here.
+ * other-workshop: a code of another workshop's participant; superseded: a scan sent again after
+ * the person was marked absent on the roll (not applied again); invalid: no such session here.
  */
-export const CHECK_IN_OUTCOMES = ['recorded', 'already-recorded', 'unknown-code', 'not-confirmed', 'other-workshop', 'invalid'] as const;
+export const CHECK_IN_OUTCOMES = [
+  'recorded',
+  'already-recorded',
+  'unknown-code',
+  'not-confirmed',
+  'other-workshop',
+  'superseded',
+  'invalid',
+] as const;
 export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
 
 export interface CheckInBatchResult {

@@ -182,8 +182,21 @@ describe('workshop attendance over HTTP: check-in codes, check-in, roll lists, o
     expect(resent.results.map((r) => r.outcome)).toEqual(['already-recorded', 'already-recorded', 'already-recorded', 'not-confirmed', 'unknown-code', 'other-workshop', 'invalid']);
     // Marked absent on the roll meanwhile, a resent old scan does not bring the attendance back.
     await admin('PUT', routeUrl(workshopsApi.markAttendance, { id: w.id, sessionId: sessions[0].id, registrationId: cb.registrationId }), { present: false });
+    const again = (await admin('POST', url, { items })).json() as CheckInBatchResponse;
+    expect(again.results.map((r) => r.outcome)).toEqual([
+      'already-recorded',
+      'already-recorded',
+      'superseded',
+      'not-confirmed',
+      'unknown-code',
+      'other-workshop',
+      'invalid',
+    ]);
     const roll = (await admin('GET', routeUrl(workshopsApi.rollList, { id: w.id, sessionId: sessions[0].id }))).json() as WorkshopRollEntry[];
     expect(roll.filter((r) => r.present).map((r) => r.registrationId)).toEqual([ca.registrationId]);
+    // A new scan of the same person (a new client id) checks them in again.
+    const rescan = (await admin('POST', url, { items: [{ clientId: 'scan-8', sessionId: sessions[0].id, code: cb.code }] })).json() as CheckInBatchResponse;
+    expect(rescan.results[0].outcome).toBe('recorded');
 
     const bad = await admin('POST', url, { items: [{ clientId: 'has space', sessionId: 'nope', code: '' }] });
     expect(bad.statusCode).toBe(400);

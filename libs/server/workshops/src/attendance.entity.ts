@@ -61,11 +61,36 @@ export class WorkshopAttendance {
   @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'workshop_attendances_recorded_by_fkey' })
   recorder?: Relation<User>;
 
-  /** The check-in screen's id for an offline scan: a resent scan is answered, never recorded twice. */
-  @Index('workshop_attendances_client_id_key', { unique: true })
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  clientId: string | null;
-
   @Column({ type: 'timestamptz' })
   recordedAt: Date;
+}
+
+/**
+ * An offline scan that checked someone in, by the check-in screen's id for it: sent again (the
+ * answer to the first sending was lost), it is answered, never applied twice, even after the
+ * person was marked absent on the roll since.
+ */
+@Entity('workshop_check_in_scans')
+export class WorkshopCheckInScan {
+  @PrimaryColumn({ type: 'varchar', length: 100, primaryKeyConstraintName: 'PK_workshop_check_in_scans' })
+  clientId: string;
+
+  @Index('workshop_check_in_scans_session_id_idx')
+  @Column({ type: 'uuid' })
+  sessionId: string;
+
+  @ManyToOne(() => WorkshopSession, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'workshop_check_in_scans_session_id_fkey' })
+  session?: Relation<WorkshopSession>;
+
+  @Index('workshop_check_in_scans_registration_id_idx')
+  @Column({ type: 'uuid' })
+  registrationId: string;
+
+  @ManyToOne(() => WorkshopRegistration, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'registration_id', foreignKeyConstraintName: 'workshop_check_in_scans_registration_id_fkey' })
+  registration?: Relation<WorkshopRegistration>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
 }

@@ -20,6 +20,7 @@ import { formatTypedCode, newCheckInToken, newTypedCode, qrSvgPath, readCheckInC
 import {
   CheckInNotConfirmedError,
   CheckInOtherWorkshopError,
+  ScanSupersededError,
   UnknownCheckInCodeError,
   WorkshopNotFoundError,
 } from './workshops.errors';
@@ -170,8 +171,18 @@ export class AttendanceService {
   ): Promise<WorkshopAttendanceView> {
     if (options.clientId) {
       // A scan sent again (the answer to the first sending was lost): the first one's result.
-      const [seen] = (await this.dataSource.query(`${ATTENDANCE_SELECT} WHERE a.client_id = $1`, [options.clientId])) as AttendanceRow[];
-      if (seen) return toAttendance(seen, true);
+      const [scan] = (await this.dataSource.query(
+        `SELECT session_id AS "sessionId", registration_id AS "registrationId" FROM workshop_check_in_scans WHERE client_id = $1`,
+        [options.clientId],
+      )) as { sessionId: string; registrationId: string }[];
+      if (scan) {
+        const [row] = (await this.dataSource.query(`${ATTENDANCE_SELECT} WHERE a.session_id = $1 AND a.registration_id = $2`, [
+          scan.sessionId,
+          scan.registrationId,
+        ])) as AttendanceRow[];
+        if (row) return toAttendance(row, true);
+        throw new ScanSupersededError();
+      }
     }
     const { token, code } = readCheckInCode(request.code);
     const [holder] = (await this.dataSource.query(
@@ -183,7 +194,13 @@ export class AttendanceService {
     if (!holder) throw new UnknownCheckInCodeError();
     if (holder.workshopId !== workshopId) throw new CheckInOtherWorkshopError();
     if (holder.status !== 'confirmed') throw new CheckInNotConfirmedError(holder.displayName, holder.status);
-    return this.mark(actor, sessionId, holder.id, request.method ?? 'typed', options);
+    const attendance = await this.mark(actor, sessionId, holder.id, request.method ?? 'typed', options);
+    if (options.clientId)
+      await this.dataSource.query(
+        `INSERT INTO workshop_check_in_scans (client_id, session_id, registration_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [options.clientId, sessionId, holder.id],
+      );
+    return attendance;
   }
 
   private async mark(
@@ -194,19 +211,14 @@ export class AttendanceService {
     options: CheckInOptions,
   ): Promise<WorkshopAttendanceView> {
     const inserted = (await this.dataSource.query(
-      `INSERT INTO workshop_attendances (session_id, registration_id, method, recorded_by, client_id, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
-      [sessionId, registrationId, method, actor.id, options.clientId ?? null, options.at ?? new Date()],
+      `INSERT INTO workshop_attendances (session_id, registration_id, method, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
+      [sessionId, registrationId, method, actor.id, options.at ?? new Date()],
     )) as { id: string }[];
     const [row] = (await this.dataSource.query(`${ATTENDANCE_SELECT} WHERE a.session_id = $1 AND a.registration_id = $2`, [
       sessionId,
       registrationId,
     ])) as AttendanceRow[];
-    if (!row) {
-      // Only a client id already used for another check-in stops the insert without a row here.
-      const [seen] = (await this.dataSource.query(`${ATTENDANCE_SELECT} WHERE a.client_id = $1`, [options.clientId])) as AttendanceRow[];
-      return toAttendance(seen, true);
-    }
     return toAttendance(row, inserted.length === 0);
   }
 
@@ -247,7 +259,9 @@ export class AttendanceService {
                 ? 'other-workshop'
                 : error instanceof CheckInNotConfirmedError
                   ? 'not-confirmed'
-                  : 'invalid',
+                  : error instanceof ScanSupersededError
+                    ? 'superseded'
+                    : 'invalid',
           status,
           message: messageOf(error),
           attendance: null,

@@ -101,3 +101,10 @@ export class CheckInOtherWorkshopError extends ConflictException {
     super('This check-in code belongs to another workshop, not this one.');
   }
 }
+
+/** An offline scan sent again after the person it checked in was marked absent on the roll: not applied again. */
+export class ScanSupersededError extends ConflictException {
+  constructor() {
+    super('This scan was recorded before, and the participant has been marked absent since: it is not applied again.');
+  }
+}

@@ -1,7 +1,7 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, effect, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -65,6 +65,8 @@ export default class CheckInComponent {
 
   protected readonly sessionControl = new FormControl<string>('', { nonNullable: true, validators: [Validators.required] });
   protected readonly codeControl = new FormControl<string>('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] });
+  protected readonly codeForm = new FormGroup({ code: this.codeControl });
+  private readonly codeFormDirective = viewChild(FormGroupDirective);
   private readonly sessionId = toSignal(this.sessionControl.valueChanges, { initialValue: '' });
 
   private queue: CheckInQueue | null = null;
@@ -150,7 +152,8 @@ export default class CheckInComponent {
     this.sessionControl.markAsTouched();
     if (this.codeControl.invalid || this.sessionControl.invalid) return;
     this.enqueue(this.codeControl.value, 'typed');
-    this.codeControl.reset('');
+    // Ready for the next person: empty, and no "type the code" error for the empty field.
+    this.codeFormDirective()?.resetForm({ code: '' });
   }
 
   private enqueue(code: string, method: 'scan' | 'typed'): void {

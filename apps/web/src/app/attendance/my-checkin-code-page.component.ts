@@ -12,10 +12,10 @@ import { MyCheckInCodeComponent } from './my-checkin-code.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, RouterLink, TranslocoDirective, MyCheckInCodeComponent],
   template: `
-    <main class="page" *transloco="let t; prefix: 'attendance'">
+    <section class="page" *transloco="let t; prefix: 'attendance'">
       <a mat-button [routerLink]="workshopLink()">{{ t('backToWorkshop') }}</a>
       <aula-my-checkin-code [workshopSlug]="slug()" />
-    </main>
+    </section>
   `,
   styles: `
     .page {

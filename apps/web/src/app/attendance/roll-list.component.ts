@@ -23,7 +23,7 @@ import { sessionTitle } from './session-label';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatCheckboxModule, MatProgressBarModule, TranslocoDirective],
   template: `
-    <main class="roll" *transloco="let t; prefix: 'attendance.roll'">
+    <section class="roll" *transloco="let t; prefix: 'attendance.roll'">
       <a mat-button [routerLink]="checkInLink()">{{ t('backToCheckIn') }}</a>
       <h1>{{ t('title') }}</h1>
       @if (session(); as s) {
@@ -50,7 +50,7 @@ import { sessionTitle } from './session-label';
           }
         </ul>
       }
-    </main>
+    </section>
   `,
   styles: `
     .roll {
