@@ -14,7 +14,7 @@ import { AssessmentDeadlineAndResultReadModels1764530000000 } from './1764530000
 import { CreateDirectory1764600000000 } from './1764600000000-create-directory';
 import { DirectorySearchPrefixIndex1764610000000 } from './1764610000000-directory-search-prefix-index';
 import { CreateWorkshops1764700000000 } from './1764700000000-create-workshops';
-import { WorkshopAttendance1764715000000 } from './1764715000000-workshop-attendance';
+import { WorkshopAttendance1764815000000 } from './1764815000000-workshop-attendance';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -34,5 +34,5 @@ export const MIGRATIONS = [
   CreateDirectory1764600000000,
   DirectorySearchPrefixIndex1764610000000,
   CreateWorkshops1764700000000,
-  WorkshopAttendance1764715000000,
+  WorkshopAttendance1764815000000,
 ];

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * short typed code), who was present at which session (once per session and registration), and
  * the offline scans that checked someone in (by the check-in screen's id, applied once).
  */
-export class WorkshopAttendance1764715000000 implements MigrationInterface {
-  name = 'WorkshopAttendance1764715000000';
+export class WorkshopAttendance1764815000000 implements MigrationInterface {
+  name = 'WorkshopAttendance1764815000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "workshop_check_in_codes" ("registration_id" uuid NOT NULL, "token" character varying(43) NOT NULL, "code" character(10) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_workshop_check_in_codes" PRIMARY KEY ("registration_id"))`);
