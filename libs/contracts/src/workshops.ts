@@ -340,3 +340,143 @@ export interface WorkshopOrganiserView {
   email: string;
   grantedAt: string;
 }
+
+// ---- attendance: check-in codes, check-in per session, roll lists, rates ----
+
+/**
+ * A confirmed participant's personal check-in code: `token` (unguessable, what the QR code holds)
+ * and `code` (short, for typing: 10 letters and digits, shown as `XXXXX-XXXXX`). Either checks the
+ * person in.
+ */
+export interface WorkshopCheckInCode {
+  registrationId: string;
+  workshopId: string;
+  token: string;
+  code: string;
+  /** The QR code of `token`: `size` modules a side, dark modules as one SVG path (`viewBox="0 0 size size"`). */
+  qr: { size: number; path: string };
+}
+
+export const ATTENDANCE_METHODS = ['scan', 'typed', 'roll'] as const;
+export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
+
+export const ATTENDANCE_LIMITS = {
+  code: 200,
+  clientId: 100,
+  batch: 500,
+} as const;
+
+export interface CheckInRequest {
+  /** The token from the QR code or the typed code (spaces, dashes and case ignored). */
+  code: string;
+  /** How the code was read (default: typed). */
+  method?: Exclude<AttendanceMethod, 'roll'>;
+}
+
+/** One participant present at one session. */
+export interface WorkshopAttendanceView {
+  sessionId: string;
+  registrationId: string;
+  userId: string;
+  displayName: string;
+  country: string | null;
+  method: AttendanceMethod;
+  recordedAt: string;
+  /** true: this check-in was already recorded (a second scan changes nothing). */
+  alreadyRecorded: boolean;
+}
+
+/** A row of a session's roll list: every confirmed participant, present or not. */
+export interface WorkshopRollEntry {
+  registrationId: string;
+  userId: string;
+  displayName: string;
+  country: string | null;
+  present: boolean;
+  method: AttendanceMethod | null;
+  recordedAt: string | null;
+}
+
+export interface MarkAttendanceRequest {
+  present: boolean;
+}
+
+/** One scan kept by the check-in screen while offline; `clientId` makes a resent scan count once. */
+export interface CheckInBatchItem {
+  clientId: string;
+  sessionId: string;
+  code: string;
+  method?: Exclude<AttendanceMethod, 'roll'>;
+  /** When it was scanned (ISO instant); the attendance is dated then. */
+  scannedAt?: string;
+}
+
+export interface CheckInBatchRequest {
+  items: CheckInBatchItem[];
+}
+
+/**
+ * recorded: a new attendance; already-recorded: a second scan (or the same scan sent again);
+ * unknown-code: no participant has it; not-confirmed: the registration holds no seat;
+ * other-workshop: a code of another workshop's participant; superseded: a scan sent again after
+ * the person was marked absent on the roll (not applied again); invalid: no such session here.
+ */
+export const CHECK_IN_OUTCOMES = [
+  'recorded',
+  'already-recorded',
+  'unknown-code',
+  'not-confirmed',
+  'other-workshop',
+  'superseded',
+  'invalid',
+] as const;
+export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
+
+export interface CheckInBatchResult {
+  clientId: string;
+  outcome: CheckInOutcome;
+  /** The HTTP status the single check-in would have answered. */
+  status: number;
+  /** For the organiser, when not recorded. */
+  message: string | null;
+  attendance: WorkshopAttendanceView | null;
+}
+
+export interface CheckInBatchResponse {
+  results: CheckInBatchResult[];
+}
+
+/** A participant's share of the workshop's session hours attended. */
+export interface WorkshopAttendanceRate {
+  registrationId: string;
+  userId: string;
+  displayName: string;
+  country: string | null;
+  attendedHours: number;
+  totalHours: number;
+  /** attendedHours / totalHours, 0..1 (0 when the workshop has no sessions). */
+  rate: number;
+  /** At or above the workshop's attendance threshold. */
+  meetsThreshold: boolean;
+  /** The sessions they attended. */
+  sessionIds: string[];
+}
+
+export interface WorkshopAttendanceSessionSummary {
+  id: string;
+  title: Translations;
+  startsAt: string;
+  endsAt: string;
+  present: number;
+}
+
+/** The organiser's attendance sheet. */
+export interface WorkshopAttendanceSheet {
+  workshopId: string;
+  /** Percent. */
+  threshold: number;
+  totalHours: number;
+  confirmed: number;
+  sessions: WorkshopAttendanceSessionSummary[];
+  participants: WorkshopAttendanceRate[];
+}

@@ -6,6 +6,7 @@ import { WorkshopsController } from './workshops.controller';
 import { WorkshopRegistrationsController } from './workshop-registrations.controller';
 import { OrganiserWorkshopsController } from './organiser-workshops.controller';
 import { AdminWorkshopOrganisersController } from './admin-workshop-organisers.controller';
+import { AttendanceController } from './attendance.controller';
 
 /**
  * Workshops over HTTP: the public list and pages, the signed-in person's registration, the
@@ -23,6 +24,8 @@ import { AdminWorkshopOrganisersController } from './admin-workshop-organisers.c
     OrganiserWorkshopsController,
     // administrators
     AdminWorkshopOrganisersController,
+    // attendance: check-in codes, check-in, roll lists, the sheet, badges
+    AttendanceController,
   ],
 })
 export class WorkshopsApiModule {}

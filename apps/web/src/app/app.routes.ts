@@ -5,6 +5,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes';
 import { verifyRoutes } from './certification/verify.routes';
 import { networkRoutes } from './network/network.routes';
 import { workshopRoutes } from './workshops/workshops.routes';
+import { attendanceRoutes } from './attendance/attendance.routes';
 import { homeRedirect, roleGuard, signedInGuard } from './core/auth/auth.guards';
 
 // Every area is a lazy chunk: on a slow link people download only the screens they use.
@@ -15,6 +16,7 @@ export const routes: Routes = [
   ...verifyRoutes,
   ...networkRoutes,
   ...workshopRoutes,
+  ...attendanceRoutes,
   {
     path: routerPath(webPages.profile),
     canMatch: [signedInGuard],

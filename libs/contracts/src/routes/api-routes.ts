@@ -257,6 +257,16 @@ export const workshopsApi = {
   workshopOrganisers: { method: 'GET', path: '/api/admin/workshops/:id/organisers' },
   grantOrganiser: { method: 'PUT', path: '/api/admin/workshops/:id/organisers/:userId' },
   revokeOrganiser: { method: 'DELETE', path: '/api/admin/workshops/:id/organisers/:userId' },
+  // attendance: the participant's own check-in code and badge; organisers' check-in, roll lists, sheet, badges
+  myCheckInCode: { method: 'GET', path: '/api/workshops/:slug/check-in-code' },
+  registrationCheckInCode: { method: 'GET', path: '/api/workshop-registrations/:id/check-in-code' },
+  registrationBadge: { method: 'GET', path: '/api/workshop-registrations/:id/badge' },
+  checkIn: { method: 'POST', path: '/api/organiser/workshops/:id/sessions/:sessionId/check-ins' },
+  rollList: { method: 'GET', path: '/api/organiser/workshops/:id/sessions/:sessionId/attendance' },
+  markAttendance: { method: 'PUT', path: '/api/organiser/workshops/:id/sessions/:sessionId/attendance/:registrationId' },
+  checkInBatch: { method: 'POST', path: '/api/organiser/workshops/:id/check-ins/batch' },
+  attendanceSheet: { method: 'GET', path: '/api/organiser/workshops/:id/attendance' },
+  workshopBadges: { method: 'GET', path: '/api/organiser/workshops/:id/badges' },
 } as const satisfies Record<string, ApiRoute>;
 
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */

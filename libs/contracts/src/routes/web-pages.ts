@@ -39,4 +39,9 @@ export const webPages = {
   organiserRegistrations: { path: '/organiser/workshops/:id/registrations' },
   /** Where an admin creates workshops and grants organisers. */
   adminWorkshops: { path: '/admin/workshops' },
+  /** Attendance: the participant's check-in code; the organiser's check-in screen, roll list and sheet. */
+  myCheckInCode: { path: '/workshops/:slug/check-in-code' },
+  organiserCheckIn: { path: '/organiser/workshops/:id/check-in' },
+  organiserRollList: { path: '/organiser/workshops/:id/sessions/:sessionId/roll' },
+  organiserAttendance: { path: '/organiser/workshops/:id/attendance' },
 } as const satisfies Record<string, WebPage>;

@@ -17,3 +17,9 @@ export * from './workshop-catalogue.service';
 export * from './registration.service';
 export * from './offer-expiry.service';
 export * from './seat-allocator';
+/** AttendanceService, BadgePdfRenderer: check-in codes, attendance per session, rates, name badges. */
+export * from './attendance.entity';
+export * from './attendance.service';
+export * from './badge-pdf.renderer';
+export * from './check-in-code';
+export * from './badge.service';

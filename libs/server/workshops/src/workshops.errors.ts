@@ -77,3 +77,34 @@ export class WorkshopStartedError extends ConflictException {
     super({ message: `This workshop has begun (${status}): a registration can no longer be withdrawn.`, extensions: { currentStatus: status } });
   }
 }
+
+/** Check-in with a code no registration has (mistyped, or not an Aula code). */
+export class UnknownCheckInCodeError extends NotFoundException {
+  constructor() {
+    super('No participant has this check-in code. Check the code and try again.');
+  }
+}
+
+/** Check-in with the code of a registration that holds no seat now (withdrawn, declined, waitlisted...). */
+export class CheckInNotConfirmedError extends ConflictException {
+  constructor(displayName: string, status: WorkshopRegistrationStatus) {
+    super({
+      message: `${displayName}'s registration is ${status}, not confirmed: they cannot be checked in.`,
+      extensions: { currentStatus: status },
+    });
+  }
+}
+
+/** Check-in with a code that belongs to another workshop's participant. */
+export class CheckInOtherWorkshopError extends ConflictException {
+  constructor() {
+    super('This check-in code belongs to another workshop, not this one.');
+  }
+}
+
+/** An offline scan sent again after the person it checked in was marked absent on the roll: not applied again. */
+export class ScanSupersededError extends ConflictException {
+  constructor() {
+    super('This scan was recorded before, and the participant has been marked absent since: it is not applied again.');
+  }
+}

@@ -14,8 +14,12 @@ import { WorkshopOrganiserService } from './workshop-organiser.service';
 import { WorkshopCatalogueService } from './workshop-catalogue.service';
 import { RegistrationService } from './registration.service';
 import { OfferExpiryService } from './offer-expiry.service';
+import { WorkshopAttendance, WorkshopCheckInCodeRecord, WorkshopCheckInScan } from './attendance.entity';
+import { AttendanceService } from './attendance.service';
+import { BadgePdfRenderer } from './badge-pdf.renderer';
+import { BadgeService } from './badge.service';
 
-export const WORKSHOPS_ENTITIES = [Workshop, WorkshopSession, WorkshopOrganiser, WorkshopRegistration];
+export const WORKSHOPS_ENTITIES = [Workshop, WorkshopSession, WorkshopOrganiser, WorkshopRegistration, WorkshopCheckInCodeRecord, WorkshopAttendance, WorkshopCheckInScan];
 
 const WORKSHOPS_SERVICES = [
   // who may do what
@@ -31,6 +35,10 @@ const WORKSHOPS_SERVICES = [
   RegistrationService,
   // seat offers past their deadline (called by the worker's scheduler)
   OfferExpiryService,
+  // check-in codes, attendance per session, rates; name badges
+  AttendanceService,
+  BadgePdfRenderer,
+  BadgeService,
 ];
 
 /**

@@ -15,6 +15,7 @@ import { CreateDirectory1764600000000 } from './1764600000000-create-directory';
 import { DirectorySearchPrefixIndex1764610000000 } from './1764610000000-directory-search-prefix-index';
 import { CreateWorkshops1764700000000 } from './1764700000000-create-workshops';
 import { WorkshopRegistrationCancelled1764790000000 } from './1764790000000-workshop-registration-cancelled';
+import { WorkshopAttendance1764815000000 } from './1764815000000-workshop-attendance';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   DirectorySearchPrefixIndex1764610000000,
   CreateWorkshops1764700000000,
   WorkshopRegistrationCancelled1764790000000,
+  WorkshopAttendance1764815000000,
 ];
