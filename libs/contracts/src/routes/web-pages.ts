@@ -39,4 +39,10 @@ export const webPages = {
   organiserRegistrations: { path: '/organiser/workshops/:id/registrations' },
   /** Where an admin creates workshops and grants organisers. */
   adminWorkshops: { path: '/admin/workshops' },
+  /** Organisers' screens after the workshop: materials, the feedback survey's results, the outcomes record. */
+  organiserMaterials: { path: '/organiser/workshops/:id/materials' },
+  organiserSurveyResults: { path: '/organiser/workshops/:id/survey-results' },
+  organiserOutcomes: { path: '/organiser/workshops/:id/outcomes' },
+  /** The published report of a workshop (its outcomes), for anyone. */
+  workshopReport: { path: '/workshops/:slug/report' },
 } as const satisfies Record<string, WebPage>;
