@@ -17,3 +17,13 @@ export * from './workshop-catalogue.service';
 export * from './registration.service';
 export * from './offer-expiry.service';
 export * from './seat-allocator';
+/** Materials, the feedback survey and the outcomes record (WorkshopOutcomesModule). */
+export * from './workshop-material.entity';
+export * from './workshop-survey.entity';
+export * from './workshop-outcome.entity';
+export * from './workshop-outcomes.module';
+export * from './workshop-outcomes.errors';
+export * from './workshop-survey.rules';
+export * from './workshop-material.service';
+export * from './workshop-survey.service';
+export * from './workshop-outcome.service';
