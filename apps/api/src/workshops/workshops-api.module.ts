@@ -1,18 +1,19 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@aula/server/identity';
-import { WorkshopsModule } from '@aula/server/workshops';
+import { WorkshopOutcomesModule, WorkshopsModule } from '@aula/server/workshops';
 import { DirectoryReaderLocale } from '../directory/reader-locale';
 import { WorkshopsController } from './workshops.controller';
 import { WorkshopRegistrationsController } from './workshop-registrations.controller';
 import { OrganiserWorkshopsController } from './organiser-workshops.controller';
 import { AdminWorkshopOrganisersController } from './admin-workshop-organisers.controller';
+import { OrganiserWorkshopOutcomesController, WorkshopParticipantOutcomesController, WorkshopReportController } from './workshop-outcomes.controller';
 
 /**
  * Workshops over HTTP: the public list and pages, the signed-in person's registration, the
  * organisers' records, agenda and registrations table, and administrators' organiser grants.
  */
 @Module({
-  imports: [WorkshopsModule, IdentityModule],
+  imports: [WorkshopsModule, IdentityModule, WorkshopOutcomesModule],
   providers: [DirectoryReaderLocale],
   controllers: [
     // anyone
@@ -23,6 +24,10 @@ import { AdminWorkshopOrganisersController } from './admin-workshop-organisers.c
     OrganiserWorkshopsController,
     // administrators
     AdminWorkshopOrganisersController,
+    // materials, feedback survey, outcomes and the report
+    WorkshopParticipantOutcomesController,
+    WorkshopReportController,
+    OrganiserWorkshopOutcomesController,
   ],
 })
 export class WorkshopsApiModule {}
