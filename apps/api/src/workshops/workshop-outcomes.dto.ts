@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsString, IsUrl, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import {
   LOCALES,
   WORKSHOP_OUTCOME_KINDS,
@@ -89,7 +89,7 @@ class PromptDto implements Translations {
 export class SurveyQuestionDto implements WorkshopSurveyQuestion {
   @ApiProperty({ example: 'venue', description: 'Lower-case letters, digits and dashes; answers refer to it' })
   @IsString()
-  @MaxLength(40)
+  @Matches(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'must be lower-case letters, digits and dashes (at most 40)' })
   id: string;
 
   @Enum(WORKSHOP_SURVEY_QUESTION_KINDS, true) kind: WorkshopSurveyQuestionKind;
@@ -160,6 +160,7 @@ const Description = (required: boolean) =>
     ...(required ? [] : [IsOptionalNotNull()]),
     IsString(),
     MaxLength(WORKSHOP_OUTCOME_LIMITS.description),
+    Matches(/\S/, { message: 'is required' }),
   );
 
 export class OutcomeDto implements WorkshopOutcomeInput {

@@ -85,11 +85,13 @@ export function checkAnswers(questions: readonly WorkshopSurveyQuestion[], answe
   const problems: FieldProblem[] = [];
   const byId = new Map(questions.map((q) => [q.id, q]));
   const given = new Map<string, WorkshopSurveyAnswer>();
+  const seen = new Set<string>();
   answers.forEach((a, i) => {
     const path = `answers.${i}`;
     const question = byId.get(a.questionId);
     if (!question) return problems.push({ path: `${path}.questionId`, message: 'is not a question of this survey' });
-    if (given.has(a.questionId)) return problems.push({ path: `${path}.questionId`, message: 'is answered twice' });
+    if (seen.has(a.questionId)) return problems.push({ path: `${path}.questionId`, message: 'is answered twice' });
+    seen.add(a.questionId);
     if (question.kind === 'rating') {
       if (a.text !== undefined) problems.push({ path: `${path}.text`, message: 'is for text questions; this one takes a rating' });
       if (a.rating === undefined || a.rating === null) {
@@ -110,7 +112,7 @@ export function checkAnswers(questions: readonly WorkshopSurveyQuestion[], answe
     return undefined;
   });
   for (const q of questions)
-    if (q.required && !given.has(q.id) && !answers.some((a) => a.questionId === q.id))
+    if (q.required && !seen.has(q.id))
       problems.push({ path: `answers.${q.id}`, message: 'is required' });
   // Stored in the survey's order.
   return { answers: questions.flatMap((q) => given.get(q.id) ?? []), problems };
