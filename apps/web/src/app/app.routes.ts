@@ -4,6 +4,7 @@ import { authRoutes } from './auth/auth.routes';
 import { catalogueRoutes } from './catalogue/catalogue.routes';
 import { verifyRoutes } from './certification/verify.routes';
 import { networkRoutes } from './network/network.routes';
+import { workshopOutcomesRoutes } from './workshop-outcomes/workshop-outcomes.routes';
 import { homeRedirect, roleGuard, signedInGuard } from './core/auth/auth.guards';
 
 // Every area is a lazy chunk: on a slow link people download only the screens they use.
@@ -13,6 +14,7 @@ export const routes: Routes = [
   ...catalogueRoutes,
   ...verifyRoutes,
   ...networkRoutes,
+  ...workshopOutcomesRoutes,
   {
     path: routerPath(webPages.profile),
     canMatch: [signedInGuard],
