@@ -45,4 +45,6 @@ export const webPages = {
   organiserOutcomes: { path: '/organiser/workshops/:id/outcomes' },
   /** The published report of a workshop (its outcomes), for anyone. */
   workshopReport: { path: '/workshops/:slug/report' },
+  /** A participant's materials and feedback survey (the workshop page may also include them). */
+  workshopFeedback: { path: '/workshops/:slug/feedback' },
 } as const satisfies Record<string, WebPage>;

@@ -30,4 +30,10 @@ export const workshopOutcomesRoutes: Routes = [
     title: 'workshopOutcomes.titles.report',
     loadComponent: () => import('./workshop-report-page.component'),
   },
+  {
+    path: routerPath(webPages.workshopFeedback),
+    canMatch: [signedInGuard],
+    title: 'workshopOutcomes.titles.feedback',
+    loadComponent: () => import('./workshop-feedback-page.component'),
+  },
 ];
