@@ -22,6 +22,7 @@ test('a participant answers the survey in Portuguese, the organiser reads the ch
   page,
   playwright,
 }, info) => {
+  test.setTimeout(90_000);
   const unique = word();
   const regionNames = { from: `Antioquia ${unique}`, to: `Córdoba ${unique}` };
   const topic = `Gestión del agua ${unique}`;

@@ -24,7 +24,7 @@ interface RatingBlock {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslocoDirective, BarChartComponent],
   template: `
-    <main class="page" *transloco="let t">
+    <div class="page" *transloco="let t">
       <a mat-button [routerLink]="page.backLink()">{{ t('workshopOutcomes.organiser.back') }}</a>
       <h1>{{ t('workshopOutcomes.titles.surveyResults') }}</h1>
       @if (page.title()) {
@@ -89,7 +89,7 @@ interface RatingBlock {
           }
         }
       }
-    </main>
+    </div>
   `,
   styleUrl: './organiser-screens.scss',
   styles: `

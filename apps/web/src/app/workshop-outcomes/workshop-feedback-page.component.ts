@@ -16,13 +16,13 @@ import { WorkshopSurveyComponent } from './workshop-survey.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, RouterLink, TranslocoDirective, WorkshopMaterialsComponent, WorkshopSurveyComponent],
   template: `
-    <main class="page" *transloco="let t">
+    <div class="page" *transloco="let t">
       <a mat-button [routerLink]="workshopLink()">{{ t('workshopOutcomes.report.backToWorkshop') }}</a>
       <h1>{{ t('workshopOutcomes.titles.feedback') }}</h1>
       <p class="note">{{ t('workshopOutcomes.feedback.note') }}</p>
       <aula-workshop-survey [workshopSlug]="slug()" />
       <aula-workshop-materials [workshopSlug]="slug()" />
-    </main>
+    </div>
   `,
   styles: `
     .page {

@@ -12,11 +12,11 @@ import { WorkshopReportComponent } from './workshop-report.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, RouterLink, TranslocoDirective, WorkshopReportComponent],
   template: `
-    <main class="page" *transloco="let t">
+    <div class="page" *transloco="let t">
       <a mat-button [routerLink]="workshopLink()">{{ t('workshopOutcomes.report.backToWorkshop') }}</a>
       <h1>{{ t('workshopOutcomes.titles.report') }}</h1>
       <aula-workshop-report [workshopSlug]="slug()" [showUnpublished]="true" />
-    </main>
+    </div>
   `,
   styles: `
     .page {
