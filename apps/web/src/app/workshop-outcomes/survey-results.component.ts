@@ -10,6 +10,7 @@ import { BarChartComponent } from '../network/bar-chart.component';
 import type { ChartRow } from '../network/bar-chart';
 import { inLanguage, organiserWorkshop } from './organiser-workshop';
 import { ratingRows } from './workshop-outcomes';
+import { SurveyQuestionsComponent } from './survey-questions.component';
 
 interface RatingBlock {
   result: WorkshopRatingResult;
@@ -22,7 +23,7 @@ interface RatingBlock {
 @Component({
   selector: 'aula-survey-results',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslocoDirective, BarChartComponent],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslocoDirective, BarChartComponent, SurveyQuestionsComponent],
   template: `
     <div class="page" *transloco="let t">
       <a mat-button [routerLink]="page.backLink()">{{ t('workshopOutcomes.organiser.back') }}</a>
@@ -88,6 +89,9 @@ interface RatingBlock {
             </section>
           }
         }
+      }
+      @if (page.view()) {
+        <aula-survey-questions [workshopId]="page.id()" (saved)="results.reload()" />
       }
     </div>
   `,

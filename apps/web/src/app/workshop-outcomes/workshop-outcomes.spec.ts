@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkshopRatingResult, WorkshopSurveyPublicView } from '@aula/contracts';
-import { groupByKind, missingRequired, ratingRows, surveyAnswers } from './workshop-outcomes';
+import { cleanQuestions, groupByKind, missingRequired, newQuestionId, ratingRows, surveyAnswers } from './workshop-outcomes';
 
 const questions: WorkshopSurveyPublicView['questions'] = [
   { id: 'overall', kind: 'rating', prompt: 'Overall', required: true },
@@ -46,6 +46,20 @@ describe('outcomes', () => {
     expect(groups.map((g) => [g.kind, g.entries.map((e) => e.id)])).toEqual([
       ['demand', ['b']],
       ['offer', ['a', 'c']],
+    ]);
+  });
+});
+
+describe('survey questions', () => {
+  it('gives a new question an id not yet used', () => {
+    expect(newQuestionId([])).toBe('q1');
+    expect(newQuestionId(['overall', 'q3'])).toBe('q4');
+    expect(newQuestionId(['q2', 'q3'])).toBe('q4');
+  });
+
+  it('trims prompts and drops languages left empty', () => {
+    expect(cleanQuestions([{ id: 'q1', kind: 'text', required: false, prompt: { en: ' Ideas ', es: '  ', pt: 'Ideias' } }])).toEqual([
+      { id: 'q1', kind: 'text', required: false, prompt: { en: 'Ideas', pt: 'Ideias' } },
     ]);
   });
 });

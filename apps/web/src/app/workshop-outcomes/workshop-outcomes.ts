@@ -2,10 +2,12 @@ import {
   WORKSHOP_OUTCOME_KINDS,
   WORKSHOP_RATING_MAX,
   WORKSHOP_RATING_MIN,
+  type Translations,
   type WorkshopOutcomeKind,
   type WorkshopRatingResult,
   type WorkshopSurveyAnswer,
   type WorkshopSurveyPublicView,
+  type WorkshopSurveyQuestion,
 } from '@aula/contracts';
 import type { ChartRow } from '../network/bar-chart';
 
@@ -53,4 +55,23 @@ export function groupByKind<T extends { kind: WorkshopOutcomeKind }>(entries: re
   return WORKSHOP_OUTCOME_KINDS.map((kind) => ({ kind, entries: entries.filter((e) => e.kind === kind) })).filter(
     (g) => g.entries.length > 0,
   );
+}
+
+/** A question id not yet among `taken`: q1, q2, … */
+export function newQuestionId(taken: readonly string[]): string {
+  const used = new Set(taken);
+  let n = taken.length + 1;
+  while (used.has(`q${n}`)) n++;
+  return `q${n}`;
+}
+
+/** The questions as sent: prompts trimmed, languages left empty dropped. */
+export function cleanQuestions(questions: readonly WorkshopSurveyQuestion[]): WorkshopSurveyQuestion[] {
+  return questions.map((q) => {
+    const prompt: Translations = {};
+    for (const [locale, text] of Object.entries(q.prompt) as [keyof Translations, string | undefined][]) {
+      if (text?.trim()) prompt[locale] = text.trim();
+    }
+    return { id: q.id, kind: q.kind, required: q.required, prompt };
+  });
 }
