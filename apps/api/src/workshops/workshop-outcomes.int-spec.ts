@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
+  ACTIVITY_FILE_MAX_BYTES,
   routeUrl,
   workshopsApi,
   type WorkshopMaterialView,
@@ -102,11 +103,14 @@ describe('workshop materials, feedback survey and outcomes over HTTP', () => {
       expect((await participants[0].call('GET', fileUrl)).statusCode).toBe(404);
     });
 
-    it('checks uploads like other files: HTML refused whatever its name, fields named', async () => {
+    it('checks uploads like other files: size limit, HTML refused whatever its name, fields named', async () => {
       const { w } = await workshopWith(0);
       const html = await upload(w, SAMPLE_HTML, 'agenda.pdf', { title: 'Agenda', language: 'es' });
       expect(html.statusCode).toBe(415);
       expect(fieldsOf(html)).toEqual(['file']);
+      const tooLarge = await upload(w, Buffer.alloc(ACTIVITY_FILE_MAX_BYTES + 1, 0x20), 'notes.txt', { title: 'Notas', language: 'es' });
+      expect(tooLarge.statusCode).toBe(413);
+      expect(fieldsOf(tooLarge)).toEqual(['file']);
       const bad = await upload(w, samplePdf(), 'a.pdf', { title: '', language: 'fr', sessionId: 'nope' });
       expect(bad.statusCode).toBe(400);
       expect(fieldsOf(bad)).toEqual(expect.arrayContaining(['title', 'language', 'sessionId']));
