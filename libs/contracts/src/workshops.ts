@@ -419,6 +419,8 @@ export interface WorkshopSurveyPublicView {
   workshopId: string;
   /** Open once the workshop is held. */
   open: boolean;
+  /** Whether the reader may answer: confirmed participants do, organisers only read it. */
+  canAnswer: boolean;
   questions: { id: string; kind: WorkshopSurveyQuestionKind; prompt: string; required: boolean }[];
   /** The reader's answer, when given and not anonymous; `answered` says whether they answered at all. */
   answered: boolean;

@@ -139,7 +139,8 @@ describe('workshop materials, feedback survey and outcomes over HTTP', () => {
 
       // The default survey, in the reader's language.
       const survey = (await ana.call('GET', routeUrl(workshopsApi.survey, { slug: w.slug }, { locale: 'pt' }))).json() as WorkshopSurveyPublicView;
-      expect(survey).toMatchObject({ open: true, answered: false, myResponse: null });
+      expect(survey).toMatchObject({ open: true, canAnswer: true, answered: false, myResponse: null });
+      expect((await admin('GET', routeUrl(workshopsApi.survey, { slug: w.slug }))).json()).toMatchObject({ canAnswer: false });
       expect(survey.questions[0]).toMatchObject({ id: 'overall', kind: 'rating', prompt: 'De modo geral, como você avalia a oficina?' });
 
       const first = await answer(ana, w, full);

@@ -81,6 +81,7 @@ export class WorkshopSurveyService {
     return {
       workshopId: w.id,
       open: SURVEY_OPEN_STATUSES.includes(w.status),
+      canAnswer: await this.isConfirmed(actor, w.id),
       questions: questions.map((q) => ({ id: q.id, kind: q.kind, required: q.required, prompt: pickText(q.prompt, locale, w.defaultLocale).text })),
       answered: !!respondent,
       myResponse: mine ? toResponseView(mine) : null,

@@ -48,6 +48,8 @@ import { WorkshopOutcomesService } from './workshop-outcomes.service';
               <p class="done" role="status">{{ t(s.myResponse ? 'workshopOutcomes.survey.thanks' : 'workshopOutcomes.survey.thanksAnonymous') }}</p>
             } @else if (!s.open) {
               <p>{{ t('workshopOutcomes.survey.notOpen') }}</p>
+            } @else if (!s.canAnswer) {
+              <p>{{ t('workshopOutcomes.survey.organiserNote') }}</p>
             } @else {
               <form (ngSubmit)="submit(s)" novalidate>
                 <p class="intro">{{ t('workshopOutcomes.survey.intro') }}</p>
