@@ -14,7 +14,7 @@ import { AssessmentDeadlineAndResultReadModels1764530000000 } from './1764530000
 import { CreateDirectory1764600000000 } from './1764600000000-create-directory';
 import { DirectorySearchPrefixIndex1764610000000 } from './1764610000000-directory-search-prefix-index';
 import { CreateWorkshops1764700000000 } from './1764700000000-create-workshops';
-import { WorkshopOutcomes1764750000000 } from './1764750000000-workshop-outcomes';
+import { WorkshopOutcomes1764820000000 } from './1764820000000-workshop-outcomes';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -34,5 +34,5 @@ export const MIGRATIONS = [
   CreateDirectory1764600000000,
   DirectorySearchPrefixIndex1764610000000,
   CreateWorkshops1764700000000,
-  WorkshopOutcomes1764750000000,
+  WorkshopOutcomes1764820000000,
 ];

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * table for the documentation centre), the feedback survey (questions, answers that may carry no
  * user id, and apart from them who answered), and the outcomes record per region and topic.
  */
-export class WorkshopOutcomes1764750000000 implements MigrationInterface {
-  name = 'WorkshopOutcomes1764750000000';
+export class WorkshopOutcomes1764820000000 implements MigrationInterface {
+  name = 'WorkshopOutcomes1764820000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TYPE "public"."workshop_material_kind" AS ENUM('file', 'link')`);
