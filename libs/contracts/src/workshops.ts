@@ -480,3 +480,181 @@ export interface WorkshopAttendanceSheet {
   sessions: WorkshopAttendanceSessionSummary[];
   participants: WorkshopAttendanceRate[];
 }
+
+// ---- materials, feedback survey and outcomes (after the workshop) ----
+
+export const WORKSHOP_MATERIAL_KINDS = ['file', 'link'] as const;
+export type WorkshopMaterialKind = (typeof WORKSHOP_MATERIAL_KINDS)[number];
+
+export const WORKSHOP_OUTCOME_LIMITS = {
+  materialTitle: 200,
+  url: 2000,
+  prompt: 500,
+  questions: 30,
+  textAnswer: 5000,
+  topic: 60,
+  description: 5000,
+} as const;
+
+/** A link attached to the workshop, or to one of its sessions. */
+export interface WorkshopMaterialLinkInput {
+  title: string;
+  url: string;
+  /** The language the material is in. */
+  language: Locale;
+  sessionId?: string | null;
+}
+
+/** A file's details, sent as query parameters beside the multipart `file`. */
+export interface WorkshopMaterialFileQuery {
+  title: string;
+  language: Locale;
+  sessionId?: string;
+}
+
+/** Files and links of a workshop: kept per workshop (and session) for the documentation centre to index. */
+export interface WorkshopMaterialView {
+  id: string;
+  workshopId: string;
+  /** null: the workshop as a whole. */
+  sessionId: string | null;
+  kind: WorkshopMaterialKind;
+  title: string;
+  language: Locale;
+  /** Links only. */
+  url: string | null;
+  /** Files only. */
+  fileName: string | null;
+  contentType: string | null;
+  size: number | null;
+  createdAt: string;
+}
+
+export const WORKSHOP_SURVEY_QUESTION_KINDS = ['rating', 'text'] as const;
+export type WorkshopSurveyQuestionKind = (typeof WORKSHOP_SURVEY_QUESTION_KINDS)[number];
+
+/** Ratings run from 1 (poor) to 5 (excellent). */
+export const WORKSHOP_RATING_MIN = 1;
+export const WORKSHOP_RATING_MAX = 5;
+
+export interface WorkshopSurveyQuestion {
+  /** Stable within the survey: answers refer to it. */
+  id: string;
+  kind: WorkshopSurveyQuestionKind;
+  prompt: Translations;
+  required: boolean;
+}
+
+/** What the organiser edits; no questions given means the default survey. */
+export interface WorkshopSurveyInput {
+  questions: WorkshopSurveyQuestion[];
+}
+
+export interface WorkshopSurveyView {
+  workshopId: string;
+  /** Whether the organiser left the default survey in place. */
+  isDefault: boolean;
+  questions: WorkshopSurveyQuestion[];
+  responses: number;
+}
+
+/** The survey as a participant reads it: prompts in one language. */
+export interface WorkshopSurveyPublicView {
+  workshopId: string;
+  /** Open once the workshop is held. */
+  open: boolean;
+  /** Whether the reader may answer: confirmed participants do, organisers only read it. */
+  canAnswer: boolean;
+  questions: { id: string; kind: WorkshopSurveyQuestionKind; prompt: string; required: boolean }[];
+  /** The reader's answer, when given and not anonymous; `answered` says whether they answered at all. */
+  answered: boolean;
+  myResponse: WorkshopSurveyResponseView | null;
+}
+
+export interface WorkshopSurveyAnswer {
+  questionId: string;
+  /** Rating questions. */
+  rating?: number;
+  /** Text questions. */
+  text?: string;
+}
+
+export interface WorkshopSurveyResponseInput {
+  answers: WorkshopSurveyAnswer[];
+  /** Stored without the person's id; they still answer only once. */
+  anonymous?: boolean;
+}
+
+export interface WorkshopSurveyResponseView {
+  id: string;
+  anonymous: boolean;
+  answers: WorkshopSurveyAnswer[];
+  createdAt: string;
+}
+
+export interface WorkshopRatingResult {
+  questionId: string;
+  kind: 'rating';
+  prompt: Translations;
+  /** Answers per rating, index 0 for 1 up to index 4 for 5. */
+  distribution: number[];
+  count: number;
+  /** null with no answers. */
+  mean: number | null;
+}
+
+export interface WorkshopTextResult {
+  questionId: string;
+  kind: 'text';
+  prompt: Translations;
+  answers: string[];
+}
+
+export interface WorkshopSurveyResults {
+  workshopId: string;
+  responses: number;
+  anonymous: number;
+  questions: (WorkshopRatingResult | WorkshopTextResult)[];
+}
+
+export const WORKSHOP_OUTCOME_KINDS = ['demand', 'priority', 'lesson', 'offer', 'request'] as const;
+export type WorkshopOutcomeKind = (typeof WORKSHOP_OUTCOME_KINDS)[number];
+/** Kinds that go from one region to another (or to any region). */
+export const WORKSHOP_COOPERATION_KINDS: readonly WorkshopOutcomeKind[] = ['offer', 'request'];
+
+export interface WorkshopOutcomeInput {
+  kind: WorkshopOutcomeKind;
+  /** A directory region: the region the demand, priority or lesson is from; the offering/requesting region. */
+  regionId: string;
+  /** Cooperation only: the region addressed; null or left out: any region. */
+  toRegionId?: string | null;
+  topic: string;
+  description: string;
+}
+
+export type WorkshopOutcomeUpdate = Partial<WorkshopOutcomeInput>;
+
+export interface WorkshopOutcomeView {
+  id: string;
+  workshopId: string;
+  kind: WorkshopOutcomeKind;
+  regionId: string;
+  toRegionId: string | null;
+  topic: string;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Published with the workshop report: regions named in the reader's language. */
+export interface WorkshopOutcomePublicView extends WorkshopOutcomeView {
+  region: RegionRef | null;
+  toRegion: RegionRef | null;
+}
+
+export interface WorkshopReportView {
+  workshopId: string;
+  slug: string;
+  title: string;
+  outcomes: WorkshopOutcomePublicView[];
+}

@@ -1,19 +1,20 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@aula/server/identity';
-import { WorkshopsModule } from '@aula/server/workshops';
+import { WorkshopOutcomesModule, WorkshopsModule } from '@aula/server/workshops';
 import { DirectoryReaderLocale } from '../directory/reader-locale';
 import { WorkshopsController } from './workshops.controller';
 import { WorkshopRegistrationsController } from './workshop-registrations.controller';
 import { OrganiserWorkshopsController } from './organiser-workshops.controller';
 import { AdminWorkshopOrganisersController } from './admin-workshop-organisers.controller';
 import { AttendanceController } from './attendance.controller';
+import { OrganiserWorkshopOutcomesController, WorkshopParticipantOutcomesController, WorkshopReportController } from './workshop-outcomes.controller';
 
 /**
  * Workshops over HTTP: the public list and pages, the signed-in person's registration, the
  * organisers' records, agenda and registrations table, and administrators' organiser grants.
  */
 @Module({
-  imports: [WorkshopsModule, IdentityModule],
+  imports: [WorkshopsModule, IdentityModule, WorkshopOutcomesModule],
   providers: [DirectoryReaderLocale],
   controllers: [
     // anyone
@@ -26,6 +27,10 @@ import { AttendanceController } from './attendance.controller';
     AdminWorkshopOrganisersController,
     // attendance: check-in codes, check-in, roll lists, the sheet, badges
     AttendanceController,
+    // materials, feedback survey, outcomes and the report
+    WorkshopParticipantOutcomesController,
+    WorkshopReportController,
+    OrganiserWorkshopOutcomesController,
   ],
 })
 export class WorkshopsApiModule {}

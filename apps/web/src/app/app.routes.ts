@@ -6,6 +6,7 @@ import { verifyRoutes } from './certification/verify.routes';
 import { networkRoutes } from './network/network.routes';
 import { workshopRoutes } from './workshops/workshops.routes';
 import { attendanceRoutes } from './attendance/attendance.routes';
+import { workshopOutcomesRoutes } from './workshop-outcomes/workshop-outcomes.routes';
 import { homeRedirect, roleGuard, signedInGuard } from './core/auth/auth.guards';
 
 // Every area is a lazy chunk: on a slow link people download only the screens they use.
@@ -17,6 +18,7 @@ export const routes: Routes = [
   ...networkRoutes,
   ...workshopRoutes,
   ...attendanceRoutes,
+  ...workshopOutcomesRoutes,
   {
     path: routerPath(webPages.profile),
     canMatch: [signedInGuard],

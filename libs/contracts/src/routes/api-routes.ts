@@ -267,6 +267,23 @@ export const workshopsApi = {
   checkInBatch: { method: 'POST', path: '/api/organiser/workshops/:id/check-ins/batch' },
   attendanceSheet: { method: 'GET', path: '/api/organiser/workshops/:id/attendance' },
   workshopBadges: { method: 'GET', path: '/api/organiser/workshops/:id/badges' },
+  // materials, feedback survey and outcomes: confirmed participants and organisers (outcomes public once the report is published)
+  materials: { method: 'GET', path: '/api/workshops/:slug/materials' },
+  materialFile: { method: 'GET', path: '/api/workshops/:slug/materials/:materialId/file' },
+  survey: { method: 'GET', path: '/api/workshops/:slug/survey' },
+  answerSurvey: { method: 'POST', path: '/api/workshops/:slug/survey/responses' },
+  report: { method: 'GET', path: '/api/workshops/:slug/report' },
+  organiserMaterials: { method: 'GET', path: '/api/organiser/workshops/:id/materials' },
+  addMaterialLink: { method: 'POST', path: '/api/organiser/workshops/:id/materials' },
+  uploadMaterial: { method: 'POST', path: '/api/organiser/workshops/:id/materials/file' },
+  deleteMaterial: { method: 'DELETE', path: '/api/organiser/workshops/:id/materials/:materialId' },
+  organiserSurvey: { method: 'GET', path: '/api/organiser/workshops/:id/survey' },
+  saveSurvey: { method: 'PUT', path: '/api/organiser/workshops/:id/survey' },
+  surveyResults: { method: 'GET', path: '/api/organiser/workshops/:id/survey/results' },
+  organiserOutcomes: { method: 'GET', path: '/api/organiser/workshops/:id/outcomes' },
+  addOutcome: { method: 'POST', path: '/api/organiser/workshops/:id/outcomes' },
+  updateOutcome: { method: 'PATCH', path: '/api/organiser/workshops/:id/outcomes/:outcomeId' },
+  deleteOutcome: { method: 'DELETE', path: '/api/organiser/workshops/:id/outcomes/:outcomeId' },
 } as const satisfies Record<string, ApiRoute>;
 
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */

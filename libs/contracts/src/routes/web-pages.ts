@@ -44,4 +44,12 @@ export const webPages = {
   organiserCheckIn: { path: '/organiser/workshops/:id/check-in' },
   organiserRollList: { path: '/organiser/workshops/:id/sessions/:sessionId/roll' },
   organiserAttendance: { path: '/organiser/workshops/:id/attendance' },
+  /** Organisers' screens after the workshop: materials, the feedback survey's results, the outcomes record. */
+  organiserMaterials: { path: '/organiser/workshops/:id/materials' },
+  organiserSurveyResults: { path: '/organiser/workshops/:id/survey-results' },
+  organiserOutcomes: { path: '/organiser/workshops/:id/outcomes' },
+  /** The published report of a workshop (its outcomes), for anyone. */
+  workshopReport: { path: '/workshops/:slug/report' },
+  /** A participant's materials and feedback survey (the workshop page may also include them). */
+  workshopFeedback: { path: '/workshops/:slug/feedback' },
 } as const satisfies Record<string, WebPage>;

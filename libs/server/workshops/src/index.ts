@@ -23,3 +23,13 @@ export * from './attendance.service';
 export * from './badge-pdf.renderer';
 export * from './check-in-code';
 export * from './badge.service';
+/** Materials, the feedback survey and the outcomes record (WorkshopOutcomesModule). */
+export * from './workshop-material.entity';
+export * from './workshop-survey.entity';
+export * from './workshop-outcome.entity';
+export * from './workshop-outcomes.module';
+export * from './workshop-outcomes.errors';
+export * from './workshop-survey.rules';
+export * from './workshop-material.service';
+export * from './workshop-survey.service';
+export * from './workshop-outcome.service';

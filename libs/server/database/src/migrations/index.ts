@@ -16,6 +16,7 @@ import { DirectorySearchPrefixIndex1764610000000 } from './1764610000000-directo
 import { CreateWorkshops1764700000000 } from './1764700000000-create-workshops';
 import { WorkshopRegistrationCancelled1764790000000 } from './1764790000000-workshop-registration-cancelled';
 import { WorkshopAttendance1764815000000 } from './1764815000000-workshop-attendance';
+import { WorkshopOutcomes1764820000000 } from './1764820000000-workshop-outcomes';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateWorkshops1764700000000,
   WorkshopRegistrationCancelled1764790000000,
   WorkshopAttendance1764815000000,
+  WorkshopOutcomes1764820000000,
 ];
