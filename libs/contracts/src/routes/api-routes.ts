@@ -257,6 +257,8 @@ export const workshopsApi = {
   workshopOrganisers: { method: 'GET', path: '/api/admin/workshops/:id/organisers' },
   grantOrganiser: { method: 'PUT', path: '/api/admin/workshops/:id/organisers/:userId' },
   revokeOrganiser: { method: 'DELETE', path: '/api/admin/workshops/:id/organisers/:userId' },
+  // organisers: the registrations as CSV (`?status=` narrows them)
+  exportRegistrations: { method: 'GET', path: '/api/organiser/workshops/:id/registrations/export' },
 } as const satisfies Record<string, ApiRoute>;
 
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */

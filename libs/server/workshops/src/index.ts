@@ -17,3 +17,5 @@ export * from './workshop-catalogue.service';
 export * from './registration.service';
 export * from './offer-expiry.service';
 export * from './seat-allocator';
+/** RegistrationCsvService: a workshop's registrations as formula-safe CSV for its organisers. */
+export * from './registration-csv.service';

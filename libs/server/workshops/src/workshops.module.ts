@@ -14,6 +14,7 @@ import { WorkshopOrganiserService } from './workshop-organiser.service';
 import { WorkshopCatalogueService } from './workshop-catalogue.service';
 import { RegistrationService } from './registration.service';
 import { OfferExpiryService } from './offer-expiry.service';
+import { RegistrationCsvService } from './registration-csv.service';
 
 export const WORKSHOPS_ENTITIES = [Workshop, WorkshopSession, WorkshopOrganiser, WorkshopRegistration];
 
@@ -31,6 +32,8 @@ const WORKSHOPS_SERVICES = [
   RegistrationService,
   // seat offers past their deadline (called by the worker's scheduler)
   OfferExpiryService,
+  // the organisers' registrations CSV
+  RegistrationCsvService,
 ];
 
 /**
