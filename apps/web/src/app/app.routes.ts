@@ -5,6 +5,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes';
 import { verifyRoutes } from './certification/verify.routes';
 import { networkRoutes } from './network/network.routes';
 import { homeRedirect, roleGuard, signedInGuard } from './core/auth/auth.guards';
+import { organiserGuard } from './organiser/organiser-access';
 
 // Every area is a lazy chunk: on a slow link people download only the screens they use.
 export const routes: Routes = [
@@ -41,6 +42,8 @@ export const routes: Routes = [
     canMatch: [signedInGuard],
     loadChildren: () => import('./gradebook/gradebook.routes'),
   },
+  // Organisers: administrators, and people granted a workshop (the guard asks the API).
+  { path: 'organiser', canMatch: [organiserGuard], loadChildren: () => import('./organiser/organiser.routes') },
   {
     path: '**',
     title: 'titles.notFound',
