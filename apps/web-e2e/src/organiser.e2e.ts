@@ -77,7 +77,7 @@ test('the administrator creates a workshop with two sessions, publishes it, deci
   await expect(page.getByRole('textbox', { name: t(locale, 'organiser.form.slug') })).toHaveValue(
     `taller-de-gobernanza-del-agua-${run}`,
   );
-  await page.getByRole('searchbox', { name: t(locale, 'organiser.form.hostInstitution') }).fill(`Instituto del Agua ${run}`);
+  await page.getByRole('combobox', { name: t(locale, 'organiser.form.hostInstitution') }).fill(`Instituto del Agua ${run}`);
   await page.getByRole('option', { name: records.institution }).click();
   await page.getByRole('combobox', { name: t(locale, 'organiser.form.hostRegion') }).click();
   await page.getByRole('option', { name: records.region }).click();

@@ -5,7 +5,7 @@ import type { FormControl } from '@angular/forms';
 import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { directoryApi, routeUrl, type InstitutionRef } from '@aula/contracts';
+import { directoryApi, routeUrl, type InstitutionPage, type InstitutionRef } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom, startWith, switchMap } from 'rxjs';
 import { LanguageService } from '../core/i18n/language.service';
@@ -107,11 +107,11 @@ export class HostInstitutionFieldComponent {
     this.named = id;
     try {
       const found = await firstValueFrom(
-        this.http.get<InstitutionRef>(routeUrl(directoryApi.institution, { id }), {
+        this.http.get<InstitutionPage>(routeUrl(directoryApi.institution, { id }), {
           params: { locale: this.language.active() },
         }),
       );
-      if (this.control().value === id) this.name.set(found.displayName);
+      if (this.control().value === id) this.name.set(found.institution.displayName);
     } catch {
       // A pending or hidden institution has no public page; the id stays chosen.
     }
