@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import type { AbstractControl, FormGroup } from '@angular/forms';
 import { applyFieldErrors, problemOf, speaksReadersLanguage, statusOf } from '../core/api/problem';
 
@@ -12,6 +13,8 @@ export function formProblem(
   language: string,
   controlFor: (path: string) => AbstractControl | null,
 ): { failureKey: string | null; messages: string[] } {
+  // Not an answer of the API: a fault of the page itself.
+  if (!(error instanceof HttpErrorResponse)) return { failureKey: 'errors.unexpected', messages: [] };
   const status = statusOf(error);
   if (status !== 400 && status !== 409 && status !== 422) {
     return { failureKey: status === 0 ? 'errors.offline' : 'errors.unexpected', messages: [] };

@@ -58,6 +58,7 @@ import {
   workshopControlPath,
   workshopFormOf,
   type LifecycleAction,
+  type NumberInput,
   type WorkshopFormValue,
 } from './workshop-form';
 import { formatSpanInZone } from './zoned-format';
@@ -186,7 +187,7 @@ export default class WorkshopEditorComponent implements OnInit {
         es: [value.es, Validators.maxLength(max)],
         pt: [value.pt, Validators.maxLength(max)],
       });
-    const count = (value: string, min: number, max: number) => [value, [integerValidator, Validators.min(min), Validators.max(max)]];
+    const count = (value: NumberInput, min: number, max: number) => [value, [integerValidator, Validators.min(min), Validators.max(max)]];
     return this.fb.group({
       slug: [v.slug, [Validators.required, slugValidator]],
       kind: [v.kind],
@@ -279,9 +280,9 @@ export default class WorkshopEditorComponent implements OnInit {
       this.showInvalid();
       return;
     }
-    const body = toWorkshopInput(this.form.getRawValue());
     this.saving.set(true);
     try {
+      const body = toWorkshopInput(this.form.getRawValue());
       const current = this.workshop();
       if (!current) {
         const created = await this.organiser.create(body);

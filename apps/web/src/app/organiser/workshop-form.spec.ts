@@ -85,6 +85,11 @@ describe('toWorkshopInput', () => {
     ).toEqual(['region-b']);
   });
 
+  it('reads the numbers number inputs hand over, empty ones as null', () => {
+    const input = toWorkshopInput(filled({ expectedHours: null, capacity: 40, countryQuota: 10, holdHours: 24, attendanceThreshold: 80 }));
+    expect(input).toMatchObject({ expectedHours: null, capacity: 40, countryQuota: 10, holdHours: 24, attendanceThreshold: 80 });
+  });
+
   it('sends what cannot be read as a number so the API names the field, and drops empty defaults', () => {
     const input = toWorkshopInput(filled({ capacity: 'many', holdHours: '', attendanceThreshold: ' ' }));
     expect(Number.isNaN(input.capacity)).toBe(true);

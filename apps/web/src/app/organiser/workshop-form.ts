@@ -15,6 +15,9 @@ import {
 import { textByLocale, toTranslations, type TextByLocale } from '../admin/translations';
 import { instantToZoned, zonedToInstant } from '../gradebook/zoned-time';
 
+/** What a number field holds: a number input gives a number or null, its initial value is text. */
+export type NumberInput = string | number | null;
+
 /** What the workshop form holds: text per language, numbers as typed, window times on the workshop's clock. */
 export interface WorkshopFormValue {
   slug: string;
@@ -34,15 +37,15 @@ export interface WorkshopFormValue {
   timeZone: string;
   startDate: string;
   endDate: string;
-  expectedHours: string;
-  capacity: string;
-  countryQuota: string;
+  expectedHours: NumberInput;
+  capacity: NumberInput;
+  countryQuota: NumberInput;
   registrationMode: WorkshopRegistrationMode;
   /** `YYYY-MM-DDTHH:mm` in the workshop's time zone, or empty. */
   registrationOpensAt: string;
   registrationClosesAt: string;
-  holdHours: string;
-  attendanceThreshold: string;
+  holdHours: NumberInput;
+  attendanceThreshold: NumberInput;
 }
 
 export function emptyWorkshopForm(timeZone: string, locale: Locale): WorkshopFormValue {
@@ -105,9 +108,13 @@ export function workshopFormOf(w: WorkshopView): WorkshopFormValue {
   };
 }
 
-/** A number as typed: null when empty; NaN stays NaN so the API names the field. */
-function numberOrNull(text: string): number | null {
-  const trimmed = text.trim();
+/**
+ * A number as typed: null when empty; NaN stays NaN so the API names the field. Number inputs
+ * hand over numbers (or null when empty), text inputs strings: both are read.
+ */
+function numberOrNull(value: NumberInput): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const trimmed = (value ?? '').trim();
   return trimmed === '' ? null : Number(trimmed);
 }
 
