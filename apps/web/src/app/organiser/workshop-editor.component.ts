@@ -233,6 +233,7 @@ export default class WorkshopEditorComponent implements OnInit {
       if (!id || id === 'new') {
         this.workshop.set(null);
         this.setRequiredTitle();
+        this.syncFormatValidators();
         return;
       }
       const w = await this.organiser.workshop(id);
@@ -241,6 +242,7 @@ export default class WorkshopEditorComponent implements OnInit {
       this.form.reset(workshopFormOf(w));
       this.activeLocale.set(w.defaultLocale);
       this.setRequiredTitle();
+      this.syncFormatValidators();
     } catch (error) {
       const status = statusOf(error);
       this.loadFailedKey.set(status === 404 ? 'organiser.editor.notFound' : status === 0 ? 'errors.offline' : 'errors.unexpected');
@@ -257,6 +259,22 @@ export default class WorkshopEditorComponent implements OnInit {
       else control.removeValidators(Validators.required);
       control.updateValueAndValidity();
     }
+  }
+
+  /**
+   * The venue is required in person and hybrid, the link online and hybrid. Set here rather than
+   * with `required` attributes: a hidden field's directive leaves its last error behind.
+   */
+  protected syncFormatValidators(): void {
+    const format = this.form.controls.format.value;
+    const rule = (control: AbstractControl, needed: boolean) => {
+      if (needed) control.addValidators(Validators.required);
+      else control.removeValidators(Validators.required);
+      control.updateValueAndValidity();
+    };
+    rule(this.form.controls.venueAddress, format !== 'online');
+    rule(this.form.controls.venueCity, format !== 'online');
+    rule(this.form.controls.onlineUrl, format !== 'in-person');
   }
 
   protected titleTyped(locale: Locale): void {
@@ -276,6 +294,7 @@ export default class WorkshopEditorComponent implements OnInit {
     if (this.saving()) return;
     this.failureKey.set(null);
     this.otherMessages.set([]);
+    this.syncFormatValidators();
     if (this.form.invalid) {
       this.showInvalid();
       return;
