@@ -48,8 +48,8 @@ async function addSession(page: Page, locale: Lang, title: string, startsAt?: st
   await expect(dialog.getByRole('heading', { name: t(locale, 'organiser.agenda.addTitle') })).toBeVisible();
   await dialog.getByRole('textbox', { name: t(locale, 'organiser.agenda.fields.title'), exact: true }).fill(title);
   await dialog.getByRole('textbox', { name: t(locale, 'organiser.agenda.fields.speakers') }).fill(`Speaker ${run}`);
-  if (startsAt) await dialog.getByLabel(t(locale, 'organiser.agenda.fields.startsAt')).fill(startsAt);
-  if (endsAt) await dialog.getByLabel(t(locale, 'organiser.agenda.fields.endsAt')).fill(endsAt);
+  if (startsAt) await dialog.getByLabel(t(locale, 'organiser.agenda.fields.startsAt'), { exact: true }).fill(startsAt);
+  if (endsAt) await dialog.getByLabel(t(locale, 'organiser.agenda.fields.endsAt'), { exact: true }).fill(endsAt);
   await dialog.getByRole('button', { name: t(locale, 'organiser.agenda.saveSession') }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 3, name: title })).toBeVisible();
@@ -100,7 +100,7 @@ test('the administrator creates a workshop with two sessions, publishes it, deci
   // The agenda: the first session at the default time of the first day, the second later on.
   await addSession(page, locale, `Apertura ${run}`);
   await addSession(page, locale, `Mesa de regiones ${run}`, '2031-05-12T11:00', '2031-05-12T12:30');
-  const agenda = page.getByRole('region', { name: t(locale, 'organiser.agenda.title') });
+  const agenda = page.getByRole('region', { name: t(locale, 'organiser.agenda.title'), exact: true });
   await expect(agenda.getByRole('listitem')).toHaveCount(2);
 
   // Publishing asks first.
