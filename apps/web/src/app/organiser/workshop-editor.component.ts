@@ -37,7 +37,7 @@ import { integerValidator, slugValidator, webAddressValidator } from '../admin/a
 import { displayLocale, displayText } from '../admin/translations';
 import { slugFrom } from '../core/catalog/catalog-rules';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
-import { CountryFieldComponent } from '../shared/country-field.component';
+import { countryOptions } from '../shared/countries';
 import { DirectoryLookupService } from '../shared/directory-lookup.service';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
@@ -82,7 +82,6 @@ import { formatSpanInZone } from './zoned-format';
     FieldErrorComponent,
     IconComponent,
     LanguageTabsComponent,
-    CountryFieldComponent,
     TimeZoneFieldComponent,
     HostInstitutionFieldComponent,
     OrganisersPanelComponent,
@@ -159,6 +158,8 @@ export default class WorkshopEditorComponent implements OnInit {
     return w && w.status !== 'draft' ? routeUrl(webPages.workshop, { slug: w.slug }) : '';
   });
   protected readonly viewerZone = this.dates.timeZone;
+  /** The venue's country: the programme's countries first, names in the reader's language. */
+  protected readonly countries = computed(() => countryOptions(this.language.tag()));
   protected readonly sessions = computed(() => {
     const w = this.workshop();
     if (!w) return [];
@@ -274,6 +275,7 @@ export default class WorkshopEditorComponent implements OnInit {
     };
     rule(this.form.controls.venueAddress, format !== 'online');
     rule(this.form.controls.venueCity, format !== 'online');
+    rule(this.form.controls.venueCountry, format !== 'online');
     rule(this.form.controls.onlineUrl, format !== 'in-person');
   }
 
