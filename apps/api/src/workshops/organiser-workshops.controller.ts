@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -6,6 +7,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -16,7 +18,8 @@ import {
   type WorkshopSessionView,
   type WorkshopView,
 } from '@aula/contracts';
-import { RegistrationService, WorkshopService, WorkshopSessionService } from '@aula/server/workshops';
+import { attachmentDisposition } from '@aula/server/core';
+import { RegistrationCsvService, RegistrationService, WorkshopService, WorkshopSessionService } from '@aula/server/workshops';
 import type { Actor } from '@aula/server/identity';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Route } from '../common/route.decorator';
@@ -25,6 +28,7 @@ import {
   CreateSessionDto,
   CreateWorkshopDto,
   DeclineDto,
+  ExportRegistrationsQueryDto,
   OrganiserWorkshopQueryDto,
   RegistrationQueryDto,
   UpdateSessionDto,
@@ -51,6 +55,7 @@ export class OrganiserWorkshopsController {
     private readonly workshops: WorkshopService,
     private readonly sessions: WorkshopSessionService,
     private readonly registrations: RegistrationService,
+    private readonly registrationsCsv: RegistrationCsvService,
   ) {}
 
   @Route(workshopsApi.organiserWorkshops)
@@ -142,5 +147,26 @@ export class OrganiserWorkshopsController {
   @ApiOkResponse({ type: WorkshopRegistrationViewDto })
   decline(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: DeclineDto): Promise<WorkshopRegistrationView> {
     return this.registrations.decline(actor, id, body.reason);
+  }
+
+  @Route(workshopsApi.exportRegistrations)
+  @ApiOperation({
+    summary:
+      'Registrations as CSV in arrival order (UTF-8 with BOM; cells that would run as formulas start with an apostrophe)',
+  })
+  @ApiProduces('text/csv')
+  async exportRegistrations(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: ExportRegistrationsQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const file = await this.registrationsCsv.export(actor, id, query);
+    void reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', attachmentDisposition(file.fileName))
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store');
+    return file.content;
   }
 }

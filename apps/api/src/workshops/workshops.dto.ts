@@ -385,3 +385,7 @@ export class OrganiserWorkshopQueryDto extends PageQueryDto implements WorkshopO
 export class RegistrationQueryDto extends PageQueryDto implements WorkshopRegistrationQuery {
   @Enum(WORKSHOP_REGISTRATION_STATUSES, false) status?: WorkshopRegistrationStatus;
 }
+
+export class ExportRegistrationsQueryDto {
+  @Enum(WORKSHOP_REGISTRATION_STATUSES, false) status?: WorkshopRegistrationStatus;
+}

@@ -8,6 +8,7 @@ import { workshopRoutes } from './workshops/workshops.routes';
 import { attendanceRoutes } from './attendance/attendance.routes';
 import { workshopOutcomesRoutes } from './workshop-outcomes/workshop-outcomes.routes';
 import { homeRedirect, roleGuard, signedInGuard } from './core/auth/auth.guards';
+import { organiserGuard } from './organiser/organiser-access';
 
 // Every area is a lazy chunk: on a slow link people download only the screens they use.
 export const routes: Routes = [
@@ -47,6 +48,8 @@ export const routes: Routes = [
     canMatch: [signedInGuard],
     loadChildren: () => import('./gradebook/gradebook.routes'),
   },
+  // Organisers: administrators, and people granted a workshop (the guard asks the API).
+  { path: 'organiser', canMatch: [organiserGuard], loadChildren: () => import('./organiser/organiser.routes') },
   {
     path: '**',
     title: 'titles.notFound',

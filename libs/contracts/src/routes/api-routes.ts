@@ -284,6 +284,8 @@ export const workshopsApi = {
   addOutcome: { method: 'POST', path: '/api/organiser/workshops/:id/outcomes' },
   updateOutcome: { method: 'PATCH', path: '/api/organiser/workshops/:id/outcomes/:outcomeId' },
   deleteOutcome: { method: 'DELETE', path: '/api/organiser/workshops/:id/outcomes/:outcomeId' },
+  // organisers: the registrations as CSV (`?status=` narrows them)
+  exportRegistrations: { method: 'GET', path: '/api/organiser/workshops/:id/registrations/export' },
 } as const satisfies Record<string, ApiRoute>;
 
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */

@@ -33,3 +33,5 @@ export * from './workshop-survey.rules';
 export * from './workshop-material.service';
 export * from './workshop-survey.service';
 export * from './workshop-outcome.service';
+/** RegistrationCsvService: a workshop's registrations as formula-safe CSV for its organisers. */
+export * from './registration-csv.service';

@@ -18,6 +18,7 @@ import { WorkshopAttendance, WorkshopCheckInCodeRecord, WorkshopCheckInScan } fr
 import { AttendanceService } from './attendance.service';
 import { BadgePdfRenderer } from './badge-pdf.renderer';
 import { BadgeService } from './badge.service';
+import { RegistrationCsvService } from './registration-csv.service';
 
 export const WORKSHOPS_ENTITIES = [Workshop, WorkshopSession, WorkshopOrganiser, WorkshopRegistration, WorkshopCheckInCodeRecord, WorkshopAttendance, WorkshopCheckInScan];
 
@@ -39,6 +40,8 @@ const WORKSHOPS_SERVICES = [
   AttendanceService,
   BadgePdfRenderer,
   BadgeService,
+  // the organisers' registrations CSV
+  RegistrationCsvService,
 ];
 
 /**

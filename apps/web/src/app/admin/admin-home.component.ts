@@ -52,6 +52,15 @@ import { IconComponent } from '../shared/icon.component';
               </span>
             </a>
           </li>
+          <li>
+            <a class="task" [routerLink]="workshops">
+              <aula-icon name="event" />
+              <span>
+                <span class="task-title">{{ t('organiser.home.link') }}</span>
+                <span class="task-text">{{ t('organiser.home.text') }}</span>
+              </span>
+            </a>
+          </li>
         </ul>
       </section>
     </div>
@@ -101,4 +110,5 @@ import { IconComponent } from '../shared/icon.component';
 })
 export default class AdminHomeComponent {
   protected readonly directory = webPages.adminDirectory.path;
+  protected readonly workshops = webPages.organiserWorkshops.path;
 }

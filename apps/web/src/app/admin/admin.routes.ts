@@ -54,4 +54,6 @@ export default [
     path: routerPath(webPages.adminDirectory, { path: '/admin' }),
     loadChildren: () => import('../admin-directory/admin-directory.routes'),
   },
+  // Workshops are run from the organisers' area, where administrators also grant organisers.
+  { path: routerPath(webPages.adminWorkshops, { path: '/admin' }), redirectTo: webPages.organiserWorkshops.path },
 ] satisfies Routes;

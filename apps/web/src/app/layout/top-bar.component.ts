@@ -12,6 +12,7 @@ import { injectMediaQuery } from '../shared/media-query';
 import { NoticeService } from '../shared/notice.service';
 import { DropdownComponent } from './dropdown.component';
 import { NotificationBellComponent } from '../notification/notification-bell.component';
+import { OrganiserAccess } from '../organiser/organiser-access';
 
 /**
  * Who is signed in, where they are, which language: the bar on every page. Plain elements
@@ -49,6 +50,9 @@ export class TopBarComponent {
   protected readonly networkLink = webPages.network.path;
   protected readonly workshopsLink = webPages.workshops.path;
   protected readonly narrow = injectMediaQuery('(max-width: 719.98px)');
+  /** Organisers (admins, and people granted a workshop) find their workshops in the account menu. */
+  protected readonly canOrganise = inject(OrganiserAccess).canOrganise;
+  protected readonly organiserLink = webPages.organiserWorkshops.path;
 
   protected async chooseLanguage(locale: Locale): Promise<void> {
     if (locale === this.activeLocale()) return;
