@@ -153,6 +153,19 @@ export default class WorkshopEditorComponent implements OnInit {
     const w = this.workshop();
     return w ? routeUrl(webPages.organiserRegistrations, { id: w.id }) : '';
   });
+  /** The workshop's other screens: check-in and attendance during it, materials, feedback and outcomes after. */
+  protected readonly workLinks = computed(() => {
+    const w = this.workshop();
+    if (!w) return [];
+    const id = { id: w.id };
+    return [
+      { key: 'checkIn', icon: 'check', url: routeUrl(webPages.organiserCheckIn, id) },
+      { key: 'attendance', icon: 'checkCircle', url: routeUrl(webPages.organiserAttendance, id) },
+      { key: 'materials', icon: 'file', url: routeUrl(webPages.organiserMaterials, id) },
+      { key: 'surveyResults', icon: 'quiz', url: routeUrl(webPages.organiserSurveyResults, id) },
+      { key: 'outcomes', icon: 'assignment', url: routeUrl(webPages.organiserOutcomes, id) },
+    ] as const;
+  });
   protected readonly publicLink = computed(() => {
     const w = this.workshop();
     return w && w.status !== 'draft' ? routeUrl(webPages.workshop, { slug: w.slug }) : '';

@@ -21,6 +21,10 @@ import { DateTimeService } from '../core/time/date-time.service';
 import { IconComponent } from '../shared/icon.component';
 import { countryName, languageName } from '../network/network-text';
 import { RegistrationPanelComponent } from './registration-panel.component';
+import { MyCheckInCodeComponent } from '../attendance/my-checkin-code.component';
+import { WorkshopMaterialsComponent } from '../workshop-outcomes/workshop-materials.component';
+import { WorkshopReportComponent } from '../workshop-outcomes/workshop-report.component';
+import { WorkshopSurveyComponent } from '../workshop-outcomes/workshop-survey.component';
 import { WorkshopDatesComponent } from './workshop-dates.component';
 import { seatsKey } from './workshop-text';
 import { agendaByDay, sessionTimes, type SessionTimes } from './workshop-time';
@@ -45,6 +49,10 @@ interface AgendaSession {
     IconComponent,
     RegistrationPanelComponent,
     WorkshopDatesComponent,
+    MyCheckInCodeComponent,
+    WorkshopMaterialsComponent,
+    WorkshopSurveyComponent,
+    WorkshopReportComponent,
   ],
   templateUrl: './workshop-page.component.html',
   styleUrl: './workshop-page.component.scss',
