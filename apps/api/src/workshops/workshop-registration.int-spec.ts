@@ -158,11 +158,11 @@ describe('workshop registration over HTTP: seats, waiting list, quota, offers an
 
     // Nothing is due yet.
     const expiry = t.app.get(OfferExpiryService);
-    expect(await expiry.expireOffers(new Date())).toBe(0);
+    expect(await expiry.expireOffers(new Date(), w.id)).toBe(0);
     // 25 hours later C has not confirmed: the offer lapses and D gets one, with its own deadline.
     const later = new Date(Date.now() + 25 * HOUR);
-    expect(await expiry.expireOffers(later)).toBe(1);
-    expect(await expiry.expireOffers(later)).toBe(0);
+    expect(await expiry.expireOffers(later, w.id)).toBe(1);
+    expect(await expiry.expireOffers(later, w.id)).toBe(0);
     expect((await mine(c, w)).status).toBe('expired');
     expect(await events('workshop-registration.cancelled', offer.id)).toEqual([
       { registrationId: offer.id, workshopId: w.id, userId: c.id, reason: 'offer-expired' },

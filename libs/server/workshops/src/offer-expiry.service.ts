@@ -16,12 +16,12 @@ export class OfferExpiryService {
     private readonly seats: SeatAllocator,
   ) {}
 
-  /** Expires every offer due at `now`; resolves how many lapsed. */
-  async expireOffers(now = new Date()): Promise<number> {
+  /** Expires every offer due at `now` (of one workshop, when given); resolves how many lapsed. */
+  async expireOffers(now = new Date(), workshopId?: string): Promise<number> {
     const due = (await this.dataSource.query(
       `SELECT DISTINCT workshop_id AS "workshopId" FROM workshop_registrations
-        WHERE status = 'offered' AND offer_expires_at <= $1`,
-      [now],
+        WHERE status = 'offered' AND offer_expires_at <= $1 AND ($2::uuid IS NULL OR workshop_id = $2)`,
+      [now, workshopId ?? null],
     )) as { workshopId: string }[];
     let expired = 0;
     for (const { workshopId } of due) expired += await this.expireIn(workshopId, now);

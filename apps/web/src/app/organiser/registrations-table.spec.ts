@@ -77,6 +77,7 @@ describe('chart counts', () => {
       ['declined', 1],
       ['withdrawn', 0],
       ['expired', 0],
+      ['cancelled', 0],
     ]);
     expect(counts[0]?.label).toBe('label:pending');
   });
