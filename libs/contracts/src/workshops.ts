@@ -1,6 +1,6 @@
 import type { Locale } from './identity';
 import type { Translations } from './catalog';
-import type { InstitutionRef, RegionRef } from './directory';
+import type { InstitutionRef, ProposedInstitution, RegionRef, StakeholderSector } from './directory';
 
 /**
  * Workshops: interregional (regions exchange experience and identify cooperation) and
@@ -61,6 +61,12 @@ export const WORKSHOP_LIMITS = {
   reason: 1000,
   motivation: 3000,
   sessions: 200,
+  accessibilityNeeds: 2000,
+  questions: 30,
+  questionPrompt: 500,
+  questionOptions: 30,
+  optionLabel: 200,
+  answer: 3000,
 } as const;
 
 /** Default share of session hours a participant must attend for a participation certificate. */
@@ -263,6 +269,8 @@ export interface WorkshopPublicView extends WorkshopSummary {
   sessions: WorkshopSessionPublicView[];
   /** The reader's own registration, when signed in and registered. */
   myRegistration: WorkshopRegistrationView | null;
+  /** The organisers' own questions on the application form. */
+  questions: WorkshopQuestionPublicView[];
   /** Whether the reader organises this workshop. */
   organiser: boolean;
 }
@@ -290,6 +298,16 @@ export interface WorkshopRegistrationRequest {
   /** ISO 3166-1 alpha-2; the account's country when left out. Needed when the workshop has a country quota. */
   country?: string;
   motivation?: string;
+  /** The person's institution from the directory, or "my institution is not listed" (at most one of the two). */
+  institutionId?: string;
+  proposedInstitution?: ProposedInstitution;
+  position?: string;
+  sector?: StakeholderSector;
+  /** The person's region, from the directory. */
+  regionId?: string;
+  accessibilityNeeds?: string;
+  /** Answers to the workshop's own questions, keyed by question id: text, or the chosen option's id. */
+  answers?: Record<string, string>;
 }
 
 export interface WorkshopRegistrationView {
@@ -299,6 +317,13 @@ export interface WorkshopRegistrationView {
   status: WorkshopRegistrationStatus;
   country: string | null;
   motivation: string | null;
+  institution: InstitutionRef | null;
+  position: string | null;
+  sector: StakeholderSector | null;
+  region: RegionRef | null;
+  accessibilityNeeds: string | null;
+  /** Answers to the workshop's questions, keyed by question id (a choice: the option's id). */
+  answers: Record<string, string>;
   /** Order of arrival (first come, first served). */
   arrival: number;
   /** 1-based place on the waiting list, while waitlisted. */
@@ -337,4 +362,52 @@ export interface WorkshopOrganiserView {
   displayName: string;
   email: string;
   grantedAt: string;
+}
+
+// ---- the application form's own questions (per workshop) ----
+
+export const WORKSHOP_QUESTION_KINDS = ['text', 'choice'] as const;
+export type WorkshopQuestionKind = (typeof WORKSHOP_QUESTION_KINDS)[number];
+
+export interface WorkshopQuestionOption {
+  /** Stable within the question: what an answer holds. */
+  id: string;
+  label: Translations;
+}
+
+/** An organiser's question, edited in every language at once. */
+export interface WorkshopQuestion {
+  /** Stable within the workshop: what answers are keyed by. */
+  id: string;
+  kind: WorkshopQuestionKind;
+  prompt: Translations;
+  required: boolean;
+  /** Choice questions only (at least two). */
+  options?: WorkshopQuestionOption[];
+}
+
+/** The whole list at once, in the order shown. */
+export interface WorkshopQuestionsRequest {
+  questions: WorkshopQuestion[];
+}
+
+/** A question as the applicant reads it (one language). */
+export interface WorkshopQuestionPublicView {
+  id: string;
+  kind: WorkshopQuestionKind;
+  prompt: string;
+  required: boolean;
+  options: { id: string; label: string }[];
+}
+
+/** One of the signed-in person's registrations with its workshop ("my workshops"). */
+export interface MyWorkshopRegistration {
+  registration: WorkshopRegistrationView;
+  workshop: WorkshopSummary;
+}
+
+export interface MyWorkshopsQuery {
+  /** upcoming: ends today or later; past: ended. Both when left out. */
+  when?: 'upcoming' | 'past';
+  locale?: Locale;
 }

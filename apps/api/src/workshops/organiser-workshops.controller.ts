@@ -11,6 +11,7 @@ import {
 import {
   workshopsApi,
   type Page,
+  type WorkshopQuestion,
   type WorkshopRegistrationRow,
   type WorkshopRegistrationView,
   type WorkshopSessionView,
@@ -29,6 +30,8 @@ import {
   RegistrationQueryDto,
   UpdateSessionDto,
   UpdateWorkshopDto,
+  WorkshopQuestionDto,
+  WorkshopQuestionsDto,
   WorkshopStatusDto,
 } from './workshops.dto';
 import {
@@ -142,5 +145,23 @@ export class OrganiserWorkshopsController {
   @ApiOkResponse({ type: WorkshopRegistrationViewDto })
   decline(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: DeclineDto): Promise<WorkshopRegistrationView> {
     return this.registrations.decline(actor, id, body.reason);
+  }
+
+  @Route(workshopsApi.workshopQuestions)
+  @ApiOperation({ summary: "The application form's own questions, every language" })
+  @ApiOkResponse({ type: WorkshopQuestionDto, isArray: true })
+  questions(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<WorkshopQuestion[]> {
+    return this.registrations.questions(actor, id);
+  }
+
+  @Route(workshopsApi.setWorkshopQuestions)
+  @ApiOperation({ summary: 'Replace the questions (text or choice, required or not), in the order shown' })
+  @ApiOkResponse({ type: WorkshopQuestionDto, isArray: true })
+  setQuestions(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: WorkshopQuestionsDto,
+  ): Promise<WorkshopQuestion[]> {
+    return this.registrations.setQuestions(actor, id, body.questions);
   }
 }

@@ -257,6 +257,10 @@ export const workshopsApi = {
   workshopOrganisers: { method: 'GET', path: '/api/admin/workshops/:id/organisers' },
   grantOrganiser: { method: 'PUT', path: '/api/admin/workshops/:id/organisers/:userId' },
   revokeOrganiser: { method: 'DELETE', path: '/api/admin/workshops/:id/organisers/:userId' },
+  // the application form's questions; the signed-in person's workshops
+  workshopQuestions: { method: 'GET', path: '/api/organiser/workshops/:id/questions' },
+  setWorkshopQuestions: { method: 'PUT', path: '/api/organiser/workshops/:id/questions' },
+  myWorkshops: { method: 'GET', path: '/api/workshop-registrations/mine' },
 } as const satisfies Record<string, ApiRoute>;
 
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */

@@ -51,17 +51,23 @@ export class WorkshopsModule implements OnModuleInit {
     this.hooks.register({
       name: 'workshops',
       async count(ids, em) {
-        const [row] = (await em.query('SELECT count(*)::int AS n FROM workshops WHERE host_institution_id = ANY($1::uuid[])', [ids])) as {
-          n: number;
-        }[];
-        return row?.n ?? 0;
+        const [row] = (await em.query(
+          `SELECT (SELECT count(*) FROM workshops WHERE host_institution_id = ANY($1::uuid[]))
+                + (SELECT count(*) FROM workshop_registrations WHERE institution_id = ANY($1::uuid[])) AS n`,
+          [ids],
+        )) as { n: string | number }[];
+        return Number(row?.n ?? 0);
       },
       async move(fromIds, toId, em) {
         const result = (await em.query(
           'UPDATE workshops SET host_institution_id = $2 WHERE host_institution_id = ANY($1::uuid[])',
           [fromIds, toId],
         )) as [unknown, number];
-        return result[1] ?? 0;
+        const applications = (await em.query(
+          'UPDATE workshop_registrations SET institution_id = $2 WHERE institution_id = ANY($1::uuid[])',
+          [fromIds, toId],
+        )) as [unknown, number];
+        return (result[1] ?? 0) + (applications[1] ?? 0);
       },
     });
   }

@@ -13,6 +13,7 @@ import { AssessmentReadModels1764520000000 } from './1764520000000-assessment-re
 import { AssessmentDeadlineAndResultReadModels1764530000000 } from './1764530000000-assessment-deadline-and-result-read-models';
 import { CreateDirectory1764600000000 } from './1764600000000-create-directory';
 import { DirectorySearchPrefixIndex1764610000000 } from './1764610000000-directory-search-prefix-index';
+import { WorkshopApplicationForm1764710000000 } from './1764710000000-workshop-application-form';
 import { CreateWorkshops1764700000000 } from './1764700000000-create-workshops';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateDirectory1764600000000,
   DirectorySearchPrefixIndex1764610000000,
   CreateWorkshops1764700000000,
+  WorkshopApplicationForm1764710000000,
 ];
