@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import type { InstitutionRef, WorkshopQuestionPublicView } from '@aula/contracts';
 import { setNotListed } from '../shared/institution-field';
 import { applicationControlFor, applicationForm, applicationRequest } from './application-form';
