@@ -155,7 +155,7 @@ test('a trainee applies for a workshop in Spanish, is approved, sees the agenda 
 
     // Apply through the form.
     await page.getByRole('button', { name: t('es', 'workshops.apply') }).click();
-    await expect(page.getByText(t('es', 'validation.required'))).toBeVisible();
+    await expect(page.getByText(t('es', 'validation.required'))).toHaveCount(2);
     await page.getByRole('combobox', { name: t('es', 'fields.country') }).click();
     await page.getByRole('option', { name: 'Colombia', exact: true }).click();
     // The institution from the directory's typeahead, as a person types part of its name.
