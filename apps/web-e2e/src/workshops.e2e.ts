@@ -174,7 +174,10 @@ test('a trainee applies for a workshop in Spanish, is approved, sees the agenda 
       .getByLabel(t('es', 'workshops.apply2.accessibilityNeeds'))
       .fill('Subtítulos en las sesiones en línea');
     // The organisers' question, in Spanish.
-    await page.getByRole('combobox', { name: new RegExp(escape(`Su papel en el plan ${unique}`)) }).click();
+    // By keyboard: the empty select's label covers it (the form field passes clicks on, Playwright cannot tell).
+    const roleField = page.getByRole('combobox', { name: new RegExp(escape(`Su papel en el plan ${unique}`)) });
+    await roleField.focus();
+    await roleField.press('Enter');
     await page.getByRole('option', { name: 'Coordino el plan' }).click();
     await page.getByRole('button', { name: t('es', 'workshops.apply') }).click();
     const state = (status: string) => page.locator(`.state[data-status="${status}"]`);
