@@ -34,6 +34,8 @@ export interface DomainEvents {
   'workshop-registration.cancelled': WorkshopRegistrationEvent & { reason: 'withdrawn' | 'offer-expired' };
   /** A workshop was cancelled; everyone registered is told. */
   'workshop.cancelled': { workshopId: string };
+  /** An organiser invited an address to a workshop; the sender takes a fresh token for the link (`issueToken`). */
+  'workshop-invitation.sent': { invitationId: string; workshopId: string; email: string };
 }
 
 export interface WorkshopRegistrationEvent {

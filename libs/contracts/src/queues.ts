@@ -34,6 +34,7 @@ export const EVENT_QUEUES = {
   'workshop-registration.promoted': [],
   'workshop-registration.cancelled': [],
   'workshop.cancelled': [],
+  'workshop-invitation.sent': [],
 } as const satisfies Record<DomainEventType, readonly QueueName[]>;
 
 /** The event types a queue receives. */

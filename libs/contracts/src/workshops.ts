@@ -1,4 +1,4 @@
-import type { Locale } from './identity';
+import type { AuthSession, Locale } from './identity';
 import type { Translations } from './catalog';
 import type { InstitutionRef, ProposedInstitution, RegionRef, StakeholderSector } from './directory';
 
@@ -410,4 +410,44 @@ export interface MyWorkshopsQuery {
   /** upcoming: ends today or later; past: ended. Both when left out. */
   when?: 'upcoming' | 'past';
   locale?: Locale;
+}
+
+// ---- invitations (registration by invitation) ----
+
+export const WORKSHOP_INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export type WorkshopInvitationStatus = (typeof WORKSHOP_INVITATION_STATUSES)[number];
+/** Days an invitation link stays valid. */
+export const WORKSHOP_INVITATION_TTL_DAYS = 14;
+export const WORKSHOP_INVITATION_BATCH_MAX = 200;
+
+export interface WorkshopInvitationRequest {
+  /** One or more addresses, with or without an account. */
+  emails: string[];
+}
+
+export interface WorkshopInvitationView {
+  id: string;
+  workshopId: string;
+  email: string;
+  /** The account the email belongs to, when there is one. */
+  userId: string | null;
+  status: WorkshopInvitationStatus;
+  expiresAt: string;
+  acceptedAt: string | null;
+  registrationId: string | null;
+  createdAt: string;
+}
+
+export interface AcceptWorkshopInvitationRequest {
+  token: string;
+  /** For a person without an account: the account made on acceptance. */
+  displayName?: string;
+  password?: string;
+  locale?: Locale;
+}
+
+export interface AcceptWorkshopInvitationResult {
+  registration: WorkshopRegistrationView;
+  /** When the account was made on acceptance: signed in at once. */
+  session: AuthSession | null;
 }

@@ -6,6 +6,7 @@ import { WorkshopsController } from './workshops.controller';
 import { WorkshopRegistrationsController } from './workshop-registrations.controller';
 import { OrganiserWorkshopsController } from './organiser-workshops.controller';
 import { AdminWorkshopOrganisersController } from './admin-workshop-organisers.controller';
+import { WorkshopInvitationsController } from './workshop-invitations.controller';
 
 /**
  * Workshops over HTTP: the public list and pages, the signed-in person's registration, the
@@ -23,6 +24,8 @@ import { AdminWorkshopOrganisersController } from './admin-workshop-organisers.c
     OrganiserWorkshopsController,
     // administrators
     AdminWorkshopOrganisersController,
+    // registration by invitation
+    WorkshopInvitationsController,
   ],
 })
 export class WorkshopsApiModule {}

@@ -17,3 +17,6 @@ export * from './workshop-catalogue.service';
 export * from './registration.service';
 export * from './offer-expiry.service';
 export * from './seat-allocator';
+/** WorkshopInvitationService: registration by invitation (with or without an account). */
+export * from './workshop-invitation.entity';
+export * from './workshop-invitation.service';

@@ -14,8 +14,10 @@ import { WorkshopOrganiserService } from './workshop-organiser.service';
 import { WorkshopCatalogueService } from './workshop-catalogue.service';
 import { RegistrationService } from './registration.service';
 import { OfferExpiryService } from './offer-expiry.service';
+import { WorkshopInvitation } from './workshop-invitation.entity';
+import { WorkshopInvitationService } from './workshop-invitation.service';
 
-export const WORKSHOPS_ENTITIES = [Workshop, WorkshopSession, WorkshopOrganiser, WorkshopRegistration];
+export const WORKSHOPS_ENTITIES = [Workshop, WorkshopSession, WorkshopOrganiser, WorkshopRegistration, WorkshopInvitation];
 
 const WORKSHOPS_SERVICES = [
   // who may do what
@@ -31,6 +33,8 @@ const WORKSHOPS_SERVICES = [
   RegistrationService,
   // seat offers past their deadline (called by the worker's scheduler)
   OfferExpiryService,
+  // registration by invitation
+  WorkshopInvitationService,
 ];
 
 /**
