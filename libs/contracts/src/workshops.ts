@@ -448,6 +448,8 @@ export interface AcceptWorkshopInvitationRequest {
 
 export interface AcceptWorkshopInvitationResult {
   registration: WorkshopRegistrationView;
+  /** The workshop's page to go to. */
+  workshopSlug: string;
   /** When the account was made on acceptance: signed in at once. */
   session: AuthSession | null;
 }

@@ -101,7 +101,7 @@ describe('workshop invitations over HTTP: invite, accept with or without an acco
     expect((await accept(visitor, { token: ta })).statusCode).toBe(401);
     expect((await accept(b.call, { token: ta })).statusCode).toBe(409);
     const first = (await accept(a.call, { token: ta })).json() as AcceptWorkshopInvitationResult;
-    expect(first).toMatchObject({ registration: { status: 'confirmed', userId: a.id }, session: null });
+    expect(first).toMatchObject({ registration: { status: 'confirmed', userId: a.id }, workshopSlug: w.slug, session: null });
     const second = (await accept(b.call, { token: await tokenOf(ib!.id) })).json() as AcceptWorkshopInvitationResult;
     expect(second.registration).toMatchObject({ status: 'waitlisted', userId: b.id, waitlistPosition: 1 });
   });

@@ -61,6 +61,7 @@ export class WorkshopInvitationViewDto implements WorkshopInvitationView {
 
 export class AcceptWorkshopInvitationResultDto implements AcceptWorkshopInvitationResult {
   @ApiProperty({ type: WorkshopRegistrationViewDto }) registration: WorkshopRegistrationView;
+  @ApiProperty() workshopSlug: string;
   @ApiProperty({ type: Object, nullable: true, description: 'A session when the account was made now' })
   session: AuthSession | null;
 }

@@ -39,4 +39,6 @@ export const webPages = {
   organiserRegistrations: { path: '/organiser/workshops/:id/registrations' },
   /** Where an admin creates workshops and grants organisers. */
   adminWorkshops: { path: '/admin/workshops' },
+  /** `?token=` from a workshop's invitation mail: accept it (an account is made when there is none). */
+  workshopInvitation: { path: '/workshop-invitation' },
 } as const satisfies Record<string, WebPage>;

@@ -162,10 +162,10 @@ export class WorkshopInvitationService {
       invitation.tokenHash = null;
       invitation.registrationId = row.id;
       await em.save(invitation);
-      return { user, created, registration: (await this.registrations.views([row], null, em))[0] };
+      return { user, created, slug: workshop.slug, registration: (await this.registrations.views([row], null, em))[0] };
     });
     const session = outcome.created ? (await this.sessions.start(outcome.user)).session : null;
-    return { registration: outcome.registration, session };
+    return { registration: outcome.registration, workshopSlug: outcome.slug, session };
   }
 
   private async newAccount(em: EntityManager, email: string, request: AcceptWorkshopInvitationRequest): Promise<User> {
