@@ -132,4 +132,14 @@ describe('workshop invitations over HTTP: invite, accept with or without an acco
     const statuses = Object.fromEntries((await listOf(w)).map((i) => [i.id, i.status]));
     expect(statuses).toEqual({ [revoked!.id]: 'revoked', [expired!.id]: 'expired', [replaced!.id]: 'accepted' });
   });
+
+  it('refuses acceptance once the workshop no longer takes participants, and keeps the invitation pending', async () => {
+    const w = await publishedWorkshop(admin, records, { registrationMode: 'invitation' });
+    const [invitation] = await invite(w, [uniqueEmail('late')]);
+    const token = await tokenOf(invitation!.id);
+    await admin('POST', routeUrl(workshopsApi.setWorkshopStatus, { id: w.id }), { to: 'cancelled', reason: 'Sin sede' });
+    const res = await accept(visitor, { token, displayName: 'Tardía', password: 'a long enough password' });
+    expect(res.statusCode).toBe(409);
+    expect((await listOf(w))[0]).toMatchObject({ status: 'pending', registrationId: null });
+  });
 });

@@ -16,9 +16,9 @@ import { WorkshopInvitation } from './workshop-invitation.entity';
 import { WorkshopPolicy } from './workshop.policy';
 import { SeatAllocator } from './seat-allocator';
 import { RegistrationService } from './registration.service';
-import { REREGISTER_FROM } from './workshop.rules';
+import { beforeStart, REREGISTER_FROM } from './workshop.rules';
 import { toRegistrationView } from './workshop.views';
-import { AlreadyRegisteredError, WorkshopNotFoundError } from './workshops.errors';
+import { AlreadyRegisteredError, RegistrationClosedError, WorkshopNotFoundError } from './workshops.errors';
 import { fieldsError, type FieldProblem } from './workshop-input';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -141,6 +141,8 @@ export class WorkshopInvitationService {
       const invitation = await em.findOne(WorkshopInvitation, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       if (!workshop || !invitation || invitationStatus(invitation, now) !== 'pending' || invitation.tokenHash !== hashToken(request.token))
         throw new InvalidWorkshopInvitationError();
+      // Invited people may take part until the workshop begins, while it takes participants.
+      if (workshop.status !== 'published' || !beforeStart(workshop, now)) throw new RegistrationClosedError(workshop.status);
       const account = await em.findOne(User, { where: { email: invitation.email } });
       let user: User;
       let created = false;
