@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { adminApi } from './support/admin-api';
 import { t } from './support/i18n';
-import { signIn } from './support/session';
+import { DEMO, DEMO_PASSWORD, signIn } from './support/session';
 
 interface Created {
   id: string;
@@ -13,6 +13,29 @@ const PASSWORD = 'a long enough password';
 /** A calendar day some days from now (the workshop's zone is a few hours from UTC at most). */
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Sets a workshop's own application questions (a PUT, which the shared admin helper does not make). */
+async function putQuestions(
+  playwright: Parameters<typeof adminApi>[0],
+  info: Parameters<typeof adminApi>[1],
+  workshopId: string,
+  questions: unknown[],
+): Promise<void> {
+  const request = await playwright.request.newContext({ baseURL: info.project.use.baseURL });
+  try {
+    const signIn = await request.post('/api/auth/sign-in', {
+      data: { email: DEMO.admin.email, password: DEMO_PASSWORD },
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const answer = await request.put(`/api/organiser/workshops/${workshopId}/questions`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+      data: { questions },
+    });
+    expect(answer.ok(), `PUT questions: ${answer.status()}`).toBe(true);
+  } finally {
+    await request.dispose();
+  }
+}
 
 test('a trainee applies for a workshop in Spanish, is approved, sees the agenda in both times, and withdraws', async ({
   page,
@@ -81,6 +104,19 @@ test('a trainee applies for a workshop in Spanish, is approved, sees the agenda 
       startsAt: `${endDate}T09:00:00Z`,
       endsAt: `${endDate}T11:00:00Z`,
     });
+    // The organisers' own question on the application form: a required choice.
+    await putQuestions(playwright, info, workshop.id, [
+      {
+        id: 'role',
+        kind: 'choice',
+        prompt: { es: `Su papel en el plan ${unique}`, en: `Your role in the plan ${unique}` },
+        required: true,
+        options: [
+          { id: 'lead', label: { es: 'Coordino el plan', en: 'I lead the plan' } },
+          { id: 'member', label: { es: 'Participo en el equipo', en: 'I am on the team' } },
+        ],
+      },
+    ]);
     await api.post(`/api/organiser/workshops/${workshop.id}/status`, { to: 'published' });
   } catch (error) {
     await api.dispose();
@@ -119,23 +155,53 @@ test('a trainee applies for a workshop in Spanish, is approved, sees the agenda 
 
     // Apply through the form.
     await page.getByRole('button', { name: t('es', 'workshops.apply') }).click();
-    await expect(page.getByText(t('es', 'validation.required'))).toBeVisible();
+    await expect(page.getByText(t('es', 'validation.required'))).toHaveCount(2);
     await page.getByRole('combobox', { name: t('es', 'fields.country') }).click();
     await page.getByRole('option', { name: 'Colombia', exact: true }).click();
+    // The institution from the directory's typeahead, as a person types part of its name.
+    const institutionField = page.getByRole('combobox', {
+      name: t('es', 'directoryFields.institution'),
+      exact: true,
+    });
+    await institutionField.pressSequentially(`Gobernación ${unique}`, { delay: 20 });
+    await page.getByRole('option', { name: new RegExp(escape(`Gobernación ${unique}`)) }).click();
+    await expect(institutionField).toHaveValue(new RegExp(escape(`Gobernación ${unique}`)));
+    await page.getByLabel(t('es', 'directoryFields.position')).fill('Coordinadora de planeación');
     await page
       .getByLabel(t('es', 'workshops.motivation'))
       .fill('Coordino el plan de ordenamiento de mi municipio y quiero compartir la experiencia.');
+    await page
+      .getByLabel(t('es', 'workshops.apply2.accessibilityNeeds'))
+      .fill('Subtítulos en las sesiones en línea');
+    // The organisers' question, in Spanish.
+    // By keyboard: the empty select's label covers it (the form field passes clicks on, Playwright cannot tell).
+    const roleField = page.getByRole('combobox', { name: new RegExp(escape(`Su papel en el plan ${unique}`)) });
+    await roleField.focus();
+    await roleField.press('Enter');
+    await page.getByRole('option', { name: 'Coordino el plan' }).click();
     await page.getByRole('button', { name: t('es', 'workshops.apply') }).click();
     const state = (status: string) => page.locator(`.state[data-status="${status}"]`);
     await expect(state('pending')).toContainText(t('es', 'workshops.myStatus.pending'));
     await expect(page.getByRole('button', { name: t('es', 'workshops.apply') })).toHaveCount(0);
 
     // The organiser approves, through the API.
-    const registrations = await api.get<{ items: { id: string; status: string; country: string | null }[] }>(
-      `/api/organiser/workshops/${workshop.id}/registrations`,
-    );
+    const registrations = await api.get<{
+      items: {
+        id: string;
+        status: string;
+        country: string | null;
+        institution: { displayName: string } | null;
+      }[];
+    }>(`/api/organiser/workshops/${workshop.id}/registrations`);
     expect(registrations.items).toHaveLength(1);
-    expect(registrations.items[0]).toMatchObject({ status: 'pending', country: 'CO' });
+    expect(registrations.items[0]).toMatchObject({
+      status: 'pending',
+      country: 'CO',
+      institution: { displayName: `Gobernación ${unique}` },
+      position: 'Coordinadora de planeación',
+      accessibilityNeeds: 'Subtítulos en las sesiones en línea',
+      answers: { role: 'lead' },
+    });
     await api.post(`/api/organiser/workshop-registrations/${registrations.items[0]!.id}/approve`, {});
 
     // Confirmed: the online link appears, and the agenda shows the workshop's time and mine.

@@ -36,6 +36,8 @@ export interface DomainEvents {
   'workshop.cancelled': { workshopId: string };
   /** Sessions of a published workshop were added, changed or removed. */
   'workshop.agenda-changed': { workshopId: string };
+  /** An organiser invited an address to a workshop; the sender takes a fresh token for the link (`issueToken`). */
+  'workshop-invitation.sent': { invitationId: string; workshopId: string; email: string };
 }
 
 export interface WorkshopRegistrationEvent {

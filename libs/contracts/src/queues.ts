@@ -37,6 +37,7 @@ export const EVENT_QUEUES = {
   'workshop.cancelled': [],
   // Fanned out to confirmed participants once per batch of changes (the mail processor waits).
   'workshop.agenda-changed': ['mail'],
+  'workshop-invitation.sent': [],
 } as const satisfies Record<DomainEventType, readonly QueueName[]>;
 
 /** The event types a queue receives. */

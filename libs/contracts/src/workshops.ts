@@ -1,6 +1,6 @@
-import type { Locale } from './identity';
+import type { AuthSession, Locale } from './identity';
 import type { Translations } from './catalog';
-import type { InstitutionRef, RegionRef } from './directory';
+import type { InstitutionRef, ProposedInstitution, RegionRef, StakeholderSector } from './directory';
 
 /**
  * Workshops: interregional (regions exchange experience and identify cooperation) and
@@ -61,6 +61,12 @@ export const WORKSHOP_LIMITS = {
   reason: 1000,
   motivation: 3000,
   sessions: 200,
+  accessibilityNeeds: 2000,
+  questions: 30,
+  questionPrompt: 500,
+  questionOptions: 30,
+  optionLabel: 200,
+  answer: 3000,
 } as const;
 
 /** Default share of session hours a participant must attend for a participation certificate. */
@@ -263,6 +269,8 @@ export interface WorkshopPublicView extends WorkshopSummary {
   sessions: WorkshopSessionPublicView[];
   /** The reader's own registration, when signed in and registered. */
   myRegistration: WorkshopRegistrationView | null;
+  /** The organisers' own questions on the application form. */
+  questions: WorkshopQuestionPublicView[];
   /** Whether the reader organises this workshop. */
   organiser: boolean;
 }
@@ -292,6 +300,16 @@ export interface WorkshopRegistrationRequest {
   /** ISO 3166-1 alpha-2; the account's country when left out. Needed when the workshop has a country quota. */
   country?: string;
   motivation?: string;
+  /** The person's institution from the directory, or "my institution is not listed" (at most one of the two). */
+  institutionId?: string;
+  proposedInstitution?: ProposedInstitution;
+  position?: string;
+  sector?: StakeholderSector;
+  /** The person's region, from the directory. */
+  regionId?: string;
+  accessibilityNeeds?: string;
+  /** Answers to the workshop's own questions, keyed by question id: text, or the chosen option's id. */
+  answers?: Record<string, string>;
 }
 
 export interface WorkshopRegistrationView {
@@ -301,6 +319,13 @@ export interface WorkshopRegistrationView {
   status: WorkshopRegistrationStatus;
   country: string | null;
   motivation: string | null;
+  institution: InstitutionRef | null;
+  position: string | null;
+  sector: StakeholderSector | null;
+  region: RegionRef | null;
+  accessibilityNeeds: string | null;
+  /** Answers to the workshop's questions, keyed by question id (a choice: the option's id). */
+  answers: Record<string, string>;
   /** Order of arrival (first come, first served). */
   arrival: number;
   /** 1-based place on the waiting list, while waitlisted. */
@@ -657,4 +682,94 @@ export interface WorkshopReportView {
   slug: string;
   title: string;
   outcomes: WorkshopOutcomePublicView[];
+}
+
+// ---- the application form's own questions (per workshop) ----
+
+export const WORKSHOP_QUESTION_KINDS = ['text', 'choice'] as const;
+export type WorkshopQuestionKind = (typeof WORKSHOP_QUESTION_KINDS)[number];
+
+export interface WorkshopQuestionOption {
+  /** Stable within the question: what an answer holds. */
+  id: string;
+  label: Translations;
+}
+
+/** An organiser's question, edited in every language at once. */
+export interface WorkshopQuestion {
+  /** Stable within the workshop: what answers are keyed by. */
+  id: string;
+  kind: WorkshopQuestionKind;
+  prompt: Translations;
+  required: boolean;
+  /** Choice questions only (at least two). */
+  options?: WorkshopQuestionOption[];
+}
+
+/** The whole list at once, in the order shown. */
+export interface WorkshopQuestionsRequest {
+  questions: WorkshopQuestion[];
+}
+
+/** A question as the applicant reads it (one language). */
+export interface WorkshopQuestionPublicView {
+  id: string;
+  kind: WorkshopQuestionKind;
+  prompt: string;
+  required: boolean;
+  options: { id: string; label: string }[];
+}
+
+/** One of the signed-in person's registrations with its workshop ("my workshops"). */
+export interface MyWorkshopRegistration {
+  registration: WorkshopRegistrationView;
+  workshop: WorkshopSummary;
+}
+
+export interface MyWorkshopsQuery {
+  /** upcoming: ends today or later; past: ended. Both when left out. */
+  when?: 'upcoming' | 'past';
+  locale?: Locale;
+}
+
+// ---- invitations (registration by invitation) ----
+
+export const WORKSHOP_INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export type WorkshopInvitationStatus = (typeof WORKSHOP_INVITATION_STATUSES)[number];
+/** Days an invitation link stays valid. */
+export const WORKSHOP_INVITATION_TTL_DAYS = 14;
+export const WORKSHOP_INVITATION_BATCH_MAX = 200;
+
+export interface WorkshopInvitationRequest {
+  /** One or more addresses, with or without an account. */
+  emails: string[];
+}
+
+export interface WorkshopInvitationView {
+  id: string;
+  workshopId: string;
+  email: string;
+  /** The account the email belongs to, when there is one. */
+  userId: string | null;
+  status: WorkshopInvitationStatus;
+  expiresAt: string;
+  acceptedAt: string | null;
+  registrationId: string | null;
+  createdAt: string;
+}
+
+export interface AcceptWorkshopInvitationRequest {
+  token: string;
+  /** For a person without an account: the account made on acceptance. */
+  displayName?: string;
+  password?: string;
+  locale?: Locale;
+}
+
+export interface AcceptWorkshopInvitationResult {
+  registration: WorkshopRegistrationView;
+  /** The workshop's page to go to. */
+  workshopSlug: string;
+  /** When the account was made on acceptance: signed in at once. */
+  session: AuthSession | null;
 }

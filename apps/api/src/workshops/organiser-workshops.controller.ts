@@ -13,6 +13,7 @@ import {
 import {
   workshopsApi,
   type Page,
+  type WorkshopQuestion,
   type WorkshopRegistrationRow,
   type WorkshopRegistrationView,
   type WorkshopSessionView,
@@ -33,6 +34,8 @@ import {
   RegistrationQueryDto,
   UpdateSessionDto,
   UpdateWorkshopDto,
+  WorkshopQuestionDto,
+  WorkshopQuestionsDto,
   WorkshopStatusDto,
 } from './workshops.dto';
 import {
@@ -168,5 +171,23 @@ export class OrganiserWorkshopsController {
       .header('X-Content-Type-Options', 'nosniff')
       .header('Cache-Control', 'private, no-store');
     return file.content;
+  }
+
+  @Route(workshopsApi.workshopQuestions)
+  @ApiOperation({ summary: "The application form's own questions, every language" })
+  @ApiOkResponse({ type: WorkshopQuestionDto, isArray: true })
+  questions(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<WorkshopQuestion[]> {
+    return this.registrations.questions(actor, id);
+  }
+
+  @Route(workshopsApi.setWorkshopQuestions)
+  @ApiOperation({ summary: 'Replace the questions (text or choice, required or not), in the order shown' })
+  @ApiOkResponse({ type: WorkshopQuestionDto, isArray: true })
+  setQuestions(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: WorkshopQuestionsDto,
+  ): Promise<WorkshopQuestion[]> {
+    return this.registrations.setQuestions(actor, id, body.questions);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, NotFoundException, Param } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, NotFoundException, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -9,14 +9,21 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { SLUG_PATTERN, workshopsApi, type WorkshopParticipant, type WorkshopRegistrationView } from '@aula/contracts';
+import {
+  SLUG_PATTERN,
+  workshopsApi,
+  type MyWorkshopRegistration,
+  type WorkshopParticipant,
+  type WorkshopRegistrationView,
+} from '@aula/contracts';
 import { RegistrationService, WorkshopCatalogueService } from '@aula/server/workshops';
 import type { Actor } from '@aula/server/identity';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Route } from '../common/route.decorator';
 import { uuidParam } from '../common/uuid.pipe';
-import { RegisterDto } from './workshops.dto';
-import { WorkshopParticipantDto, WorkshopRegistrationViewDto } from './workshop-views.dto';
+import { DirectoryReaderLocale } from '../directory/reader-locale';
+import { MyWorkshopsQueryDto, RegisterDto } from './workshops.dto';
+import { MyWorkshopRegistrationDto, WorkshopParticipantDto, WorkshopRegistrationViewDto } from './workshop-views.dto';
 
 const slugOf = (slug: string): string => {
   if (!SLUG_PATTERN.test(slug)) throw new NotFoundException('No such workshop.');
@@ -31,7 +38,19 @@ export class WorkshopRegistrationsController {
   constructor(
     private readonly registrations: RegistrationService,
     private readonly catalogue: WorkshopCatalogueService,
+    private readonly reader: DirectoryReaderLocale,
   ) {}
+
+  @Route(workshopsApi.myWorkshops)
+  @ApiOperation({ summary: "My workshops: the signed-in person's registrations with their workshop, upcoming then past" })
+  @ApiOkResponse({ type: MyWorkshopRegistrationDto, isArray: true })
+  async myWorkshops(
+    @CurrentActor() actor: Actor,
+    @Query() query: MyWorkshopsQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<MyWorkshopRegistration[]> {
+    return this.catalogue.mine(actor, query, await this.reader.of(actor, query.locale, acceptLanguage));
+  }
 
   @Route(workshopsApi.register)
   @ApiOperation({ summary: 'Register: a seat or the waiting list (open), or an application (by application)' })

@@ -1,14 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   LOCALES,
+  STAKEHOLDER_SECTORS,
   WORKSHOP_FORMATS,
+  WORKSHOP_QUESTION_KINDS,
   WORKSHOP_KINDS,
   WORKSHOP_REGISTRATION_MODES,
   WORKSHOP_REGISTRATION_STATUSES,
   WORKSHOP_STATUSES,
   type InstitutionRef,
   type Locale,
+  type MyWorkshopRegistration,
   type RegionRef,
+  type StakeholderSector,
+  type WorkshopQuestionKind,
+  type WorkshopQuestionPublicView,
   type Translations,
   type WorkshopFormat,
   type WorkshopKind,
@@ -95,6 +101,13 @@ export class WorkshopRegistrationViewDto implements WorkshopRegistrationView {
   @ApiProperty({ enum: WORKSHOP_REGISTRATION_STATUSES }) status: WorkshopRegistrationStatus;
   @ApiProperty({ type: String, nullable: true }) country: string | null;
   @ApiProperty({ type: String, nullable: true }) motivation: string | null;
+  @ApiProperty({ type: InstitutionRefDto, nullable: true }) institution: InstitutionRef | null;
+  @ApiProperty({ type: String, nullable: true }) position: string | null;
+  @ApiProperty({ enum: STAKEHOLDER_SECTORS, nullable: true }) sector: StakeholderSector | null;
+  @ApiProperty({ type: RegionRefDto, nullable: true }) region: RegionRef | null;
+  @ApiProperty({ type: String, nullable: true }) accessibilityNeeds: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'By question id' })
+  answers: Record<string, string>;
   @ApiProperty({ description: 'Order of arrival: first come, first served' }) arrival: number;
   @ApiProperty({ type: Number, nullable: true }) waitlistPosition: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) offerExpiresAt: string | null;
@@ -161,6 +174,7 @@ export class WorkshopPublicViewDto extends WorkshopSummaryDto implements Worksho
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) registrationClosesAt: string | null;
   @ApiProperty({ type: WorkshopSessionPublicViewDto, isArray: true }) sessions: WorkshopSessionPublicView[];
   @ApiProperty({ type: WorkshopRegistrationViewDto, nullable: true }) myRegistration: WorkshopRegistrationView | null;
+  @ApiProperty({ type: () => WorkshopQuestionPublicViewDto, isArray: true }) questions: WorkshopQuestionPublicView[];
   @ApiProperty() organiser: boolean;
 }
 
@@ -175,4 +189,22 @@ export class WorkshopOrganiserViewDto implements WorkshopOrganiserView {
   @ApiProperty() displayName: string;
   @ApiProperty() email: string;
   @ApiProperty({ format: 'date-time' }) grantedAt: string;
+}
+
+export class WorkshopQuestionOptionPublicViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() label: string;
+}
+
+export class WorkshopQuestionPublicViewDto implements WorkshopQuestionPublicView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: WORKSHOP_QUESTION_KINDS }) kind: WorkshopQuestionKind;
+  @ApiProperty() prompt: string;
+  @ApiProperty() required: boolean;
+  @ApiProperty({ type: WorkshopQuestionOptionPublicViewDto, isArray: true }) options: { id: string; label: string }[];
+}
+
+export class MyWorkshopRegistrationDto implements MyWorkshopRegistration {
+  @ApiProperty({ type: WorkshopRegistrationViewDto }) registration: WorkshopRegistrationView;
+  @ApiProperty({ type: WorkshopSummaryDto }) workshop: WorkshopSummary;
 }

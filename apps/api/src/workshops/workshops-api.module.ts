@@ -8,6 +8,7 @@ import { OrganiserWorkshopsController } from './organiser-workshops.controller';
 import { AdminWorkshopOrganisersController } from './admin-workshop-organisers.controller';
 import { AttendanceController } from './attendance.controller';
 import { OrganiserWorkshopOutcomesController, WorkshopParticipantOutcomesController, WorkshopReportController } from './workshop-outcomes.controller';
+import { WorkshopInvitationsController } from './workshop-invitations.controller';
 
 /**
  * Workshops over HTTP: the public list and pages, the signed-in person's registration, the
@@ -31,6 +32,8 @@ import { OrganiserWorkshopOutcomesController, WorkshopParticipantOutcomesControl
     WorkshopParticipantOutcomesController,
     WorkshopReportController,
     OrganiserWorkshopOutcomesController,
+    // registration by invitation
+    WorkshopInvitationsController,
   ],
 })
 export class WorkshopsApiModule {}

@@ -21,8 +21,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  DIRECTORY_LIMITS,
   LOCALES,
   SLUG_PATTERN,
+  STAKEHOLDER_SECTORS,
+  WORKSHOP_QUESTION_KINDS,
   WORKSHOP_FORMATS,
   WORKSHOP_KINDS,
   WORKSHOP_LIMITS,
@@ -31,7 +34,14 @@ import {
   WORKSHOP_STATUSES,
   type DeclineRegistrationRequest,
   type Locale,
+  type MyWorkshopsQuery,
+  type ProposedInstitution,
+  type StakeholderSector,
   type Translations,
+  type WorkshopQuestion,
+  type WorkshopQuestionKind,
+  type WorkshopQuestionOption,
+  type WorkshopQuestionsRequest,
   type WorkshopFormat,
   type WorkshopInput,
   type WorkshopKind,
@@ -49,7 +59,7 @@ import {
   type WorkshopVenue,
 } from '@aula/contracts';
 import { HasDecimals, IsOptionalNotNull, IsOptionalOrNull, IsPrintable, PageQueryDto } from '../common/dto';
-import { IsCountry } from '../directory/directory.dto';
+import { IsCountry, ProposedInstitutionDto } from '../directory/directory.dto';
 
 // ---- pieces ----
 
@@ -350,6 +360,116 @@ export class RegisterDto implements WorkshopRegistrationRequest {
   @IsString()
   @MaxLength(WORKSHOP_LIMITS.motivation)
   motivation?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The person's institution, from the directory" })
+  @IsOptionalNotNull()
+  @IsUUID('all', { message: 'must be a UUID' })
+  institutionId?: string;
+
+  @ApiPropertyOptional({ type: ProposedInstitutionDto, description: '“My institution is not listed”: a pending institution an administrator confirms' })
+  @IsOptionalNotNull()
+  @IsObject({ message: 'must be an object' })
+  @ValidateNested()
+  @Type(() => ProposedInstitutionDto)
+  proposedInstitution?: ProposedInstitution;
+
+  @ApiPropertyOptional({ maxLength: DIRECTORY_LIMITS.position })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(DIRECTORY_LIMITS.position)
+  @IsPrintable()
+  position?: string;
+
+  @ApiPropertyOptional({ enum: STAKEHOLDER_SECTORS })
+  @IsOptionalNotNull()
+  @IsIn(STAKEHOLDER_SECTORS, { message: `must be one of ${STAKEHOLDER_SECTORS.join(', ')}` })
+  sector?: StakeholderSector;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The person's region, from the directory" })
+  @IsOptionalNotNull()
+  @IsUUID('all', { message: 'must be a UUID' })
+  regionId?: string;
+
+  @ApiPropertyOptional({ maxLength: WORKSHOP_LIMITS.accessibilityNeeds })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(WORKSHOP_LIMITS.accessibilityNeeds)
+  accessibilityNeeds?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "Answers to the workshop's questions by question id: text, or the chosen option's id",
+  })
+  @IsOptionalNotNull()
+  @IsObject({ message: 'must be an object of answers by question id' })
+  answers?: Record<string, string>;
+}
+
+// ---- the application form's questions ----
+
+const QUESTION_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const QuestionId = () =>
+  applyDecorators(
+    ApiProperty({ example: 'role-in-team', pattern: QUESTION_ID.source }),
+    IsString(),
+    Matches(QUESTION_ID, { message: 'must be 1 to 40 lowercase letters, digits and hyphens' }),
+  );
+
+class PromptDto implements Translations {
+  @Text(WORKSHOP_LIMITS.questionPrompt) en?: string;
+  @Text(WORKSHOP_LIMITS.questionPrompt) es?: string;
+  @Text(WORKSHOP_LIMITS.questionPrompt) pt?: string;
+}
+class OptionLabelDto implements Translations {
+  @Text(WORKSHOP_LIMITS.optionLabel) en?: string;
+  @Text(WORKSHOP_LIMITS.optionLabel) es?: string;
+  @Text(WORKSHOP_LIMITS.optionLabel) pt?: string;
+}
+
+export class WorkshopQuestionOptionDto implements WorkshopQuestionOption {
+  @QuestionId() id: string;
+  @Translated(OptionLabelDto, true) label: Translations;
+}
+
+export class WorkshopQuestionDto implements WorkshopQuestion {
+  @QuestionId() id: string;
+
+  @ApiProperty({ enum: WORKSHOP_QUESTION_KINDS })
+  @IsIn(WORKSHOP_QUESTION_KINDS, { message: `must be one of ${WORKSHOP_QUESTION_KINDS.join(', ')}` })
+  kind: WorkshopQuestionKind;
+
+  @Translated(PromptDto, true) prompt: Translations;
+
+  @ApiProperty()
+  @ValidateBy({ name: 'isBoolean', validator: { validate: (v: unknown) => typeof v === 'boolean', defaultMessage: () => 'must be true or false' } })
+  required: boolean;
+
+  @ApiPropertyOptional({ type: WorkshopQuestionOptionDto, isArray: true, description: 'Choice questions: at least two' })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(WORKSHOP_LIMITS.questionOptions)
+  @ValidateNested({ each: true })
+  @Type(() => WorkshopQuestionOptionDto)
+  options?: WorkshopQuestionOption[];
+}
+
+export class WorkshopQuestionsDto implements WorkshopQuestionsRequest {
+  @ApiProperty({ type: WorkshopQuestionDto, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(WORKSHOP_LIMITS.questions)
+  @ValidateNested({ each: true })
+  @Type(() => WorkshopQuestionDto)
+  questions: WorkshopQuestion[];
+}
+
+export class MyWorkshopsQueryDto implements MyWorkshopsQuery {
+  @ApiPropertyOptional({ enum: ['upcoming', 'past'] })
+  @IsOptional()
+  @IsIn(['upcoming', 'past'], { message: 'must be upcoming or past' })
+  when?: 'upcoming' | 'past';
+
+  @Enum(LOCALES, false) locale?: Locale;
 }
 
 export class DeclineDto implements DeclineRegistrationRequest {

@@ -286,6 +286,15 @@ export const workshopsApi = {
   deleteOutcome: { method: 'DELETE', path: '/api/organiser/workshops/:id/outcomes/:outcomeId' },
   // organisers: the registrations as CSV (`?status=` narrows them)
   exportRegistrations: { method: 'GET', path: '/api/organiser/workshops/:id/registrations/export' },
+  // the application form's questions; the signed-in person's workshops
+  workshopQuestions: { method: 'GET', path: '/api/organiser/workshops/:id/questions' },
+  setWorkshopQuestions: { method: 'PUT', path: '/api/organiser/workshops/:id/questions' },
+  myWorkshops: { method: 'GET', path: '/api/workshop-registrations/mine' },
+  // registration by invitation
+  inviteToWorkshop: { method: 'POST', path: '/api/organiser/workshops/:id/invitations' },
+  workshopInvitations: { method: 'GET', path: '/api/organiser/workshops/:id/invitations' },
+  revokeWorkshopInvitation: { method: 'DELETE', path: '/api/organiser/workshop-invitations/:id' },
+  acceptWorkshopInvitation: { method: 'POST', path: '/api/workshop-invitations/accept' },
 } as const satisfies Record<string, ApiRoute>;
 
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */

@@ -52,4 +52,6 @@ export const webPages = {
   workshopReport: { path: '/workshops/:slug/report' },
   /** A participant's materials and feedback survey (the workshop page may also include them). */
   workshopFeedback: { path: '/workshops/:slug/feedback' },
+  /** `?token=` from a workshop's invitation mail: accept it (an account is made when there is none). */
+  workshopInvitation: { path: '/workshop-invitation' },
 } as const satisfies Record<string, WebPage>;

@@ -35,3 +35,6 @@ export * from './workshop-survey.service';
 export * from './workshop-outcome.service';
 /** RegistrationCsvService: a workshop's registrations as formula-safe CSV for its organisers. */
 export * from './registration-csv.service';
+/** WorkshopInvitationService: registration by invitation (with or without an account). */
+export * from './workshop-invitation.entity';
+export * from './workshop-invitation.service';

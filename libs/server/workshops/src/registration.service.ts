@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   PAGE_LIMIT_DEFAULT,
+  type Locale,
   type Page,
+  type WorkshopQuestion,
   type WorkshopRegistrationQuery,
   type WorkshopRegistrationRequest,
   type WorkshopRegistrationRow,
@@ -11,12 +13,15 @@ import {
 } from '@aula/contracts';
 import { fieldError } from '@aula/server/core';
 import { decodeCursor, keysetPage } from '@aula/server/database';
+import { DirectoryReader, Institution, InstitutionService, Region } from '@aula/server/directory';
 import { IdentityReader, type Actor } from '@aula/server/identity';
-import type { Workshop } from './workshop.entity';
+import { Workshop } from './workshop.entity';
+import { checkAnswers, checkQuestions } from './application-form';
+import { fieldsError, type FieldProblem } from './workshop-input';
 import { WorkshopPolicy } from './workshop.policy';
 import { SeatAllocator } from './seat-allocator';
 import { beforeStart, canAct, registrationOpen, REREGISTER_FROM, type RegistrationAction } from './workshop.rules';
-import { REGISTRATION_COLUMNS, toRegistrationView, type RegistrationRow } from './workshop.views';
+import { REGISTRATION_COLUMNS, toRegistrationView, type RegistrationRefs, type RegistrationRow } from './workshop.views';
 import {
   AlreadyRegisteredError,
   InvitationOnlyError,
@@ -46,7 +51,83 @@ export class RegistrationService {
     private readonly policy: WorkshopPolicy,
     private readonly seats: SeatAllocator,
     private readonly people: IdentityReader,
+    private readonly directory: DirectoryReader,
+    private readonly institutions: InstitutionService,
   ) {}
+
+  /** Registrations as views, with their institution's and region's names from the directory. */
+  async views(rows: RegistrationRow[], locale: Locale | null = null, em: EntityManager = this.dataSource.manager): Promise<WorkshopRegistrationView[]> {
+    const refs: RegistrationRefs = {
+      institutions: await this.directory.institutionRefs(rows.flatMap((r) => r.institutionId ?? []), locale, em),
+      regions: await this.directory.regionRefs(rows.flatMap((r) => r.regionId ?? []), locale, em),
+    };
+    return rows.map((r) => toRegistrationView(r, refs));
+  }
+
+  private async view(row: RegistrationRow, em?: EntityManager): Promise<WorkshopRegistrationView> {
+    return (await this.views([row], null, em))[0];
+  }
+
+  /** The organisers' questions on the application form, every language. */
+  async questions(actor: Actor, workshopId: string): Promise<WorkshopQuestion[]> {
+    await this.policy.assertOrganiser(actor, workshopId);
+    const w = await this.dataSource.manager.findOne(Workshop, { where: { id: workshopId }, select: { id: true, questions: true } });
+    if (!w) throw new WorkshopNotFoundError();
+    return w.questions;
+  }
+
+  /**
+   * Replaces the questions (the list in the order shown). Answers already given stay with their
+   * registrations; an answer to a question removed is no longer shown on the form.
+   */
+  setQuestions(actor: Actor, workshopId: string, questions: WorkshopQuestion[]): Promise<WorkshopQuestion[]> {
+    return this.dataSource.transaction(async (em) => {
+      await this.policy.assertOrganiser(actor, workshopId, em);
+      const workshop = await this.seats.lockWorkshop(em, workshopId);
+      if (!workshop) throw new WorkshopNotFoundError();
+      const clean = checkQuestions(questions, workshop.defaultLocale);
+      await em.query('UPDATE workshops SET questions = $2::jsonb, updated_at = now() WHERE id = $1', [workshopId, JSON.stringify(clean)]);
+      return clean;
+    });
+  }
+
+  /**
+   * The application form checked as a whole: the institution (from the directory, or proposed as
+   * "not listed", as at sign-up), the region, and the answers to the workshop's questions; every
+   * bad field named in one 400.
+   */
+  private async applicationOf(em: EntityManager, workshop: Workshop, actor: Actor, request: WorkshopRegistrationRequest) {
+    const problems: FieldProblem[] = [];
+    if (request.institutionId && request.proposedInstitution)
+      problems.push({ path: 'institutionId', message: 'give either an institution of the directory or a proposed one' });
+    else if (request.institutionId) {
+      const institution = await em.findOne(Institution, { where: { id: request.institutionId }, select: { id: true, status: true } });
+      if (!institution || institution.status === 'archived')
+        problems.push({ path: 'institutionId', message: institution ? 'is archived' : 'is not a known institution' });
+    }
+    if (request.regionId && !(await em.exists(Region, { where: { id: request.regionId } })))
+      problems.push({ path: 'regionId', message: 'is not a known region' });
+    const checked = checkAnswers(workshop.questions ?? [], request.answers);
+    problems.push(...checked.problems);
+    let institutionId = request.institutionId ?? null;
+    if (request.proposedInstitution && !request.institutionId) {
+      try {
+        if (problems.length === 0) institutionId = (await this.institutions.propose(request.proposedInstitution, actor.id, em)).id;
+      } catch (e) {
+        if (!(e instanceof BadRequestException)) throw e;
+        problems.push(...(((e.getResponse() as { errors?: FieldProblem[] }).errors ?? []) as FieldProblem[]));
+      }
+    }
+    if (problems.length) throw fieldsError(problems);
+    return {
+      institutionId,
+      position: request.position?.trim() || null,
+      sector: request.sector ?? null,
+      regionId: request.regionId ?? null,
+      accessibilityNeeds: request.accessibilityNeeds?.trim() || null,
+      answers: checked.answers,
+    };
+  }
 
   /** A person registers (open: a seat or the waiting list; application: pending). Twice is a 409 with the existing one. */
   register(actor: Actor, slug: string, request: WorkshopRegistrationRequest, now = new Date()): Promise<WorkshopRegistrationView> {
@@ -65,8 +146,9 @@ export class RegistrationService {
           : (await this.seats.seatFor(em, workshop, country))
             ? 'confirmed'
             : 'waitlisted';
-      const details = { country, motivation: request.motivation?.trim() || null };
-      return toRegistrationView(await this.seats.arrive(em, workshop, actor.id, to, details, existing));
+      const application = await this.applicationOf(em, workshop, actor, request);
+      const details = { country, motivation: request.motivation?.trim() || null, ...application };
+      return this.view(await this.seats.arrive(em, workshop, actor.id, to, details, existing), em);
     });
   }
 
@@ -78,7 +160,7 @@ export class RegistrationService {
       [slug, actor.id],
     )) as RegistrationRow[];
     if (!row) throw new WorkshopNotFoundError('registration');
-    return toRegistrationView(row);
+    return this.view(row);
   }
 
   /** An application accepted: a seat, or the waiting list when none is free (or the country's quota is reached). */
@@ -136,10 +218,11 @@ export class RegistrationService {
         WHERE ${where} ORDER BY r.arrival LIMIT $2`,
       params,
     )) as (RegistrationRow & { displayName: string; email: string })[];
+    const views = new Map((await this.views(rows.slice(0, limit))).map((v) => [v.id, v]));
     return keysetPage(
       rows,
       limit,
-      (r) => ({ ...toRegistrationView(r), displayName: r.displayName, email: r.email }),
+      (r) => ({ ...(views.get(r.id) as WorkshopRegistrationView), displayName: r.displayName, email: r.email }),
       (r) => [String(r.arrival), r.id],
     );
   }
@@ -162,7 +245,7 @@ export class RegistrationService {
       const registration = await this.seats.read(em, registrationId, true);
       if (!workshop || !registration) throw new WorkshopNotFoundError('registration');
       if (!canAct(action, registration.status)) throw new RegistrationTransitionError(PAST_TENSE[action], registration.status);
-      return toRegistrationView(await work(em, workshop, registration));
+      return this.view(await work(em, workshop, registration), em);
     });
   }
 

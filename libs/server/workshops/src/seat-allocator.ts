@@ -9,6 +9,12 @@ import { REGISTRATION_COLUMNS, type RegistrationRow } from './workshop.views';
 export interface PlacementDetails {
   country: string | null;
   motivation: string | null;
+  institutionId?: string | null;
+  position?: string | null;
+  sector?: string | null;
+  regionId?: string | null;
+  accessibilityNeeds?: string | null;
+  answers?: Record<string, string>;
 }
 
 /**
@@ -75,11 +81,26 @@ export class SeatAllocator {
   ): Promise<RegistrationRow> {
     workshop.arrivals += 1;
     await em.query('UPDATE workshops SET arrivals = $2 WHERE id = $1', [workshop.id, workshop.arrivals]);
-    const params = [workshop.id, userId, to, workshop.arrivals, details.country, details.motivation];
+    const params = [
+      workshop.id,
+      userId,
+      to,
+      workshop.arrivals,
+      details.country,
+      details.motivation,
+      details.institutionId ?? null,
+      details.position ?? null,
+      details.sector ?? null,
+      details.regionId ?? null,
+      details.accessibilityNeeds ?? null,
+      JSON.stringify(details.answers ?? {}),
+    ];
     if (existing) {
       await em.query(
         `UPDATE workshop_registrations
             SET status = $3::workshop_registration_status, arrival = $4, country = $5, motivation = $6,
+                institution_id = $7, position = $8, sector = $9::workshop_registration_sector, region_id = $10,
+                accessibility_needs = $11, answers = $12::jsonb,
                 offer_expires_at = NULL, decline_reason = NULL, updated_at = now()
           WHERE workshop_id = $1 AND user_id = $2`,
         params,
@@ -88,8 +109,10 @@ export class SeatAllocator {
     const id = existing
       ? existing.id
       : ((await em.query(
-          `INSERT INTO workshop_registrations (workshop_id, user_id, status, arrival, country, motivation)
-           VALUES ($1, $2, $3::workshop_registration_status, $4, $5, $6) RETURNING id`,
+          `INSERT INTO workshop_registrations (workshop_id, user_id, status, arrival, country, motivation,
+                  institution_id, position, sector, region_id, accessibility_needs, answers)
+           VALUES ($1, $2, $3::workshop_registration_status, $4, $5, $6,
+                  $7, $8, $9::workshop_registration_sector, $10, $11, $12::jsonb) RETURNING id`,
           params,
         )) as { id: string }[])[0].id;
     return this.afterChange(em, workshop, id, existing?.status ?? null, to, null);

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import {
   PAGE_LIMIT_DEFAULT,
   type Locale,
+  type MyWorkshopRegistration,
+  type MyWorkshopsQuery,
   type Page,
   type WorkshopParticipant,
   type WorkshopPublicView,
@@ -17,7 +19,9 @@ import { Workshop } from './workshop.entity';
 import { WorkshopPolicy } from './workshop.policy';
 import { WorkshopService } from './workshop.service';
 import { localDate, registrationOpen, seatsLeft } from './workshop.rules';
-import { hoursOf, REGISTRATION_COLUMNS, speakerViews, toRegistrationView, type RegistrationRow } from './workshop.views';
+import { hoursOf, REGISTRATION_COLUMNS, speakerViews, type RegistrationRow } from './workshop.views';
+import { questionViews } from './application-form';
+import { RegistrationService } from './registration.service';
 import { WorkshopNotFoundError } from './workshops.errors';
 
 /**
@@ -32,7 +36,34 @@ export class WorkshopCatalogueService {
     private readonly policy: WorkshopPolicy,
     private readonly directory: DirectoryReader,
     private readonly workshops: WorkshopService,
+    private readonly registrations: RegistrationService,
   ) {}
+
+  /**
+   * "My workshops": every registration of the signed-in person with its workshop (drafts left
+   * out), upcoming soonest first, then past latest first.
+   */
+  async mine(actor: Actor, query: MyWorkshopsQuery, locale: Locale | null, now = new Date()): Promise<MyWorkshopRegistration[]> {
+    const today = localDate(now, 'UTC');
+    const params: unknown[] = [actor.id, today];
+    let when = '';
+    if (query.when) when = query.when === 'past' ? 'AND w.end_date < $2' : 'AND w.end_date >= $2';
+    const rows = (await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM workshop_registrations r JOIN workshops w ON w.id = r.workshop_id
+        WHERE r.user_id = $1 AND w.status <> 'draft' ${when}
+        ORDER BY (w.end_date < $2), CASE WHEN w.end_date >= $2 THEN w.start_date END ASC,
+                 CASE WHEN w.end_date < $2 THEN w.start_date END DESC, w.id`,
+      params,
+    )) as RegistrationRow[];
+    if (rows.length === 0) return [];
+    const workshops = await this.dataSource.manager.find(Workshop, { where: rows.map((r) => ({ id: r.workshopId })) });
+    const summaries = new Map((await this.summaries(workshops, locale, now)).map((w) => [w.id, w]));
+    const views = await this.registrations.views(rows, locale);
+    return views.flatMap((registration) => {
+      const workshop = summaries.get(registration.workshopId);
+      return workshop ? [{ registration, workshop }] : [];
+    });
+  }
 
   /** Upcoming (soonest first) or past (latest first) workshops, filtered by kind, format, participating region and month. */
   async list(query: WorkshopQuery, locale: Locale | null, now = new Date()): Promise<Page<WorkshopSummary>> {
@@ -93,7 +124,8 @@ export class WorkshopCatalogueService {
         startsAt: s.startsAt.toISOString(),
         endsAt: s.endsAt.toISOString(),
       })),
-      myRegistration: mine ? toRegistrationView(mine) : null,
+      myRegistration: mine ? (await this.registrations.views([mine], locale))[0] : null,
+      questions: questionViews(w.questions ?? [], locale, w.defaultLocale),
       organiser,
     };
   }

@@ -39,7 +39,7 @@ export function cleanLongTranslations(text: Translations | null | undefined): Tr
 }
 
 /** A workshop's fields after a create or update, checked together. */
-export type WorkshopFields = Omit<Workshop, 'id' | 'status' | 'seatsTaken' | 'arrivals' | 'cancelledReason' | 'createdAt' | 'updatedAt'>;
+export type WorkshopFields = Omit<Workshop, 'id' | 'status' | 'seatsTaken' | 'arrivals' | 'cancelledReason' | 'questions' | 'createdAt' | 'updatedAt'>;
 
 /** The stored form of a workshop input (text cleaned, instants parsed), over `base` for an update. */
 export function mergeWorkshop(base: WorkshopFields | null, input: Partial<WorkshopInput>): WorkshopFields {

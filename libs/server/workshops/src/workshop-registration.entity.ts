@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import { WORKSHOP_REGISTRATION_STATUSES, type WorkshopRegistrationStatus } from '@aula/contracts';
+import { STAKEHOLDER_SECTORS, WORKSHOP_REGISTRATION_STATUSES, type StakeholderSector, type WorkshopRegistrationStatus } from '@aula/contracts';
+import { Institution, Region } from '@aula/server/directory';
 import { User } from '@aula/server/identity';
 import { Workshop } from './workshop.entity';
 
@@ -40,6 +41,34 @@ export class WorkshopRegistration {
 
   @Column({ type: 'text', nullable: true })
   motivation: string | null;
+
+  /** The application form: the person's institution (from the directory), position, sector, region and needs. */
+  @Column({ type: 'uuid', nullable: true })
+  institutionId: string | null;
+
+  @ManyToOne(() => Institution, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'institution_id', foreignKeyConstraintName: 'workshop_registrations_institution_id_fkey' })
+  institution?: Relation<Institution>;
+
+  @Column({ type: 'text', nullable: true })
+  position: string | null;
+
+  @Column({ type: 'enum', enum: STAKEHOLDER_SECTORS, enumName: 'workshop_registration_sector', nullable: true })
+  sector: StakeholderSector | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  regionId: string | null;
+
+  @ManyToOne(() => Region, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'workshop_registrations_region_id_fkey' })
+  region?: Relation<Region>;
+
+  @Column({ type: 'text', nullable: true })
+  accessibilityNeeds: string | null;
+
+  /** Answers to the workshop's own questions, keyed by question id. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  answers: Record<string, string>;
 
   @Column({ type: 'timestamptz', nullable: true })
   offerExpiresAt: Date | null;

@@ -13,8 +13,7 @@ import {
   type WorkshopKind,
   type WorkshopRegistrationMode,
   type WorkshopStatus,
-  type WorkshopVenue,
-} from '@aula/contracts';
+  type WorkshopVenue, type WorkshopQuestion } from '@aula/contracts';
 import { Institution } from '@aula/server/directory';
 
 /** An interregional or region-specific workshop, from call to report. */
@@ -116,6 +115,10 @@ export class Workshop {
 
   @Column({ type: 'text', nullable: true })
   cancelledReason: string | null;
+
+  /** The organisers' own questions on the application form, in the order shown. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  questions: WorkshopQuestion[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

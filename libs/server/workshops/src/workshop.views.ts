@@ -1,4 +1,7 @@
 import type {
+  InstitutionRef,
+  RegionRef,
+  StakeholderSector,
   WorkshopRegistrationStatus,
   WorkshopRegistrationView,
   WorkshopSessionView,
@@ -76,6 +79,12 @@ export interface RegistrationRow {
   arrival: number;
   country: string | null;
   motivation: string | null;
+  institutionId: string | null;
+  position: string | null;
+  sector: StakeholderSector | null;
+  regionId: string | null;
+  accessibilityNeeds: string | null;
+  answers: Record<string, string> | null;
   offerExpiresAt: Date | null;
   declineReason: string | null;
   waitlistPosition: number | null;
@@ -85,13 +94,22 @@ export interface RegistrationRow {
 
 /** Columns of `workshop_registrations r` as a RegistrationRow; the waiting-list place is counted in arrival order. */
 export const REGISTRATION_COLUMNS = `r.id, r.workshop_id AS "workshopId", r.user_id AS "userId", r.status, r.arrival,
-  r.country, r.motivation, r.offer_expires_at AS "offerExpiresAt", r.decline_reason AS "declineReason",
+  r.country, r.motivation, r.institution_id AS "institutionId", r.position, r.sector, r.region_id AS "regionId",
+  r.accessibility_needs AS "accessibilityNeeds", r.answers, r.offer_expires_at AS "offerExpiresAt", r.decline_reason AS "declineReason",
   CASE WHEN r.status = 'waitlisted' THEN (
     SELECT count(*)::int FROM workshop_registrations q
      WHERE q.workshop_id = r.workshop_id AND q.status = 'waitlisted' AND q.arrival <= r.arrival) END AS "waitlistPosition",
   r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
 
-export function toRegistrationView(r: RegistrationRow): WorkshopRegistrationView {
+/** Directory names of the institutions and regions registrations point to. */
+export interface RegistrationRefs {
+  institutions: Map<string, InstitutionRef>;
+  regions: Map<string, RegionRef>;
+}
+
+const NO_REFS: RegistrationRefs = { institutions: new Map(), regions: new Map() };
+
+export function toRegistrationView(r: RegistrationRow, refs: RegistrationRefs = NO_REFS): WorkshopRegistrationView {
   return {
     id: r.id,
     workshopId: r.workshopId,
@@ -99,6 +117,12 @@ export function toRegistrationView(r: RegistrationRow): WorkshopRegistrationView
     status: r.status,
     country: r.country,
     motivation: r.motivation,
+    institution: r.institutionId ? (refs.institutions.get(r.institutionId) ?? null) : null,
+    position: r.position,
+    sector: r.sector,
+    region: r.regionId ? (refs.regions.get(r.regionId) ?? null) : null,
+    accessibilityNeeds: r.accessibilityNeeds,
+    answers: r.answers ?? {},
     arrival: r.arrival,
     waitlistPosition: r.waitlistPosition,
     offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,

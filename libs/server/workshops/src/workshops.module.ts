@@ -19,8 +19,10 @@ import { AttendanceService } from './attendance.service';
 import { BadgePdfRenderer } from './badge-pdf.renderer';
 import { BadgeService } from './badge.service';
 import { RegistrationCsvService } from './registration-csv.service';
+import { WorkshopInvitation } from './workshop-invitation.entity';
+import { WorkshopInvitationService } from './workshop-invitation.service';
 
-export const WORKSHOPS_ENTITIES = [Workshop, WorkshopSession, WorkshopOrganiser, WorkshopRegistration, WorkshopCheckInCodeRecord, WorkshopAttendance, WorkshopCheckInScan];
+export const WORKSHOPS_ENTITIES = [Workshop, WorkshopSession, WorkshopOrganiser, WorkshopRegistration, WorkshopCheckInCodeRecord, WorkshopAttendance, WorkshopCheckInScan, WorkshopInvitation];
 
 const WORKSHOPS_SERVICES = [
   // who may do what
@@ -42,6 +44,8 @@ const WORKSHOPS_SERVICES = [
   BadgeService,
   // the organisers' registrations CSV
   RegistrationCsvService,
+  // registration by invitation
+  WorkshopInvitationService,
 ];
 
 /**
@@ -62,17 +66,23 @@ export class WorkshopsModule implements OnModuleInit {
     this.hooks.register({
       name: 'workshops',
       async count(ids, em) {
-        const [row] = (await em.query('SELECT count(*)::int AS n FROM workshops WHERE host_institution_id = ANY($1::uuid[])', [ids])) as {
-          n: number;
-        }[];
-        return row?.n ?? 0;
+        const [row] = (await em.query(
+          `SELECT (SELECT count(*) FROM workshops WHERE host_institution_id = ANY($1::uuid[]))
+                + (SELECT count(*) FROM workshop_registrations WHERE institution_id = ANY($1::uuid[])) AS n`,
+          [ids],
+        )) as { n: string | number }[];
+        return Number(row?.n ?? 0);
       },
       async move(fromIds, toId, em) {
         const result = (await em.query(
           'UPDATE workshops SET host_institution_id = $2 WHERE host_institution_id = ANY($1::uuid[])',
           [fromIds, toId],
         )) as [unknown, number];
-        return result[1] ?? 0;
+        const applications = (await em.query(
+          'UPDATE workshop_registrations SET institution_id = $2 WHERE institution_id = ANY($1::uuid[])',
+          [fromIds, toId],
+        )) as [unknown, number];
+        return (result[1] ?? 0) + (applications[1] ?? 0);
       },
     });
   }

@@ -1,15 +1,18 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
+  STAKEHOLDER_SECTORS,
   WORKSHOP_LIMITS,
   routeUrl,
+  type RegionView,
   webPages,
   workshopsApi,
   type WorkshopPublicView,
@@ -27,6 +30,10 @@ import { CountryFieldComponent } from '../shared/country-field.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { IconComponent } from '../shared/icon.component';
+import { DirectoryLookupService } from '../shared/directory-lookup.service';
+import { InstitutionFieldComponent } from '../shared/institution-field.component';
+import { RegionFieldComponent } from '../shared/region-field.component';
+import { applicationControlFor, applicationForm, applicationRequest } from './application-form';
 import { NoticeService } from '../shared/notice.service';
 import { existingRegistration, registrationActions, registrationOffer } from './registration-state';
 
@@ -44,8 +51,11 @@ import { existingRegistration, registrationActions, registrationOffer } from './
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    MatSelectModule,
     TranslocoDirective,
     CountryFieldComponent,
+    InstitutionFieldComponent,
+    RegionFieldComponent,
     FieldErrorComponent,
     IconComponent,
   ],
@@ -61,6 +71,7 @@ export class RegistrationPanelComponent {
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
   private readonly dateTime = inject(DateTimeService);
+  private readonly directory = inject(DirectoryLookupService);
 
   readonly workshop = input.required<WorkshopPublicView>();
   readonly registration = input.required<WorkshopRegistrationView | null>();
@@ -84,27 +95,32 @@ export class RegistrationPanelComponent {
   protected readonly busy = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly motivationMax = WORKSHOP_LIMITS.motivation;
+  protected readonly needsMax = WORKSHOP_LIMITS.accessibilityNeeds;
+  protected readonly answerMax = WORKSHOP_LIMITS.answer;
+  protected readonly sectors = STAKEHOLDER_SECTORS;
+  /** The directory's regions; the field stays hidden when there are none (or they could not be loaded). */
+  protected readonly regions = signal<RegionView[]>([]);
 
-  protected readonly form = new FormGroup({
-    country: new FormControl(this.auth.user()?.country ?? '', { nonNullable: true }),
-    motivation: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(WORKSHOP_LIMITS.motivation)],
-    }),
-  });
+  /** The application form, with a control per organiser question of this workshop. */
+  protected readonly form = computed(() =>
+    applicationForm(this.workshop().questions ?? [], this.auth.user()?.country ?? null),
+  );
+
+  constructor() {
+    this.directory.regions(this.language.active()).then(
+      (regions) => this.regions.set(regions),
+      () => this.regions.set([]),
+    );
+  }
 
   protected async register(): Promise<void> {
     const application = this.offer() === 'apply';
-    if (application && this.form.invalid) {
-      this.form.markAllAsTouched();
+    const form = this.form();
+    if (application && form.invalid) {
+      form.markAllAsTouched();
       return;
     }
-    const body: WorkshopRegistrationRequest = {};
-    if (application) {
-      const { country, motivation } = this.form.getRawValue();
-      if (country) body.country = country;
-      body.motivation = motivation.trim();
-    }
+    const body: WorkshopRegistrationRequest = application ? applicationRequest(form) : {};
     await this.run(async () => {
       try {
         const registration = await firstValueFrom(
@@ -123,7 +139,9 @@ export class RegistrationPanelComponent {
           return;
         }
         if (statusOf(error) === 400) {
-          const { unclaimed, messages } = applyFieldErrors(this.form, error, this.language.active());
+          const { unclaimed, messages } = applyFieldErrors(form, error, this.language.active(), (path) =>
+            applicationControlFor(form, path),
+          );
           if (unclaimed)
             this.formError.set(messages.join(' ') || this.transloco.translate('workshops.checkForm'));
           return;

@@ -14,6 +14,7 @@ import {
   routeUrl,
   webPages,
   workshopsApi,
+  type MyWorkshopRegistration,
   type Page,
   type RegionView,
   type WorkshopFormat,
@@ -23,6 +24,7 @@ import {
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { statusOf } from '../core/api/problem';
+import { AuthService } from '../core/auth/auth.service';
 import { LanguageService } from '../core/i18n/language.service';
 import { LANGUAGE_TAGS } from '../core/i18n/languages';
 import { EmptyStateComponent } from '../shared/empty-state.component';
@@ -73,7 +75,9 @@ export default class WorkshopsComponent {
   private readonly notices = inject(NoticeService);
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
+  private readonly auth = inject(AuthService);
 
+  protected readonly signedIn = this.auth.signedIn;
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly when = computed<When>(() =>
     this.params().get('when') === 'past' ? 'past' : 'upcoming',
@@ -92,8 +96,10 @@ export default class WorkshopsComponent {
     return isMonth(month) ? month : '';
   });
   protected readonly filtered = computed(
-    () => !!(this.kind() || this.format() || this.region() || this.month()),
+    () => !this.mine() && !!(this.kind() || this.format() || this.region() || this.month()),
   );
+  /** `?mine=1`: only the workshops the signed-in person registered for ("my workshops"). */
+  protected readonly mine = computed(() => this.params().get('mine') === '1' && this.auth.signedIn());
 
   protected readonly kinds = WORKSHOP_KINDS;
   protected readonly formats = WORKSHOP_FORMATS;
@@ -131,10 +137,28 @@ export default class WorkshopsComponent {
     if (this.month()) params['month'] = this.month();
     return params;
   });
-  protected readonly firstPage = httpResource<Page<WorkshopSummary>>(() => ({
-    url: workshopsApi.workshops.path,
-    params: this.query(),
-  }));
+  protected readonly firstPage = httpResource<Page<WorkshopSummary>>(() =>
+    this.mine() ? undefined : { url: workshopsApi.workshops.path, params: this.query() },
+  );
+  protected readonly myWorkshops = httpResource<MyWorkshopRegistration[]>(() =>
+    this.mine()
+      ? { url: workshopsApi.myWorkshops.path, params: { when: this.when(), locale: this.language.active() } }
+      : undefined,
+  );
+  /** The list being shown: all workshops, or mine. */
+  protected readonly shown = computed(() => (this.mine() ? this.myWorkshops : this.firstPage));
+  protected readonly shownReady = computed(() =>
+    this.mine() ? this.myWorkshops.hasValue() : this.firstPage.hasValue(),
+  );
+  /** My registration's status per workshop, on the "mine" list. */
+  protected readonly myStatus = computed(
+    () =>
+      new Map(
+        this.myWorkshops.hasValue()
+          ? this.myWorkshops.value().map((m) => [m.workshop.id, m.registration.status])
+          : [],
+      ),
+  );
   /** Pages fetched with "show more", after the first; a new filter starts over. */
   private readonly morePages = linkedSignal<Page<WorkshopSummary> | undefined, WorkshopSummary[]>({
     source: () => (this.firstPage.hasValue() ? this.firstPage.value() : undefined),
@@ -143,15 +167,22 @@ export default class WorkshopsComponent {
   private readonly nextCursor = linkedSignal(() =>
     this.firstPage.hasValue() ? this.firstPage.value().nextCursor : null,
   );
-  protected readonly workshops = computed(() => [
-    ...(this.firstPage.hasValue() ? this.firstPage.value().items : []),
-    ...this.morePages(),
-  ]);
-  protected readonly hasMore = computed(() => !!this.nextCursor());
+  protected readonly workshops = computed(() =>
+    this.mine()
+      ? this.myWorkshops.hasValue()
+        ? this.myWorkshops.value().map((m) => m.workshop)
+        : []
+      : [...(this.firstPage.hasValue() ? this.firstPage.value().items : []), ...this.morePages()],
+  );
+  protected readonly hasMore = computed(() => !this.mine() && !!this.nextCursor());
   protected readonly loadingMore = signal(false);
 
   protected chooseWhen(when: When): void {
     this.filter({ when: when === 'past' ? 'past' : null });
+  }
+
+  protected chooseMine(mine: boolean): void {
+    this.filter({ mine: mine ? '1' : null });
   }
 
   protected choose(name: 'kind' | 'format' | 'region' | 'month', event: Event): void {

@@ -13,4 +13,9 @@ export const workshopRoutes: Routes = [
     title: 'titles.workshop',
     loadComponent: () => import('./workshop-page.component'),
   },
+  {
+    path: routerPath(webPages.workshopInvitation),
+    title: 'titles.workshops',
+    loadComponent: () => import('./workshop-invitation-page.component'),
+  },
 ];

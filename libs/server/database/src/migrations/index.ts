@@ -13,6 +13,8 @@ import { AssessmentReadModels1764520000000 } from './1764520000000-assessment-re
 import { AssessmentDeadlineAndResultReadModels1764530000000 } from './1764530000000-assessment-deadline-and-result-read-models';
 import { CreateDirectory1764600000000 } from './1764600000000-create-directory';
 import { DirectorySearchPrefixIndex1764610000000 } from './1764610000000-directory-search-prefix-index';
+import { WorkshopInvitations1764720000000 } from './1764720000000-workshop-invitations';
+import { WorkshopApplicationForm1764710000000 } from './1764710000000-workshop-application-form';
 import { CreateWorkshops1764700000000 } from './1764700000000-create-workshops';
 import { WorkshopRegistrationCancelled1764790000000 } from './1764790000000-workshop-registration-cancelled';
 import { WorkshopAttendance1764815000000 } from './1764815000000-workshop-attendance';
@@ -36,6 +38,8 @@ export const MIGRATIONS = [
   CreateDirectory1764600000000,
   DirectorySearchPrefixIndex1764610000000,
   CreateWorkshops1764700000000,
+  WorkshopApplicationForm1764710000000,
+  WorkshopInvitations1764720000000,
   WorkshopRegistrationCancelled1764790000000,
   WorkshopAttendance1764815000000,
   WorkshopOutcomes1764820000000,
