@@ -15,7 +15,7 @@ import type { Actor } from '@aula/server/identity';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Route } from '../common/route.decorator';
 import { uuidParam } from '../common/uuid.pipe';
-import { RegisterDto } from './workshops.dto';
+import { WorkshopRegisterDto } from './workshops.dto';
 import { WorkshopParticipantDto, WorkshopRegistrationViewDto } from './workshop-views.dto';
 
 const slugOf = (slug: string): string => {
@@ -38,7 +38,7 @@ export class WorkshopRegistrationsController {
   @ApiCreatedResponse({ type: WorkshopRegistrationViewDto })
   @ApiConflictResponse({ description: 'Already registered (`registration` holds it), or registration is not open' })
   @ApiForbiddenResponse({ description: 'By invitation only' })
-  register(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() body: RegisterDto): Promise<WorkshopRegistrationView> {
+  register(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() body: WorkshopRegisterDto): Promise<WorkshopRegistrationView> {
     return this.registrations.register(actor, slugOf(slug), body);
   }
 

@@ -339,7 +339,7 @@ export class UpdateSessionDto implements WorkshopSessionUpdate {
 
 // ---- registrations ----
 
-export class RegisterDto implements WorkshopRegistrationRequest {
+export class WorkshopRegisterDto implements WorkshopRegistrationRequest {
   @ApiPropertyOptional({ example: 'AR', description: "ISO 3166-1 alpha-2; the account's country when left out" })
   @IsOptionalNotNull()
   @IsCountry()
