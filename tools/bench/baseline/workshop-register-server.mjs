@@ -15,7 +15,8 @@
 //     registration, RETURNING it
 //   INSERT INTO outbox_events, a named prepared statement as OutboxService runs it (PreparedSql)
 //   COMMIT
-//   the registration as read back, for a waitlisted one (its waiting-list position)  (SeatAllocator.read)
+//   the registration as read back on the same connection, for a waitlisted one (its waiting-list
+//     position)                                              (SeatAllocator.read)
 // Every statement's text comes from the orchestrator (BENCH_SQL_FILE), which checks it against the
 // built server; the named ones carry the names PreparedSql gives them. The other statements the API
 // runs unnamed (the ORM's query()), and so does this. The rules (registrationOpen) and the view
@@ -125,11 +126,11 @@ app.post('/api/workshops/:slug/registrations', async (request, reply) => {
     });
     await client.query('COMMIT');
     done = true;
+    if (row.status === 'waitlisted') row = (await client.query(SQL.read, [row.id])).rows[0] ?? row;
   } finally {
     if (!done) await client.query('ROLLBACK').catch(() => {});
     client.release();
   }
-  if (row.status === 'waitlisted') row = (await pool.query(SQL.read, [row.id])).rows[0] ?? row;
   return reply.code(201).send(toRegistrationView(row));
 });
 

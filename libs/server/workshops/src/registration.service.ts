@@ -86,15 +86,25 @@ export class RegistrationService {
     if (await this.seats.readOf(em, workshop.id, actor.id)) return null;
     const country = request.country ?? (await this.people.countries([actor.id], em)).get(actor.id) ?? null;
     const details = { country, motivation: request.motivation?.trim() || null };
-    let row: RegistrationRow | null;
+    // One connection throughout: once committed, the answer needs no second wait for the pool.
+    const runner = this.dataSource.createQueryRunner();
     try {
-      row = await this.dataSource.transaction((tx) => this.seats.takeOpenSeat(tx, workshop.id, actor.id, details));
-    } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') return null;
-      throw error;
+      await runner.connect();
+      await runner.startTransaction();
+      let row: RegistrationRow | null;
+      try {
+        row = await this.seats.takeOpenSeat(runner.manager, workshop.id, actor.id, details);
+        await runner.commitTransaction();
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') return null;
+        throw error;
+      }
+      if (!row) return null;
+      return toRegistrationView(row.status === 'waitlisted' ? ((await this.seats.read(runner.manager, row.id)) ?? row) : row);
+    } finally {
+      await runner.release();
     }
-    if (!row) return null;
-    return toRegistrationView(row.status === 'waitlisted' ? ((await this.seats.read(em, row.id)) ?? row) : row);
   }
 
   /** The reader's own registration for a workshop; 404 when they have none. */
