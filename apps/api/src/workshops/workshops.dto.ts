@@ -349,7 +349,7 @@ export class UpdateSessionDto implements WorkshopSessionUpdate {
 
 // ---- registrations ----
 
-export class RegisterDto implements WorkshopRegistrationRequest {
+export class WorkshopRegisterDto implements WorkshopRegistrationRequest {
   @ApiPropertyOptional({ example: 'AR', description: "ISO 3166-1 alpha-2; the account's country when left out" })
   @IsOptionalNotNull()
   @IsCountry()

@@ -15,9 +15,15 @@ import { fieldError } from '@aula/server/core';
 import { decodeCursor, keysetPage } from '@aula/server/database';
 import { DirectoryReader, Institution, InstitutionService, Region } from '@aula/server/directory';
 import { IdentityReader, type Actor } from '@aula/server/identity';
+<<<<<<< HEAD
 import { Workshop } from './workshop.entity';
 import { checkAnswers, checkQuestions } from './application-form';
 import { fieldsError, type FieldProblem } from './workshop-input';
+||||||| 502e66f
+import type { Workshop } from './workshop.entity';
+=======
+import { Workshop } from './workshop.entity';
+>>>>>>> h/wseat
 import { WorkshopPolicy } from './workshop.policy';
 import { SeatAllocator } from './seat-allocator';
 import { beforeStart, canAct, registrationOpen, REREGISTER_FROM, type RegistrationAction } from './workshop.rules';
@@ -130,7 +136,9 @@ export class RegistrationService {
   }
 
   /** A person registers (open: a seat or the waiting list; application: pending). Twice is a 409 with the existing one. */
-  register(actor: Actor, slug: string, request: WorkshopRegistrationRequest, now = new Date()): Promise<WorkshopRegistrationView> {
+  async register(actor: Actor, slug: string, request: WorkshopRegistrationRequest, now = new Date()): Promise<WorkshopRegistrationView> {
+    const quick = await this.registerOpen(actor, slug, request, now);
+    if (quick) return quick;
     return this.dataSource.transaction(async (em) => {
       const workshop = await this.lockBySlug(em, slug);
       const existing = await this.seats.readOf(em, workshop.id, actor.id, true);
@@ -150,6 +158,41 @@ export class RegistrationService {
       const details = { country, motivation: request.motivation?.trim() || null, ...application };
       return this.view(await this.seats.arrive(em, workshop, actor.id, to, details, existing), em);
     });
+  }
+
+  /**
+   * A first registration at an open workshop without a country quota, the burst case: what needs no
+   * lock is read first, then a short transaction (SeatAllocator.takeOpenSeat). Null sends the caller
+   * to the locked path: anything else (application mode, a quota, a registration already there, a
+   * workshop that changed meanwhile, or the same person's concurrent request, whose INSERT meets the
+   * unique key) is decided there, with the 409 or 404 it deserves.
+   */
+  private async registerOpen(actor: Actor, slug: string, request: WorkshopRegistrationRequest, now: Date): Promise<WorkshopRegistrationView | null> {
+    const em = this.dataSource.manager;
+    const workshop = await em.findOne(Workshop, { where: { slug } });
+    if (!workshop || workshop.registrationMode !== 'open' || workshop.countryQuota !== null || !registrationOpen(workshop, now)) return null;
+    if (await this.seats.readOf(em, workshop.id, actor.id)) return null;
+    const country = request.country ?? (await this.people.countries([actor.id], em)).get(actor.id) ?? null;
+    const details = { country, motivation: request.motivation?.trim() || null };
+    // One connection throughout: once committed, the answer needs no second wait for the pool.
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      let row: RegistrationRow | null;
+      try {
+        row = await this.seats.takeOpenSeat(runner.manager, workshop.id, actor.id, details);
+        await runner.commitTransaction();
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') return null;
+        throw error;
+      }
+      if (!row) return null;
+      return toRegistrationView(row.status === 'waitlisted' ? ((await this.seats.read(runner.manager, row.id)) ?? row) : row);
+    } finally {
+      await runner.release();
+    }
   }
 
   /** The reader's own registration for a workshop; 404 when they have none. */

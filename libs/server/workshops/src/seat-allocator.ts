@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { WorkshopRegistrationStatus } from '@aula/contracts';
+import { PreparedSql } from '@aula/server/database';
 import { OutboxService } from '@aula/server/outbox';
 import { Workshop } from './workshop.entity';
 import { hasRoom, holdsSeat, seatsLeft } from './workshop.rules';
@@ -16,6 +17,30 @@ export interface PlacementDetails {
   accessibilityNeeds?: string | null;
   answers?: Record<string, string>;
 }
+
+/**
+ * A first arrival at an open workshop without a country quota, in one statement: the subquery locks
+ * the workshop row (FOR UPDATE waits for the previous arrival's commit, then reads the row as that
+ * commit left it, and re-checks that the workshop is still published, open and without a quota), the
+ * UPDATE takes the next arrival number and a seat when one is free, and the INSERT writes the
+ * registration with that number and status. The lock is held from here to the commit.
+ * `waitlistPosition` is not returned: the statement's snapshot predates the lock, so the caller
+ * reads it afterwards.
+ */
+export const TAKE_OPEN_SEAT = new PreparedSql(`WITH seat AS (
+  UPDATE workshops w SET arrivals = w.arrivals + 1, seats_taken = w.seats_taken + s.gain
+    FROM (SELECT id, CASE WHEN capacity IS NULL OR seats_taken < capacity THEN 1 ELSE 0 END AS gain
+            FROM workshops
+           WHERE id = $1 AND status = 'published' AND registration_mode = 'open' AND country_quota IS NULL
+             FOR UPDATE) s
+   WHERE w.id = s.id
+  RETURNING w.arrivals AS arrival, s.gain)
+INSERT INTO workshop_registrations AS r (workshop_id, user_id, status, arrival, country, motivation)
+SELECT $1, $2, (CASE WHEN seat.gain = 1 THEN 'confirmed' ELSE 'waitlisted' END)::workshop_registration_status,
+       seat.arrival, $3, $4 FROM seat
+RETURNING r.id, r.workshop_id AS "workshopId", r.user_id AS "userId", r.status, r.arrival, r.country, r.motivation,
+  r.offer_expires_at AS "offerExpiresAt", r.decline_reason AS "declineReason", NULL::int AS "waitlistPosition",
+  r.created_at AS "createdAt", r.updated_at AS "updatedAt"`);
 
 /**
  * The one place seats change. Every method runs in the caller's transaction with the workshop
@@ -116,6 +141,19 @@ export class SeatAllocator {
           params,
         )) as { id: string }[])[0].id;
     return this.afterChange(em, workshop, id, existing?.status ?? null, to, null);
+  }
+
+  /**
+   * The short path of a first registration at an open workshop without a quota (TAKE_OPEN_SEAT, then
+   * the outbox event): two statements while the workshop row is locked, against about eight on the
+   * locked path. Null when the workshop no longer qualifies (closed, mode or quota changed): the
+   * caller then takes the locked path, which decides with everything re-read under the lock.
+   */
+  async takeOpenSeat(em: EntityManager, workshopId: string, userId: string, details: PlacementDetails): Promise<RegistrationRow | null> {
+    const [row] = await TAKE_OPEN_SEAT.run<RegistrationRow>(em, [workshopId, userId, details.country, details.motivation]);
+    if (!row) return null;
+    await this.announce(em, row, null, row.status, null);
+    return row;
   }
 
   /** A registration's new status, with the seat count and the outbox event. */
