@@ -36,6 +36,8 @@ export interface DomainEvents {
   'workshop.cancelled': { workshopId: string };
   /** Sessions of a published workshop were added, changed or removed. */
   'workshop.agenda-changed': { workshopId: string };
+  /** A workshop was marked held: participants at or above its attendance threshold get a participation certificate. */
+  'workshop.held': { workshopId: string };
 }
 
 export interface WorkshopRegistrationEvent {

@@ -37,6 +37,8 @@ export const EVENT_QUEUES = {
   'workshop.cancelled': [],
   // Fanned out to confirmed participants once per batch of changes (the mail processor waits).
   'workshop.agenda-changed': ['mail'],
+  // Participation certificates for everyone at or above the attendance threshold.
+  'workshop.held': ['certificates'],
 } as const satisfies Record<DomainEventType, readonly QueueName[]>;
 
 /** The event types a queue receives. */

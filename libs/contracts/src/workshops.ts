@@ -658,3 +658,15 @@ export interface WorkshopReportView {
   title: string;
   outcomes: WorkshopOutcomePublicView[];
 }
+
+// ---- participation certificate ----
+
+/** The reader's own participation certificate of a workshop. */
+export interface MyWorkshopCertificate {
+  code: string;
+  issuedAt: string;
+  /** The public verification page of the code. */
+  verifyUrl: string;
+  attendedHours: number;
+  expectedHours: number;
+}

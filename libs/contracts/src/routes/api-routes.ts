@@ -284,6 +284,9 @@ export const workshopsApi = {
   addOutcome: { method: 'POST', path: '/api/organiser/workshops/:id/outcomes' },
   updateOutcome: { method: 'PATCH', path: '/api/organiser/workshops/:id/outcomes/:outcomeId' },
   deleteOutcome: { method: 'DELETE', path: '/api/organiser/workshops/:id/outcomes/:outcomeId' },
+  // participation certificate: the participant's own (404 until issued)
+  myWorkshopCertificate: { method: 'GET', path: '/api/workshops/:slug/certificate' },
+  myWorkshopCertificatePdf: { method: 'GET', path: '/api/workshops/:slug/certificate/pdf' },
 } as const satisfies Record<string, ApiRoute>;
 
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */

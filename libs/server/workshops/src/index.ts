@@ -33,3 +33,8 @@ export * from './workshop-survey.rules';
 export * from './workshop-material.service';
 export * from './workshop-survey.service';
 export * from './workshop-outcome.service';
+/** Participation certificates: issued when a workshop is held, downloaded by their holder (WorkshopCertificatesModule). */
+export * from './workshop-certificate.entity';
+export * from './workshop-certificate-template';
+export * from './workshop-certificate.service';
+export * from './workshop-certificates.module';
