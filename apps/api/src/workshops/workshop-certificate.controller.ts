@@ -1,5 +1,13 @@
 import { Controller, NotFoundException, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { SLUG_PATTERN, workshopsApi, type MyWorkshopCertificate } from '@aula/contracts';
 import type { Actor } from '@aula/server/identity';
@@ -13,7 +21,8 @@ const slugOf = (slug: string): string => {
 };
 
 export class MyWorkshopCertificateDto implements MyWorkshopCertificate {
-  @ApiProperty({ example: '8M3K1Q7ZJ4X2C9R6T0V5W8Y3HD', description: 'Public verification code' }) code: string;
+  @ApiProperty({ example: '8M3K1Q7ZJ4X2C9R6T0V5W8Y3HD', description: 'Public verification code' })
+  code: string;
   @ApiProperty({ format: 'date-time' }) issuedAt: string;
   @ApiProperty({ description: 'The public verification page of the code' }) verifyUrl: string;
   @ApiProperty() attendedHours: number;

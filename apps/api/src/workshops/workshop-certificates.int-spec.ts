@@ -17,7 +17,16 @@ import { NOTO } from '@aula/server/fonts';
 import { OutboxEvent } from '@aula/server/outbox';
 import { WorkshopCertificate, WorkshopCertificateService } from '@aula/server/workshops';
 import { startTestApp, type TestApp } from '../testing/test-app';
-import { caller, createWorkshop, directoryRecords, person, setStatus, signInAdmin, type Caller, type Person } from './testing/workshop-fixtures';
+import {
+  caller,
+  createWorkshop,
+  directoryRecords,
+  person,
+  setStatus,
+  signInAdmin,
+  type Caller,
+  type Person,
+} from './testing/workshop-fixtures';
 
 // Needs poppler-utils (pdftotext, pdffonts).
 jest.setTimeout(120_000);
@@ -45,7 +54,9 @@ describe('workshop participation certificates', () => {
   });
 
   /** A published workshop with sessions of 2 h, 1 h and 1 h (4 h in all). */
-  async function workshopWithSessions(overrides: Record<string, unknown> = {}): Promise<{ w: WorkshopView; sessions: WorkshopSessionView[] }> {
+  async function workshopWithSessions(
+    overrides: Record<string, unknown> = {},
+  ): Promise<{ w: WorkshopView; sessions: WorkshopSessionView[] }> {
     const w = await createWorkshop(admin, records, overrides);
     const sessions: WorkshopSessionView[] = [];
     for (const [startsAt, endsAt] of [
@@ -53,7 +64,11 @@ describe('workshop participation certificates', () => {
       ['2031-03-11T14:00:00Z', '2031-03-11T15:00:00Z'],
       ['2031-03-12T14:00:00Z', '2031-03-12T15:00:00Z'],
     ]) {
-      const res = await admin('POST', routeUrl(workshopsApi.addSession, { id: w.id }), { title: { es: `Sesión ${sessions.length + 1}` }, startsAt, endsAt });
+      const res = await admin('POST', routeUrl(workshopsApi.addSession, { id: w.id }), {
+        title: { es: `Sesión ${sessions.length + 1}` },
+        startsAt,
+        endsAt,
+      });
       if (res.statusCode !== 201) throw new Error(`session: ${res.statusCode} ${res.body}`);
       sessions.push(res.json());
     }
@@ -64,9 +79,13 @@ describe('workshop participation certificates', () => {
   async function attends(p: Person, w: WorkshopView, sessions: WorkshopSessionView[]): Promise<void> {
     const reg = await p.call('POST', routeUrl(workshopsApi.register, { slug: w.slug }), {});
     if (reg.statusCode !== 201) throw new Error(`register: ${reg.statusCode} ${reg.body}`);
-    const code = (await p.call('GET', routeUrl(workshopsApi.myCheckInCode, { slug: w.slug }))).json() as WorkshopCheckInCode;
+    const code = (
+      await p.call('GET', routeUrl(workshopsApi.myCheckInCode, { slug: w.slug }))
+    ).json() as WorkshopCheckInCode;
     for (const s of sessions) {
-      const res = await admin('POST', routeUrl(workshopsApi.checkIn, { id: w.id, sessionId: s.id }), { code: code.code });
+      const res = await admin('POST', routeUrl(workshopsApi.checkIn, { id: w.id, sessionId: s.id }), {
+        code: code.code,
+      });
       if (res.statusCode !== 200) throw new Error(`check-in: ${res.statusCode} ${res.body}`);
     }
   }
@@ -79,11 +98,17 @@ describe('workshop participation certificates', () => {
       .where(`e.type = 'workshop.held' AND e.payload->>'workshopId' = :workshopId`, { workshopId })
       .getCount();
   const certificatesOf = (workshopId: string) =>
-    t.app.get(DataSource).getRepository(WorkshopCertificate).find({ where: { workshopId }, order: { holderName: 'ASC' } });
+    t.app
+      .get(DataSource)
+      .getRepository(WorkshopCertificate)
+      .find({ where: { workshopId }, order: { holderName: 'ASC' } });
   /** What the certificates queue does with `workshop.held` (see the worker's CertificatesProcessor). */
-  const deliverHeld = (workshopId: string) => t.app.get(WorkshopCertificateService).issueForWorkshop(workshopId);
-  const mine = (p: Person, w: WorkshopView) => p.call('GET', routeUrl(workshopsApi.myWorkshopCertificate, { slug: w.slug }));
-  const verify = (code: string) => t.request({ method: 'GET', url: routeUrl(certificationApi.verify, { code }) });
+  const deliverHeld = (workshopId: string) =>
+    t.app.get(WorkshopCertificateService).issueForWorkshop(workshopId);
+  const mine = (p: Person, w: WorkshopView) =>
+    p.call('GET', routeUrl(workshopsApi.myWorkshopCertificate, { slug: w.slug }));
+  const verify = (code: string) =>
+    t.request({ method: 'GET', url: routeUrl(certificationApi.verify, { code }) });
 
   async function heldWorkshop() {
     const { w, sessions } = await workshopWithSessions({ attendanceThreshold: 75 });
@@ -144,7 +169,14 @@ describe('workshop participation certificates', () => {
       // In the participant's language (Spanish).
       course: 'Intercambio interregional',
       revokedAt: null,
-      workshop: { slug: w.slug, title: 'Intercambio interregional', attendedHours: 3, expectedHours: 4, startDate: w.startDate, endDate: w.endDate },
+      workshop: {
+        slug: w.slug,
+        title: 'Intercambio interregional',
+        attendedHours: 3,
+        expectedHours: 4,
+        startDate: w.startDate,
+        endDate: w.endDate,
+      },
     });
     expect(v.workshop?.hostInstitution).toMatch(/^Instituto /);
     // Unknown codes still answer the same 404.
@@ -157,10 +189,15 @@ describe('workshop participation certificates', () => {
     const res = await thai.call('GET', routeUrl(workshopsApi.myWorkshopCertificatePdf, { slug: w.slug }));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/pdf');
-    expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename="certificate-[0-9A-Z]+\.pdf"$/);
+    expect(String(res.headers['content-disposition'])).toMatch(
+      /^attachment; filename="certificate-[0-9A-Z]+\.pdf"$/,
+    );
     const path = join(dataDir, `${thai.id}.pdf`);
     writeFileSync(path, res.rawPayload);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
     expect(text).toContain('Certificate of Participation');
     expect(text).toContain('สมชาย');
     expect(text).toContain('ใจดี');
@@ -172,8 +209,14 @@ describe('workshop participation certificates', () => {
     expect(execFileSync('pdffonts', [path], { encoding: 'utf8' })).toMatch(/NotoSans\w*Thai/);
     // Nobody else's: another participant's slug answers their own, a stranger gets 404.
     const stranger = await person(t);
-    expect((await stranger.call('GET', routeUrl(workshopsApi.myWorkshopCertificatePdf, { slug: w.slug }))).statusCode).toBe(404);
-    const other = await exactly.call('GET', routeUrl(workshopsApi.myWorkshopCertificatePdf, { slug: w.slug }));
+    expect(
+      (await stranger.call('GET', routeUrl(workshopsApi.myWorkshopCertificatePdf, { slug: w.slug })))
+        .statusCode,
+    ).toBe(404);
+    const other = await exactly.call(
+      'GET',
+      routeUrl(workshopsApi.myWorkshopCertificatePdf, { slug: w.slug }),
+    );
     expect(other.statusCode).toBe(200);
     expect(other.rawPayload.equals(res.rawPayload)).toBe(false);
   });

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import { LOCALES, type Locale } from '@aula/contracts';
 import { Workshop } from './workshop.entity';
 import { WorkshopRegistration } from './workshop-registration.entity';
@@ -19,7 +28,10 @@ export class WorkshopCertificate {
   registrationId: string;
 
   @ManyToOne(() => WorkshopRegistration, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'registration_id', foreignKeyConstraintName: 'workshop_certificates_registration_id_fkey' })
+  @JoinColumn({
+    name: 'registration_id',
+    foreignKeyConstraintName: 'workshop_certificates_registration_id_fkey',
+  })
   registration?: Relation<WorkshopRegistration>;
 
   @Index('workshop_certificates_workshop_id_idx')

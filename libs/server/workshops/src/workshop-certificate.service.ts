@@ -97,11 +97,19 @@ export class WorkshopCertificateService {
     });
   }
 
-  private async create(em: EntityManager, facts: PrintedFacts, attendedHours: number, expectedHours: number): Promise<boolean> {
+  private async create(
+    em: EntityManager,
+    facts: PrintedFacts,
+    attendedHours: number,
+    expectedHours: number,
+  ): Promise<boolean> {
     const locale = facts.locale;
     const title = pickText(facts.title, locale, facts.defaultLocale).text;
     const host = institutionDisplayName(
-      { names: facts.institutionNames as Parameters<typeof institutionDisplayName>[0]['names'], primaryName: facts.institutionPrimaryName },
+      {
+        names: facts.institutionNames as Parameters<typeof institutionDisplayName>[0]['names'],
+        primaryName: facts.institutionPrimaryName,
+      },
       locale,
     );
     const code = newCertificateCode();
@@ -176,7 +184,11 @@ export class WorkshopCertificateService {
 
   async download(actor: Actor, slug: string): Promise<{ size: number; stream: Readable; fileName: string }> {
     const c = await this.mineRecord(actor, slug);
-    return { size: c.size, stream: await this.storage.get(c.storageKey), fileName: `certificate-${c.code}.pdf` };
+    return {
+      size: c.size,
+      stream: await this.storage.get(c.storageKey),
+      fileName: `certificate-${c.code}.pdf`,
+    };
   }
 
   private async mineRecord(actor: Actor, slug: string): Promise<WorkshopCertificate> {
