@@ -5,7 +5,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -14,20 +13,12 @@ import type { Actor } from '@aula/server/identity';
 import { WorkshopCertificateService } from '@aula/server/workshops';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Route } from '../common/route.decorator';
+import { MyWorkshopCertificateDto } from './workshop-certificate.dto';
 
 const slugOf = (slug: string): string => {
   if (!SLUG_PATTERN.test(slug)) throw new NotFoundException('No such workshop.');
   return slug;
 };
-
-export class MyWorkshopCertificateDto implements MyWorkshopCertificate {
-  @ApiProperty({ example: '8M3K1Q7ZJ4X2C9R6T0V5W8Y3HD', description: 'Public verification code' })
-  code: string;
-  @ApiProperty({ format: 'date-time' }) issuedAt: string;
-  @ApiProperty({ description: 'The public verification page of the code' }) verifyUrl: string;
-  @ApiProperty() attendedHours: number;
-  @ApiProperty() expectedHours: number;
-}
 
 /** The participant's own participation certificate: what it is, and its PDF. */
 @ApiTags('workshops')
