@@ -7,7 +7,7 @@ import { OutboxModule } from '@aula/server/outbox';
 import { AssessmentModule } from '@aula/server/assessment';
 import { StorageModule } from '@aula/server/storage';
 import { CertificateIssuingModule } from '@aula/server/certification';
-import { WorkshopsModule } from '@aula/server/workshops';
+import { WorkshopCertificatesModule, WorkshopsModule } from '@aula/server/workshops';
 import { CertificatesProcessor } from './certification/certificates.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MailProcessor } from './notification/mail.processor';
@@ -47,6 +47,7 @@ export class WorkerModule {
         NotificationWorkerModule,
         CertificateIssuingModule,
         WorkshopsModule,
+        WorkshopCertificatesModule,
       ],
       providers: [OutboxPublisher, ...processors.map((name) => PROCESSORS[name])],
     };

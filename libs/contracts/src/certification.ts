@@ -120,6 +120,22 @@ export interface CertificateVerification {
   expiresAt: string | null;
   /** The machine-verifiable credential (Open Badges 3.0, VC-JWT). */
   credentialUrl: string;
+  /** What it certifies: a course completed (the default), or participation in a workshop. */
+  kind?: 'course' | 'workshop';
+  /** For a workshop participation certificate: the workshop as printed. */
+  workshop?: CertifiedWorkshop;
+}
+
+/** The workshop on a participation certificate, as printed (title in the holder's language). */
+export interface CertifiedWorkshop {
+  slug: string;
+  title: string;
+  hostInstitution: string;
+  /** Calendar dates, YYYY-MM-DD. */
+  startDate: string;
+  endDate: string;
+  attendedHours: number;
+  expectedHours: number;
 }
 
 /** A certificate as its holder, the cohort's tutors and administrators see it. */

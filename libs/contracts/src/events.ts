@@ -38,6 +38,8 @@ export interface DomainEvents {
   'workshop.agenda-changed': { workshopId: string };
   /** An organiser invited an address to a workshop; the sender takes a fresh token for the link (`issueToken`). */
   'workshop-invitation.sent': { invitationId: string; workshopId: string; email: string };
+  /** A workshop was marked held: participants at or above its attendance threshold get a participation certificate. */
+  'workshop.held': { workshopId: string };
 }
 
 export interface WorkshopRegistrationEvent {

@@ -38,6 +38,8 @@ export const EVENT_QUEUES = {
   // Fanned out to confirmed participants once per batch of changes (the mail processor waits).
   'workshop.agenda-changed': ['mail'],
   'workshop-invitation.sent': [],
+  // Participation certificates for everyone at or above the attendance threshold.
+  'workshop.held': ['certificates'],
 } as const satisfies Record<DomainEventType, readonly QueueName[]>;
 
 /** The event types a queue receives. */

@@ -773,3 +773,15 @@ export interface AcceptWorkshopInvitationResult {
   /** When the account was made on acceptance: signed in at once. */
   session: AuthSession | null;
 }
+
+// ---- participation certificate ----
+
+/** The reader's own participation certificate of a workshop. */
+export interface MyWorkshopCertificate {
+  code: string;
+  issuedAt: string;
+  /** The public verification page of the code. */
+  verifyUrl: string;
+  attendedHours: number;
+  expectedHours: number;
+}

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@aula/server/identity';
-import { WorkshopOutcomesModule, WorkshopsModule } from '@aula/server/workshops';
+import { WorkshopCertificatesModule, WorkshopOutcomesModule, WorkshopsModule } from '@aula/server/workshops';
 import { DirectoryReaderLocale } from '../directory/reader-locale';
 import { WorkshopsController } from './workshops.controller';
 import { WorkshopRegistrationsController } from './workshop-registrations.controller';
 import { OrganiserWorkshopsController } from './organiser-workshops.controller';
 import { AdminWorkshopOrganisersController } from './admin-workshop-organisers.controller';
 import { AttendanceController } from './attendance.controller';
+import { WorkshopCertificateController } from './workshop-certificate.controller';
 import { OrganiserWorkshopOutcomesController, WorkshopParticipantOutcomesController, WorkshopReportController } from './workshop-outcomes.controller';
 import { WorkshopInvitationsController } from './workshop-invitations.controller';
 
@@ -15,7 +16,7 @@ import { WorkshopInvitationsController } from './workshop-invitations.controller
  * organisers' records, agenda and registrations table, and administrators' organiser grants.
  */
 @Module({
-  imports: [WorkshopsModule, IdentityModule, WorkshopOutcomesModule],
+  imports: [WorkshopsModule, IdentityModule, WorkshopOutcomesModule, WorkshopCertificatesModule],
   providers: [DirectoryReaderLocale],
   controllers: [
     // anyone
@@ -34,6 +35,8 @@ import { WorkshopInvitationsController } from './workshop-invitations.controller
     OrganiserWorkshopOutcomesController,
     // registration by invitation
     WorkshopInvitationsController,
+    // the participant's participation certificate
+    WorkshopCertificateController,
   ],
 })
 export class WorkshopsApiModule {}

@@ -3,9 +3,10 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { handleEvent, QUEUES, type EventHandlers, type QueueEventType } from '@aula/contracts';
 import { Certificate, CertificateIssuer, CertificateSigner, listOf, type IssueOutcome } from '@aula/server/certification';
+import { WorkshopCertificateService, type WorkshopCertificatesOutcome } from '@aula/server/workshops';
 import type { QueueJob } from '../queue-job';
 
-type CertificateOutcome = { certificateId: string | null; created: boolean } | { list: number };
+type CertificateOutcome = { certificateId: string | null; created: boolean } | { list: number } | WorkshopCertificatesOutcome;
 
 const issued = (outcome: IssueOutcome): CertificateOutcome => ({ certificateId: outcome.certificate?.id ?? null, created: outcome.created });
 
@@ -31,12 +32,15 @@ export class CertificatesProcessor extends WorkerHost implements OnApplicationBo
       await this.issuer.rebuildStatusList(list);
       return { list };
     },
+    // Participation certificates: one per registration at or above the threshold, whatever the deliveries.
+    'workshop.held': ({ payload }) => this.workshopCertificates.issueForWorkshop(payload.workshopId),
   };
 
   constructor(
     private readonly issuer: CertificateIssuer,
     private readonly signer: CertificateSigner,
     private readonly dataSource: DataSource,
+    private readonly workshopCertificates: WorkshopCertificateService,
   ) {
     super();
   }

@@ -295,6 +295,9 @@ export const workshopsApi = {
   workshopInvitations: { method: 'GET', path: '/api/organiser/workshops/:id/invitations' },
   revokeWorkshopInvitation: { method: 'DELETE', path: '/api/organiser/workshop-invitations/:id' },
   acceptWorkshopInvitation: { method: 'POST', path: '/api/workshop-invitations/accept' },
+  // participation certificate: the participant's own (404 until issued)
+  myWorkshopCertificate: { method: 'GET', path: '/api/workshops/:slug/certificate' },
+  myWorkshopCertificatePdf: { method: 'GET', path: '/api/workshops/:slug/certificate/pdf' },
 } as const satisfies Record<string, ApiRoute>;
 
 /** The whole table, for what must see every route (the test that controllers serve exactly these). */

@@ -74,8 +74,58 @@ export class CertificateVerifier {
     const certificate = code
       ? await this.dataSource.getRepository(Certificate).findOne({ where: { code } })
       : null;
-    if (!certificate) throw new NotFoundException();
-    return this.verification(certificate);
+    if (certificate) return this.verification(certificate);
+    const participation = code ? await this.workshopVerification(code) : null;
+    if (!participation) throw new NotFoundException();
+    return participation;
+  }
+
+  /**
+   * A workshop participation certificate (table of the workshops domain, read here so that one
+   * public page verifies both kinds). No credential of its own yet: the URL answers 404.
+   */
+  private async workshopVerification(code: string): Promise<CertificateVerification | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT c.code, c.holder_name AS "holderName", c.workshop_title AS "title", c.host_institution AS "hostInstitution",
+              c.start_date::text AS "startDate", c.end_date::text AS "endDate", c.attended_hours::float8 AS "attendedHours",
+              c.expected_hours::float8 AS "expectedHours", c.issued_at AS "issuedAt", w.slug
+         FROM workshop_certificates c JOIN workshops w ON w.id = c.workshop_id
+        WHERE c.code = $1`,
+      [code],
+    )) as {
+      code: string;
+      holderName: string;
+      title: string;
+      hostInstitution: string;
+      startDate: string;
+      endDate: string;
+      attendedHours: number;
+      expectedHours: number;
+      issuedAt: Date;
+      slug: string;
+    }[];
+    if (!row) return null;
+    return {
+      code: row.code,
+      status: 'valid',
+      holderName: row.holderName,
+      course: row.title,
+      cohort: row.hostInstitution,
+      issuedAt: new Date(row.issuedAt).toISOString(),
+      revokedAt: null,
+      expiresAt: null,
+      credentialUrl: issuerUrls(this.config.PUBLIC_URL).credentialUrl(row.code),
+      kind: 'workshop',
+      workshop: {
+        slug: row.slug,
+        title: row.title,
+        hostInstitution: row.hostInstitution,
+        startDate: row.startDate,
+        endDate: row.endDate,
+        attendedHours: row.attendedHours,
+        expectedHours: row.expectedHours,
+      },
+    };
   }
 
   verification(c: Certificate, now = new Date()): CertificateVerification {

@@ -38,3 +38,8 @@ export * from './registration-csv.service';
 /** WorkshopInvitationService: registration by invitation (with or without an account). */
 export * from './workshop-invitation.entity';
 export * from './workshop-invitation.service';
+/** Participation certificates: issued when a workshop is held, downloaded by their holder (WorkshopCertificatesModule). */
+export * from './workshop-certificate.entity';
+export * from './workshop-certificate-template';
+export * from './workshop-certificate.service';
+export * from './workshop-certificates.module';

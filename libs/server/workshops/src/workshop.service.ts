@@ -105,6 +105,8 @@ export class WorkshopService {
         await this.seats.cancelAll(em, workshop);
         await this.outbox.add(em, 'workshop.cancelled', { workshopId: id });
       }
+      // In the same transaction: participation certificates follow once the change is committed.
+      if (request.to === 'held') await this.outbox.add(em, 'workshop.held', { workshopId: id });
       const saved = await em.save(Workshop, workshop);
       const sessions = await this.sessionsOf(em, id);
       return toWorkshopView(saved, sessions, await this.names(em, sessions));

@@ -1,7 +1,7 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { WorkshopRegistrationStatus, WorkshopRegistrationView, WorkshopStatus } from '@aula/contracts';
 
-export type WorkshopRecord = 'workshop' | 'session' | 'registration' | 'person';
+export type WorkshopRecord = 'workshop' | 'session' | 'registration' | 'person' | 'certificate';
 
 /** Absent, or not visible to the reader: the same answer, so ids cannot be probed. */
 export class WorkshopNotFoundError extends NotFoundException {

@@ -11,6 +11,7 @@ import type { CertificateVerification, CredentialVerificationResult } from '@aul
 import { certificationApi, routeUrl, webPages } from '@aula/contracts';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { statusOf } from '../core/api/problem';
+import { DateTimeService } from '../core/time/date-time.service';
 import { LocalDateTimePipe } from '../core/time/local-date-time.pipe';
 import { IconComponent } from '../shared/icon.component';
 import { CertificateStatusComponent } from './certificate-status.component';
@@ -49,6 +50,7 @@ function failureKey(error: unknown): string {
 export default class VerifyPageComponent {
   private readonly router = inject(Router);
   private readonly certification = inject(CertificationService);
+  private readonly dateTime = inject(DateTimeService);
   private readonly params = toSignal(inject(ActivatedRoute).paramMap, { requireSync: true });
 
   protected readonly code = computed(() => (this.params().get('code') ?? '').trim());
@@ -71,6 +73,11 @@ export default class VerifyPageComponent {
     const checked = this.credential();
     return checked && checked.code === this.code() ? checked.result : null;
   });
+
+  /** A workshop's dates: calendar days, the same everywhere. */
+  protected dayRange(start: string, end: string): string {
+    return this.dateTime.formatDayRange(start, end);
+  }
 
   protected submit(): void {
     const code = this.form.controls.code.value.replace(/\s+/g, '');

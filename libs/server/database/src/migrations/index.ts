@@ -19,6 +19,7 @@ import { CreateWorkshops1764700000000 } from './1764700000000-create-workshops';
 import { WorkshopRegistrationCancelled1764790000000 } from './1764790000000-workshop-registration-cancelled';
 import { WorkshopAttendance1764815000000 } from './1764815000000-workshop-attendance';
 import { WorkshopOutcomes1764820000000 } from './1764820000000-workshop-outcomes';
+import { WorkshopCertificates1764830000000 } from './1764830000000-workshop-certificates';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   WorkshopRegistrationCancelled1764790000000,
   WorkshopAttendance1764815000000,
   WorkshopOutcomes1764820000000,
+  WorkshopCertificates1764830000000,
 ];
