@@ -21,17 +21,9 @@ import type { Actor } from '@aula/server/identity';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Route } from '../common/route.decorator';
 import { uuidParam } from '../common/uuid.pipe';
-<<<<<<< HEAD
 import { DirectoryReaderLocale } from '../directory/reader-locale';
-import { MyWorkshopsQueryDto, RegisterDto } from './workshops.dto';
+import { MyWorkshopsQueryDto, WorkshopRegisterDto } from './workshops.dto';
 import { MyWorkshopRegistrationDto, WorkshopParticipantDto, WorkshopRegistrationViewDto } from './workshop-views.dto';
-||||||| 502e66f
-import { RegisterDto } from './workshops.dto';
-import { WorkshopParticipantDto, WorkshopRegistrationViewDto } from './workshop-views.dto';
-=======
-import { WorkshopRegisterDto } from './workshops.dto';
-import { WorkshopParticipantDto, WorkshopRegistrationViewDto } from './workshop-views.dto';
->>>>>>> h/wseat
 
 const slugOf = (slug: string): string => {
   if (!SLUG_PATTERN.test(slug)) throw new NotFoundException('No such workshop.');

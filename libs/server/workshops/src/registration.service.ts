@@ -15,15 +15,9 @@ import { fieldError } from '@aula/server/core';
 import { decodeCursor, keysetPage } from '@aula/server/database';
 import { DirectoryReader, Institution, InstitutionService, Region } from '@aula/server/directory';
 import { IdentityReader, type Actor } from '@aula/server/identity';
-<<<<<<< HEAD
 import { Workshop } from './workshop.entity';
 import { checkAnswers, checkQuestions } from './application-form';
 import { fieldsError, type FieldProblem } from './workshop-input';
-||||||| 502e66f
-import type { Workshop } from './workshop.entity';
-=======
-import { Workshop } from './workshop.entity';
->>>>>>> h/wseat
 import { WorkshopPolicy } from './workshop.policy';
 import { SeatAllocator } from './seat-allocator';
 import { beforeStart, canAct, registrationOpen, REREGISTER_FROM, type RegistrationAction } from './workshop.rules';
@@ -171,6 +165,9 @@ export class RegistrationService {
     const em = this.dataSource.manager;
     const workshop = await em.findOne(Workshop, { where: { slug } });
     if (!workshop || workshop.registrationMode !== 'open' || workshop.countryQuota !== null || !registrationOpen(workshop, now)) return null;
+    // Application details (institution, questions…) are checked and stored on the locked path.
+    const { country: _country, motivation: _motivation, ...applicationFields } = request;
+    if (workshop.questions.length || Object.values(applicationFields).some((v) => v !== undefined && v !== null && v !== '')) return null;
     if (await this.seats.readOf(em, workshop.id, actor.id)) return null;
     const country = request.country ?? (await this.people.countries([actor.id], em)).get(actor.id) ?? null;
     const details = { country, motivation: request.motivation?.trim() || null };
