@@ -48,6 +48,8 @@ import { browserTimeZone } from '../core/time/time-zones';
 import { formProblem } from './form-problem';
 import { HostInstitutionFieldComponent } from './host-institution-field.component';
 import { OrganisersPanelComponent } from './organisers-panel.component';
+import { WorkshopInvitationsComponent } from '../workshops/organiser-parts/workshop-invitations.component';
+import { WorkshopQuestionsEditorComponent } from '../workshops/organiser-parts/workshop-questions-editor.component';
 import { OrganiserService } from './organiser.service';
 import { ReasonDialogComponent, type ReasonDialogData } from './reason-dialog.component';
 import { SessionDialogComponent, type SessionDialogData } from './session-dialog.component';
@@ -85,6 +87,8 @@ import { formatSpanInZone } from './zoned-format';
     TimeZoneFieldComponent,
     HostInstitutionFieldComponent,
     OrganisersPanelComponent,
+    WorkshopInvitationsComponent,
+    WorkshopQuestionsEditorComponent,
   ],
   providers: [FORM_FIELD_DEFAULTS],
   templateUrl: './workshop-editor.component.html',

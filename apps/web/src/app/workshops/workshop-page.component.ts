@@ -23,6 +23,7 @@ import { countryName, languageName } from '../network/network-text';
 import { RegistrationPanelComponent } from './registration-panel.component';
 import { MyCheckInCodeComponent } from '../attendance/my-checkin-code.component';
 import { WorkshopMaterialsComponent } from '../workshop-outcomes/workshop-materials.component';
+import { WorkshopCertificateComponent } from '../workshop-certificate/workshop-certificate.component';
 import { WorkshopReportComponent } from '../workshop-outcomes/workshop-report.component';
 import { WorkshopSurveyComponent } from '../workshop-outcomes/workshop-survey.component';
 import { WorkshopDatesComponent } from './workshop-dates.component';
@@ -53,6 +54,7 @@ interface AgendaSession {
     WorkshopMaterialsComponent,
     WorkshopSurveyComponent,
     WorkshopReportComponent,
+    WorkshopCertificateComponent,
   ],
   templateUrl: './workshop-page.component.html',
   styleUrl: './workshop-page.component.scss',
