@@ -51,7 +51,7 @@ describe('workshops: mail, reminders, seat offers and the calendar feed', () => 
     )) as { id: string }[];
     const [institution] = (await ds.query(
       `INSERT INTO institutions (names, primary_name, kind, country, region_id, search_text)
-       VALUES ('[{"name":"Gobernación"}]', 'Gobernación', 'government', 'CO', $1, 'gobernacion') RETURNING id`,
+       VALUES ('[{"value":"Gobernación","lang":"es","type":"official"}]', 'Gobernación', 'government', 'CO', $1, 'gobernacion') RETURNING id`,
       [region?.id],
     )) as { id: string }[];
     directory = { institutionId: institution?.id as string, regionId: region?.id as string };
