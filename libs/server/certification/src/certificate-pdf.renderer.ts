@@ -335,8 +335,8 @@ function breakPieces(word: string): string[] {
   return byWord.length > 1 ? byWord : Array.from(graphemes.segment(word), (s) => s.segment);
 }
 
-/** The QR code as filled rectangles: sharp at any zoom and a few hundred bytes. */
-function drawQrCode(doc: Doc, url: string, x: number, y: number, size: number): void {
+/** The QR code as filled rectangles: sharp at any zoom and a few hundred bytes (certificates and name badges). */
+export function drawQrCode(doc: Doc, url: string, x: number, y: number, size: number): void {
   // One byte-mode segment: the optimal mix of modes is not worth its search for a short URL.
   const qr = QRCode.create([{ data: Buffer.from(url, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
-import * as QRCode from 'qrcode';
+import { drawQrCode } from '@aula/server/certification';
 import { NOTO, textRuns, visualOrder, type FontKey } from '@aula/server/fonts';
 
 /** What one name badge prints. */
@@ -91,7 +91,9 @@ function drawBadge(doc: Doc, text: BadgeText, b: BadgeContent, x: number, y: num
   text.line(b.name, centre, y + 108, 20, { color: INK, bold: true, maxWidth: inner });
   if (b.institution) text.line(b.institution, centre, y + 130, 10, { color: INK, maxWidth: inner });
   if (b.country) text.line(b.country, centre, y + 146, 10, { color: MUTED, maxWidth: inner });
+  doc.save();
   drawQrCode(doc, b.token, x + BADGE_QR.x, y + BADGE_QR.y, BADGE_QR.size);
+  doc.restore();
   text.line(b.code, centre, y + 302, 12, { color: INK, maxWidth: inner });
 }
 
@@ -188,25 +190,4 @@ function glyphsSpell(key: FontKey, text: string): boolean {
     SPELLS.set(memo, spells);
   }
   return spells;
-}
-
-/** The QR code as filled rectangles (as on certificates): sharp at any zoom and a few hundred bytes. */
-function drawQrCode(doc: Doc, data: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create([{ data: Buffer.from(data, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const m = size / n;
-  doc.save();
-  for (let row = 0; row < n; row++) {
-    for (let col = 0; col < n; ) {
-      if (!qr.modules.get(row, col)) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < n && qr.modules.get(row, col)) col++;
-      doc.rect(x + start * m, y + row * m, (col - start) * m, m);
-    }
-  }
-  doc.fillColor('#000000').fill();
-  doc.restore();
 }
